@@ -1,0 +1,136 @@
+import 'reflect-metadata';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource } from 'typeorm';
+import { createConnection } from 'mysql2/promise';
+import { DatabaseConfig, parseDatabaseUrl } from '../config';
+import { SqlDialect } from './dialect';
+import { mysqlDialect } from './dialects/mysql';
+import { sqliteDialect } from './dialects/sqlite';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from '../../migrations';
+
+export interface Database {
+  readonly dataSource: DataSource;
+  readonly dialect: SqlDialect;
+  readonly config: DatabaseConfig;
+  /** Runs `sql` with bound parameters and returns rows (normalised: see normaliseRow). */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Apply pending migrations (every CLI command does). Default true. */
+  migrate?: boolean;
+  /** Log every SQL statement through this function (tests count queries with it). */
+  onQuery?: (sql: string) => void;
+}
+
+/** Opens the database named by a DATABASE_URL (unset: the embedded SQLite default). */
+export async function openDatabase(url: string | undefined, options: OpenOptions = {}): Promise<Database> {
+  const config = parseDatabaseUrl(url);
+  const dataSource = config.kind === 'sqlite' ? sqliteDataSource(config.file) : await mysqlDataSource(config);
+  await dataSource.initialize();
+  if (config.kind === 'sqlite') {
+    // WAL lets the server read while an import writes; foreign keys are not used.
+    await dataSource.query('PRAGMA journal_mode = WAL');
+    await dataSource.query('PRAGMA busy_timeout = 5000');
+  }
+  if (options.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
+  const dialect = config.kind === 'sqlite' ? sqliteDialect : mysqlDialect;
+  return {
+    dataSource,
+    dialect,
+    config,
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      options.onQuery?.(sql);
+      const rows = (await dataSource.query(sql, params.map(bindable))) as Record<string, unknown>[];
+      return rows as T[];
+    },
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}
+
+function sqliteDataSource(file: string): DataSource {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  return new DataSource({
+    type: 'better-sqlite3',
+    database: file,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+  });
+}
+
+async function mysqlDataSource(config: Extract<DatabaseConfig, { kind: 'mysql' }>): Promise<DataSource> {
+  await ensureMysqlDatabase(config);
+  return new DataSource({
+    type: 'mysql',
+    host: config.host,
+    port: config.port,
+    username: config.user,
+    password: config.password,
+    database: config.database,
+    charset: 'utf8mb4_bin',
+    // Instants are stored as UTC DATETIME(3): without "Z" mysql2 would shift them by the
+    // Node process's timezone.
+    timezone: 'Z',
+    supportBigNumbers: true,
+    bigNumberStrings: false,
+    // mysql2 returns DECIMAL (e.g. SUM of a BIGINT) as strings unless told otherwise.
+    extra: { decimalNumbers: true, connectionLimit: 10 },
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+  });
+}
+
+/** A DATABASE_URL may name a database that does not exist yet: create it, as `migrate` would expect. */
+async function ensureMysqlDatabase(config: Extract<DatabaseConfig, { kind: 'mysql' }>): Promise<void> {
+  const connection = await createConnection({
+    host: config.host,
+    port: config.port,
+    user: config.user,
+    password: config.password,
+  });
+  try {
+    await connection.query(
+      `CREATE DATABASE IF NOT EXISTS \`${config.database.replace(/`/g, '``')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`,
+    );
+  } finally {
+    await connection.end();
+  }
+}
+
+/** better-sqlite3 binds neither booleans nor Dates; both drivers accept these forms. */
+function bindable(value: unknown): unknown {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return toDbInstant(value);
+  if (value === undefined) return null;
+  return value;
+}
+
+/** The text form both stores accept for an instant: 'YYYY-MM-DD HH:MM:SS.mmm' in UTC. */
+export function toDbInstant(date: Date): string {
+  return date.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/** Reads an instant as either driver returns it (mysql2: Date; SQLite: UTC text). */
+export function fromDbInstant(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  if (typeof value === 'string') return new Date(value.includes('T') ? value : `${value.replace(' ', 'T')}Z`);
+  throw new Error(`Not an instant: ${String(value)}`);
+}
+
+/** mysql2 may return counts and sums as strings or bigints; SQLite returns numbers. */
+export function toNumber(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint' || typeof value === 'string') return Number(value);
+  throw new Error(`Not a number: ${String(value)}`);
+}

@@ -1,0 +1,21 @@
+/**
+ * What MySQL/MariaDB and SQLite really do differently, and nothing else. Everything outside
+ * src/db/dialects/ writes SQL that both accept; values are always bound as `?` parameters.
+ */
+export interface SqlDialect {
+  readonly name: 'mysql' | 'sqlite';
+  /** How many `?` parameters one statement may carry (multi-row inserts are chunked below it). */
+  readonly maxParams: number;
+  /**
+   * A multi-row insert that updates `updateColumns` of rows whose key already exists.
+   * Table and column names come from code, never from input.
+   */
+  upsert(table: string, columns: readonly string[], keyColumns: readonly string[], updateColumns: readonly string[], rowCount: number): string;
+  /** Case-insensitive `LIKE` of `expression` against a bound pattern that uses `\` as escape. */
+  likeInsensitive(expression: string, negate: boolean): string;
+}
+
+export function placeholders(columnCount: number, rowCount: number): string {
+  const row = `(${new Array(columnCount).fill('?').join(', ')})`;
+  return new Array(rowCount).fill(row).join(', ');
+}

@@ -1,0 +1,17 @@
+import { placeholders, SqlDialect } from '../dialect';
+
+export const mysqlDialect: SqlDialect = {
+  name: 'mysql',
+  maxParams: 60000,
+  upsert(table, columns, _keyColumns, updateColumns, rowCount) {
+    const updates = updateColumns.map((c) => `${c} = VALUES(${c})`).join(', ');
+    // With nothing to update, re-assigning the first column keeps the statement an idempotent no-op.
+    const onDuplicate = updates || `${columns[0]} = ${columns[0]}`;
+    return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(columns.length, rowCount)} ON DUPLICATE KEY UPDATE ${onDuplicate}`;
+  },
+  likeInsensitive(expression, negate) {
+    // utf8mb4_bin compares bytes, so LIKE would be case-sensitive: compare lower-cased text.
+    // MariaDB's default escape character is already the backslash.
+    return `LOWER(${expression}) ${negate ? 'NOT LIKE' : 'LIKE'} LOWER(?)`;
+  },
+};

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
 import { createConnection } from 'mysql2/promise';
 import { DatabaseConfig, parseDatabaseUrl } from '../config';
 import { SqlDialect } from './dialect';
@@ -10,12 +10,20 @@ import { sqliteDialect } from './dialects/sqlite';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from '../../migrations';
 
-export interface Database {
+/** Something that runs SQL with bound parameters: the database, or one open transaction. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface Database extends Queryable {
   readonly dataSource: DataSource;
   readonly dialect: SqlDialect;
   readonly config: DatabaseConfig;
-  /** Runs `sql` with bound parameters and returns rows (normalised: see normaliseRow). */
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * Runs `work` in one transaction: all of it is written or none. SQLite has one connection,
+   * so its transactions are queued one after another; MariaDB's are retried on deadlock.
+   */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -38,14 +46,40 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
   }
   if (options.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
   const dialect = config.kind === 'sqlite' ? sqliteDialect : mysqlDialect;
+  const run = async <T>(runner: QueryRunner | undefined, sql: string, params: readonly unknown[] = []) => {
+    options.onQuery?.(sql);
+    return (await dataSource.query(sql, params.map(bindable), runner)) as T[];
+  };
+  let queue: Promise<unknown> = Promise.resolve();
+  const inTransaction = async <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      try {
+        const result = await work({ query: (sql, params) => run(runner, sql, params) });
+        await runner.commitTransaction();
+        return result;
+      } catch (error) {
+        await runner.rollbackTransaction();
+        throw error;
+      }
+    } finally {
+      await runner.release();
+    }
+  };
   return {
     dataSource,
     dialect,
     config,
-    async query<T>(sql: string, params: readonly unknown[] = []) {
-      options.onQuery?.(sql);
-      const rows = (await dataSource.query(sql, params.map(bindable))) as Record<string, unknown>[];
-      return rows as T[];
+    query: (sql, params) => run(undefined, sql, params),
+    transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+      if (config.kind === 'sqlite') {
+        const next = queue.then(() => inTransaction(work));
+        queue = next.catch(() => undefined);
+        return next;
+      }
+      return withDeadlockRetry(() => inTransaction(work));
     },
     async close() {
       if (dataSource.isInitialized) await dataSource.destroy();
@@ -103,6 +137,20 @@ async function ensureMysqlDatabase(config: Extract<DatabaseConfig, { kind: 'mysq
     );
   } finally {
     await connection.end();
+  }
+}
+
+/** InnoDB may pick a concurrent import as a deadlock victim; the whole transaction is safe to redo. */
+async function withDeadlockRetry<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { driverError?: { code?: string } }).driverError?.code;
+      const retriable = code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
+      if (!retriable || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
   }
 }
 

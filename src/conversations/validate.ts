@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import { CHANNELS, CustomPropertyType, SENDERS, STATUSES } from './conversation.entity';
+import { ConversationRecord, MessageRecord, NamedRef, PropertyRecord } from './record';
+import { parseInstant } from './timestamp';
+
+export type Validation = { ok: true; record: ConversationRecord } | { ok: false; error: string };
+
+/** Thrown inside validation with the path of the offending field; turned into `{ ok: false }`. */
+class Invalid extends Error {
+  constructor(field: string, reason: string) {
+    super(`${field}: ${reason}`);
+  }
+}
+
+const ID_MAX = 191; // fits a utf8mb4 index key in MariaDB
+const NAME_MAX = 200;
+const PROPERTY_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$/;
+const MAX_MESSAGES = 10_000;
+
+/**
+ * Validates one conversation of the import format (CONTRACT.md section 2), as parsed from an
+ * NDJSON line or received by `ingestConversations`, and derives first response and time to close.
+ * The error names the field and the reason.
+ */
+export function validateConversation(input: unknown): Validation {
+  try {
+    return { ok: true, record: toRecord(input) };
+  } catch (error) {
+    if (error instanceof Invalid) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+function toRecord(input: unknown): ConversationRecord {
+  if (!isObject(input)) throw new Invalid('conversation', 'must be a JSON object');
+  const externalId = requiredKey(input, 'id');
+  const channel = requiredEnum(input, 'channel', CHANNELS);
+  const status = requiredEnum(input, 'status', STATUSES);
+  const createdAt = requiredInstant(input, 'createdAt');
+  const closedAtGiven = optionalInstant(input, 'closedAt');
+  if (status === 'CLOSED' && !closedAtGiven) throw new Invalid('closedAt', 'is required when status is CLOSED');
+  if (closedAtGiven && closedAtGiven < createdAt) {
+    throw new Invalid('closedAt', `must not be earlier than createdAt (${createdAt.toISOString()})`);
+  }
+  // An OPEN conversation has no close time, whatever an earlier close left behind.
+  const closedAt = status === 'CLOSED' ? closedAtGiven : null;
+  const chatOnly = (field: string) => {
+    if (channel !== 'CHAT' && input[field] !== undefined && input[field] !== null) {
+      throw new Invalid(field, 'is only allowed on CHAT conversations');
+    }
+  };
+  chatOnly('chatflow');
+  chatOnly('pageUrl');
+  const assignee = optionalRef(input, 'assignee');
+  const contact = optionalObject(input, 'contact');
+  const messages = toMessages(input.messages);
+  const firstResponse = firstResponseOf(messages);
+  const record: Omit<ConversationRecord, 'contentHash'> = {
+    externalId,
+    channel,
+    status,
+    inbox: requiredRef(input, 'inbox'),
+    assignee: assignee && { ...assignee, email: optionalString(input.assignee as Record<string, unknown>, 'email', 254, 'assignee.email') },
+    team: optionalRef(input, 'team'),
+    chatflow: optionalRef(input, 'chatflow'),
+    pageUrl: optionalString(input, 'pageUrl', 2048),
+    subject: optionalString(input, 'subject', 1000),
+    contactEmail: contact ? optionalString(contact, 'email', 254, 'contact.email') : null,
+    contactName: contact ? optionalString(contact, 'name', NAME_MAX, 'contact.name') : null,
+    createdAt,
+    closedAt,
+    messages,
+    properties: toProperties(input.properties),
+    firstResponseAt: firstResponse?.at ?? null,
+    firstResponseMs: firstResponse?.ms ?? null,
+    timeToCloseMs: closedAt ? closedAt.getTime() - createdAt.getTime() : null,
+  };
+  return { ...record, contentHash: hashOf(record) };
+}
+
+/**
+ * First response (CONTRACT.md section 3): from the first VISITOR message to the first AGENT
+ * message sent at or after it. BOT messages never count; no visitor message or no reply, no value.
+ */
+function firstResponseOf(messages: MessageRecord[]): { at: Date; ms: number } | null {
+  const visitor = messages.find((m) => m.sender === 'VISITOR');
+  if (!visitor) return null;
+  const reply = messages.find((m) => m.sender === 'AGENT' && m.sentAt >= visitor.sentAt);
+  if (!reply) return null;
+  return { at: reply.sentAt, ms: reply.sentAt.getTime() - visitor.sentAt.getTime() };
+}
+
+function toMessages(value: unknown): MessageRecord[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new Invalid('messages', 'must be an array');
+  if (value.length > MAX_MESSAGES) throw new Invalid('messages', `must hold at most ${MAX_MESSAGES} messages`);
+  const messages = value.map((item: unknown, i): MessageRecord => {
+    const path = `messages[${i}]`;
+    if (!isObject(item)) throw new Invalid(path, 'must be an object');
+    return {
+      externalId: optionalString(item, 'id', ID_MAX, `${path}.id`),
+      sender: requiredEnum(item, 'from', SENDERS, `${path}.from`),
+      agentId: optionalString(item, 'agentId', ID_MAX, `${path}.agentId`),
+      sentAt: requiredInstant(item, 'sentAt', `${path}.sentAt`),
+    };
+  });
+  // Array.prototype.sort is stable: messages sent at the same instant keep their given order.
+  return messages.sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime());
+}
+
+function toProperties(value: unknown): PropertyRecord[] {
+  if (value === undefined || value === null) return [];
+  if (!isObject(value)) throw new Invalid('properties', 'must be an object of strings, numbers and booleans');
+  const properties: PropertyRecord[] = [];
+  for (const name of Object.keys(value).sort()) {
+    const path = `properties.${name}`;
+    if (!PROPERTY_NAME.test(name)) {
+      throw new Invalid(path, 'a property name has 1 to 64 letters, digits, "_" or "-"');
+    }
+    const v = value[name];
+    if (v === null) continue;
+    if (typeof v === 'object') throw new Invalid(path, 'nested values are not allowed: use a string, number or boolean');
+    properties.push(propertyOf(name, v, path));
+  }
+  return properties;
+}
+
+function propertyOf(name: string, v: unknown, path: string): PropertyRecord {
+  const make = (type: CustomPropertyType, text: string, number: number | null) => ({ name, type, text, number });
+  if (typeof v === 'string') {
+    if (v.length > 1000) throw new Invalid(path, 'must be at most 1000 characters');
+    return make('STRING', v, null);
+  }
+  if (typeof v === 'number' && Number.isFinite(v)) return make('NUMBER', String(v), v);
+  if (typeof v === 'boolean') return make('BOOLEAN', String(v), null);
+  throw new Invalid(path, 'must be a string, number or boolean');
+}
+
+function requiredRef(input: Record<string, unknown>, field: string): NamedRef {
+  const ref = optionalRef(input, field);
+  if (!ref) throw new Invalid(field, 'is required');
+  return ref;
+}
+
+/** `{ id, name? }`: the name defaults to the id. Null or absent means no value. */
+function optionalRef(input: Record<string, unknown>, field: string): NamedRef | null {
+  const value = optionalObject(input, field);
+  if (!value) return null;
+  const id = requiredKey(value, 'id', `${field}.id`);
+  return { id, name: optionalString(value, 'name', NAME_MAX, `${field}.name`) ?? id };
+}
+
+function optionalObject(input: Record<string, unknown>, field: string): Record<string, unknown> | null {
+  const value = input[field];
+  if (value === undefined || value === null) return null;
+  if (!isObject(value)) throw new Invalid(field, 'must be an object');
+  return value;
+}
+
+function requiredString(input: Record<string, unknown>, key: string, max: number, path = key): string {
+  const value = optionalString(input, key, max, path);
+  if (value === null) throw new Invalid(path, 'is required');
+  return value;
+}
+
+/**
+ * An external id that becomes part of a primary key. MariaDB's utf8mb4_bin is a PAD SPACE
+ * collation ('c-1' = 'c-1 '), SQLite's comparison is exact: ids with surrounding whitespace
+ * would be one row on one store and two on the other, so they are refused.
+ */
+function requiredKey(input: Record<string, unknown>, key: string, path = key): string {
+  const value = requiredString(input, key, ID_MAX, path);
+  if (value.trim() !== value) throw new Invalid(path, 'must not start or end with whitespace');
+  return value;
+}
+
+function optionalString(input: Record<string, unknown>, key: string, max: number, path = key): string | null {
+  const value = input[key];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new Invalid(path, `must be a string, not ${describe(value)}`);
+  if (value.trim() === '') throw new Invalid(path, 'must not be empty');
+  if (value.length > max) throw new Invalid(path, `must be at most ${max} characters`);
+  return value;
+}
+
+function requiredEnum<T extends string>(input: Record<string, unknown>, key: string, allowed: readonly T[], path = key): T {
+  const value = input[key];
+  if (value === undefined || value === null) throw new Invalid(path, 'is required');
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new Invalid(path, `must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}`);
+  }
+  return value as T;
+}
+
+function requiredInstant(input: Record<string, unknown>, key: string, path = key): Date {
+  const value = optionalInstant(input, key, path);
+  if (!value) throw new Invalid(path, 'is required');
+  return value;
+}
+
+function optionalInstant(input: Record<string, unknown>, key: string, path = key): Date | null {
+  const value = input[key];
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new Invalid(path, `must be an ISO 8601 timestamp string, not ${describe(value)}`);
+  const instant = parseInstant(value);
+  if (!instant) {
+    throw new Invalid(path, `${JSON.stringify(value)} is not an ISO 8601 timestamp with an offset (e.g. 2026-03-01T09:15:00Z)`);
+  }
+  return instant;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  return value === null ? 'null' : `a ${typeof value}`;
+}
+
+function hashOf(record: Omit<ConversationRecord, 'contentHash'>): string {
+  return createHash('sha1').update(JSON.stringify(record)).digest('hex');
+}

@@ -1,0 +1,209 @@
+import { Database, Queryable, toDbInstant } from '../db/database';
+import { placeholders, SqlDialect } from '../db/dialect';
+import { CustomPropertyType } from './conversation.entity';
+import { DIRECTORY_TABLES, DirectoryKind } from './directory.entity';
+import { ConversationRecord } from './record';
+
+export interface WriteResult {
+  /** Conversations that did not exist before. */
+  imported: number;
+  /** Existing conversations whose data changed. */
+  updated: number;
+  /** Existing conversations given again with identical data: nothing was written. */
+  unchanged: number;
+  /** Records that could not be stored, by their index in the batch. */
+  failed: { index: number; error: string }[];
+}
+
+const CONVERSATION_COLUMNS = [
+  'account_id', 'external_id', 'channel', 'status', 'inbox_id', 'assignee_id', 'team_id', 'chatflow_id',
+  'page_url', 'subject', 'contact_email', 'contact_name', 'created_at', 'closed_at', 'first_response_at',
+  'first_response_ms', 'time_to_close_ms', 'message_count', 'content_hash', 'updated_at',
+] as const;
+const MESSAGE_COLUMNS = ['account_id', 'conversation_id', 'position', 'external_id', 'sender', 'agent_id', 'sent_at'];
+const PROPERTY_COLUMNS = ['account_id', 'conversation_id', 'name', 'value_text', 'value_number'];
+
+/**
+ * Writes a batch of validated conversations, in the order they were given, in one transaction:
+ * a conversation is stored with all its messages and properties, or not at all. A later record
+ * for the same id wins. Counts are per record, as if each were written in turn, so they do not
+ * depend on where batches begin and end: a new id is imported, then its next record updated (or
+ * unchanged when identical). If the batch fails as a whole, each record is retried alone so one
+ * bad record cannot take the others with it.
+ */
+export async function writeConversations(db: Database, accountId: number, records: ConversationRecord[]): Promise<WriteResult> {
+  if (records.length === 0) return { imported: 0, updated: 0, unchanged: 0, failed: [] };
+  try {
+    return await db.transaction((tx) => writeBatch(tx, db.dialect, accountId, records));
+  } catch (error) {
+    if (records.length === 1) throw error;
+  }
+  const result: WriteResult = { imported: 0, updated: 0, unchanged: 0, failed: [] };
+  for (const [index, record] of records.entries()) {
+    try {
+      const one = await db.transaction((tx) => writeBatch(tx, db.dialect, accountId, [record]));
+      result.imported += one.imported;
+      result.updated += one.updated;
+      result.unchanged += one.unchanged;
+    } catch (error) {
+      console.error(`import: conversation ${record.externalId} of account ${accountId} could not be stored`, error);
+      result.failed.push({ index, error: 'could not be stored (internal error, logged on the server)' });
+    }
+  }
+  return result;
+}
+
+async function writeBatch(tx: Queryable, dialect: SqlDialect, accountId: number, records: ConversationRecord[]): Promise<WriteResult> {
+  // The last record of each id, in the order of those last records: later lines win everywhere,
+  // also for the names of the directory.
+  const latest = new Map<string, ConversationRecord>();
+  for (const record of records) {
+    latest.delete(record.externalId);
+    latest.set(record.externalId, record);
+  }
+  const stored = await existingHashes(tx, accountId, [...latest.keys()]);
+  const result: WriteResult = { imported: 0, updated: 0, unchanged: 0, failed: [] };
+  const current = new Map(stored);
+  for (const record of records) {
+    const before = current.get(record.externalId);
+    if (before === undefined) result.imported++;
+    else if (before === record.contentHash) result.unchanged++;
+    else result.updated++;
+    current.set(record.externalId, record.contentHash);
+  }
+  const changed = [...latest.values()].filter((r) => stored.get(r.externalId) !== r.contentHash);
+  const updatedIds = changed.filter((r) => stored.has(r.externalId)).map((r) => r.externalId);
+
+  // Unchanged conversations still name their assignee, inbox, team and chatflow: a name given
+  // by a later line wins even when that line's conversation is identical to the stored one.
+  const directoryChanged = await writeDirectory(tx, dialect, accountId, [...latest.values()]);
+  if (changed.length === 0 && !directoryChanged) return result;
+
+  if (updatedIds.length > 0) {
+    for (const table of ['messages', 'conversation_properties']) {
+      await inChunks(updatedIds, dialect.maxParams - 1, (ids) =>
+        tx.query(`DELETE FROM ${table} WHERE account_id = ? AND conversation_id IN (${marks(ids.length)})`, [accountId, ...ids]),
+      );
+    }
+  }
+  const now = toDbInstant(new Date());
+  await insertRows(tx, dialect, 'conversations', CONVERSATION_COLUMNS, ['account_id', 'external_id'], changed.map((r) => conversationRow(accountId, r, now)), true);
+  const messageRows = changed.flatMap((r) =>
+    r.messages.map((m, position) => [accountId, r.externalId, position, m.externalId, m.sender, m.agentId, m.sentAt]),
+  );
+  await insertRows(tx, dialect, 'messages', MESSAGE_COLUMNS, [], messageRows, false);
+  const propertyRows = changed.flatMap((r) => r.properties.map((p) => [accountId, r.externalId, p.name, p.text, p.number]));
+  await insertRows(tx, dialect, 'conversation_properties', PROPERTY_COLUMNS, [], propertyRows, false);
+  await writeCustomPropertyTypes(tx, dialect, accountId, changed);
+  await tx.query('UPDATE accounts SET data_version = data_version + 1 WHERE id = ?', [accountId]);
+  return result;
+}
+
+function conversationRow(accountId: number, r: ConversationRecord, now: string): unknown[] {
+  return [
+    accountId, r.externalId, r.channel, r.status, r.inbox.id, r.assignee?.id ?? null, r.team?.id ?? null,
+    r.chatflow?.id ?? null, r.pageUrl, r.subject, r.contactEmail, r.contactName, r.createdAt, r.closedAt,
+    r.firstResponseAt, r.firstResponseMs, r.timeToCloseMs, r.messages.length, r.contentHash, now,
+  ];
+}
+
+async function existingHashes(tx: Queryable, accountId: number, ids: string[]): Promise<Map<string, string>> {
+  const hashes = new Map<string, string>();
+  await inChunks(ids, 1000, async (chunk) => {
+    const rows = await tx.query<{ external_id: string; content_hash: string }>(
+      `SELECT external_id, content_hash FROM conversations WHERE account_id = ? AND external_id IN (${marks(chunk.length)})`,
+      [accountId, ...chunk],
+    );
+    for (const row of rows) hashes.set(row.external_id, row.content_hash);
+  });
+  return hashes;
+}
+
+/**
+ * Upserts the assignees, inboxes, teams and chatflows the records name, where the name (or an
+ * agent's email) differs from the stored one; the last record wins. Returns whether any changed.
+ */
+async function writeDirectory(tx: Queryable, dialect: SqlDialect, accountId: number, records: ConversationRecord[]): Promise<boolean> {
+  const entries: Record<DirectoryKind, Map<string, { name: string; email: string | null }>> = {
+    assignee: new Map(), inbox: new Map(), team: new Map(), chatflow: new Map(),
+  };
+  for (const r of records) {
+    entries.inbox.set(r.inbox.id, { name: r.inbox.name, email: null });
+    if (r.assignee) entries.assignee.set(r.assignee.id, { name: r.assignee.name, email: r.assignee.email });
+    if (r.team) entries.team.set(r.team.id, { name: r.team.name, email: null });
+    if (r.chatflow) entries.chatflow.set(r.chatflow.id, { name: r.chatflow.name, email: null });
+  }
+  let changed = false;
+  for (const kind of Object.keys(entries) as DirectoryKind[]) {
+    const wanted = entries[kind];
+    if (wanted.size === 0) continue;
+    const table = DIRECTORY_TABLES[kind];
+    const withEmail = kind === 'assignee';
+    const ids = [...wanted.keys()];
+    const rows: unknown[][] = [];
+    await inChunks(ids, 1000, async (chunk) => {
+      const known = new Map<string, { name: string; email: string | null }>();
+      const found = await tx.query<{ external_id: string; name: string; email?: string | null }>(
+        `SELECT external_id, name${withEmail ? ', email' : ''} FROM ${table} WHERE account_id = ? AND external_id IN (${marks(chunk.length)})`,
+        [accountId, ...chunk],
+      );
+      for (const row of found) known.set(row.external_id, { name: row.name, email: row.email ?? null });
+      for (const id of chunk) {
+        const want = wanted.get(id)!;
+        const have = known.get(id);
+        if (have && have.name === want.name && (!withEmail || have.email === want.email)) continue;
+        rows.push(withEmail ? [accountId, id, want.name, want.email] : [accountId, id, want.name]);
+      }
+    });
+    if (rows.length === 0) continue;
+    changed = true;
+    const columns = withEmail ? ['account_id', 'external_id', 'name', 'email'] : ['account_id', 'external_id', 'name'];
+    await insertRows(tx, dialect, table, columns, ['account_id', 'external_id'], rows, true);
+  }
+  return changed;
+}
+
+/** A property seen with values of different types becomes STRING: every value has a text form. */
+async function writeCustomPropertyTypes(tx: Queryable, dialect: SqlDialect, accountId: number, records: ConversationRecord[]): Promise<void> {
+  const seen = new Map<string, CustomPropertyType>();
+  for (const p of records.flatMap((r) => r.properties)) {
+    const before = seen.get(p.name);
+    seen.set(p.name, before && before !== p.type ? 'STRING' : p.type);
+  }
+  if (seen.size === 0) return;
+  const names = [...seen.keys()];
+  const known = await tx.query<{ name: string; type: CustomPropertyType }>(
+    `SELECT name, type FROM custom_properties WHERE account_id = ? AND name IN (${marks(names.length)})`,
+    [accountId, ...names],
+  );
+  for (const { name, type } of known) if (seen.get(name) !== type) seen.set(name, 'STRING');
+  const rows = [...seen].map(([name, type]) => [accountId, name, type]);
+  await insertRows(tx, dialect, 'custom_properties', ['account_id', 'name', 'type'], ['account_id', 'name'], rows, true);
+}
+
+async function insertRows(
+  tx: Queryable,
+  dialect: SqlDialect,
+  table: string,
+  columns: readonly string[],
+  keyColumns: readonly string[],
+  rows: unknown[][],
+  upsert: boolean,
+): Promise<void> {
+  const updateColumns = upsert ? columns.filter((c) => !keyColumns.includes(c)) : [];
+  const rowsPerStatement = Math.max(1, Math.floor(dialect.maxParams / columns.length));
+  await inChunks(rows, rowsPerStatement, (chunk) => {
+    const sql = upsert
+      ? dialect.upsert(table, columns, keyColumns, updateColumns, chunk.length)
+      : `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(columns.length, chunk.length)}`;
+    return tx.query(sql, chunk.flat());
+  });
+}
+
+async function inChunks<T>(items: T[], size: number, work: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await work(items.slice(i, i + size));
+}
+
+function marks(n: number): string {
+  return new Array(n).fill('?').join(', ');
+}

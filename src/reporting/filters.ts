@@ -1,0 +1,163 @@
+import { SqlDialect } from '../db/dialect';
+import { BadInput } from '../errors';
+import { parseInstant } from '../conversations/timestamp';
+import { ConversationProperty, FilterOperator, OPERATORS_BY_TYPE, PropertyCatalog } from './properties';
+import { parseLocalDate, startOfLocalDay } from './time';
+
+export interface FilterSpec {
+  property: string;
+  operator: FilterOperator;
+  values?: readonly string[] | null;
+}
+
+/** A piece of SQL and the values bound to its `?` placeholders, in order. */
+export interface SqlFragment {
+  sql: string;
+  params: unknown[];
+}
+
+export interface FilterContext {
+  dialect: SqlDialect;
+  catalog: PropertyCatalog;
+  /** Local dates in date filters (`createdAt GTE 2026-03-01`) are read in this zone. */
+  timezone: string;
+}
+
+const MAX_VALUES = 1000;
+
+/** AND of all filters over `conversations c`, or `1 = 1` for none. `field` prefixes error paths. */
+export function compileFilters(filters: readonly FilterSpec[], context: FilterContext, field = 'filters'): SqlFragment {
+  const parts = filters.map((filter, i) => compileFilter(filter, context, `${field}[${i}]`));
+  if (parts.length === 0) return { sql: '1 = 1', params: [] };
+  return { sql: parts.map((p) => `(${p.sql})`).join(' AND '), params: parts.flatMap((p) => p.params) };
+}
+
+/**
+ * NEQ, NOT_IN and NOT_CONTAINS keep conversations that have no value: "assignee is not Ada"
+ * includes the unassigned ones, as a support manager reading it would expect.
+ */
+const NEGATED: Partial<Record<FilterOperator, FilterOperator>> = { NEQ: 'EQ', NOT_IN: 'IN', NOT_CONTAINS: 'CONTAINS' };
+
+function compileFilter(filter: FilterSpec, context: FilterContext, field: string): SqlFragment {
+  const property = context.catalog.resolve(filter.property, `${field}.property`);
+  const allowed = OPERATORS_BY_TYPE[property.type];
+  if (!allowed.includes(filter.operator)) {
+    throw new BadInput(`${field}.operator`, `${filter.operator} is not allowed for ${property.key} (${property.type}); use one of ${allowed.join(', ')}`);
+  }
+  const values = checkArity(filter.operator, filter.values ?? [], `${field}.values`);
+  const positiveOperator = NEGATED[filter.operator] ?? filter.operator;
+  const negate = positiveOperator !== filter.operator;
+  if (property.customName !== undefined) return customCondition(property, filter.operator, positiveOperator, negate, values, context, field);
+  const column = property.column as string;
+  if (filter.operator === 'IS_KNOWN') return { sql: `${column} IS NOT NULL`, params: [] };
+  if (filter.operator === 'IS_UNKNOWN') return { sql: `${column} IS NULL`, params: [] };
+  const positive = condition(column, property, positiveOperator, values, context, field);
+  return negate ? { sql: `${column} IS NULL OR NOT (${positive.sql})`, params: positive.params } : positive;
+}
+
+/** Custom properties live in conversation_properties: a condition is an EXISTS on its row. */
+function customCondition(property: ConversationProperty, operator: FilterOperator, positiveOperator: FilterOperator, negate: boolean, values: string[], context: FilterContext, field: string): SqlFragment {
+  const exists = 'EXISTS (SELECT 1 FROM conversation_properties p WHERE p.account_id = c.account_id AND p.conversation_id = c.external_id AND p.name = ?';
+  const name = property.customName as string;
+  if (operator === 'IS_KNOWN') return { sql: `${exists})`, params: [name] };
+  if (operator === 'IS_UNKNOWN') return { sql: `NOT ${exists})`, params: [name] };
+  const column = property.type === 'NUMBER' ? 'p.value_number' : 'p.value_text';
+  const inner = condition(column, property, positiveOperator, values, context, field);
+  return { sql: `${negate ? 'NOT ' : ''}${exists} AND ${inner.sql})`, params: [name, ...inner.params] };
+}
+
+function condition(column: string, property: ConversationProperty, operator: FilterOperator, values: string[], context: FilterContext, field: string): SqlFragment {
+  if (property.type === 'DATETIME') return dateCondition(column, operator, values, context.timezone, field);
+  const bound = values.map((v, i) => toDbValue(property, v, `${field}.values[${i}]`));
+  switch (operator) {
+    case 'EQ': return { sql: `${column} = ?`, params: bound };
+    case 'IN': return { sql: `${column} IN (${bound.map(() => '?').join(', ')})`, params: bound };
+    case 'GT': return { sql: `${column} > ?`, params: bound };
+    case 'GTE': return { sql: `${column} >= ?`, params: bound };
+    case 'LT': return { sql: `${column} < ?`, params: bound };
+    case 'LTE': return { sql: `${column} <= ?`, params: bound };
+    case 'BETWEEN': return { sql: `${column} >= ? AND ${column} <= ?`, params: bound };
+    case 'CONTAINS': return { sql: context.dialect.likeInsensitive(column, false), params: [`%${escapeLike(values[0])}%`] };
+    case 'STARTS_WITH': return { sql: context.dialect.likeInsensitive(column, false), params: [`${escapeLike(values[0])}%`] };
+    default: throw new Error(`Operator ${operator} has no condition for ${property.type}`);
+  }
+}
+
+/**
+ * A date filter value is an instant with an offset (2026-03-01T09:00:00Z) or a local date
+ * (2026-03-01) in the report's timezone, which stands for that whole local day: LTE a date
+ * includes the day, GT a date starts after it.
+ */
+function dateCondition(column: string, operator: FilterOperator, values: string[], timezone: string, field: string): SqlFragment {
+  const spans = values.map((v, i) => instantSpan(v, timezone, `${field}.values[${i}]`));
+  const [a, b] = spans;
+  switch (operator) {
+    case 'EQ': return a.start.getTime() === a.end.getTime() ? { sql: `${column} = ?`, params: [a.start] } : { sql: `${column} >= ? AND ${column} < ?`, params: [a.start, a.end] };
+    case 'GT': return a.start.getTime() === a.end.getTime() ? { sql: `${column} > ?`, params: [a.start] } : { sql: `${column} >= ?`, params: [a.end] };
+    case 'GTE': return { sql: `${column} >= ?`, params: [a.start] };
+    case 'LT': return { sql: `${column} < ?`, params: [a.start] };
+    case 'LTE': return a.start.getTime() === a.end.getTime() ? { sql: `${column} <= ?`, params: [a.start] } : { sql: `${column} < ?`, params: [a.end] };
+    case 'BETWEEN': {
+      if (b.end < a.start) throw new BadInput(`${field}.values[1]`, 'must not be before values[0]');
+      return b.start.getTime() === b.end.getTime() ? { sql: `${column} >= ? AND ${column} <= ?`, params: [a.start, b.start] } : { sql: `${column} >= ? AND ${column} < ?`, params: [a.start, b.end] };
+    }
+    default: throw new Error(`Operator ${operator} has no date condition`);
+  }
+}
+
+/** An instant is a point (start = end); a local date is the half-open span of that day. */
+function instantSpan(value: string, timezone: string, field: string): { start: Date; end: Date } {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const day = parseLocalDate(value, field);
+    const next = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + 1)).toISOString().slice(0, 10);
+    return { start: startOfLocalDay(day, timezone), end: startOfLocalDay(next, timezone) };
+  }
+  const instant = parseInstant(value);
+  if (!instant) throw new BadInput(field, `${JSON.stringify(value)} is neither a date (YYYY-MM-DD) nor an ISO 8601 timestamp with an offset`);
+  return { start: instant, end: instant };
+}
+
+function toDbValue(property: ConversationProperty, value: string, field: string): unknown {
+  switch (property.type) {
+    case 'ID':
+    case 'STRING':
+      return value;
+    case 'ENUM':
+      if (!property.enumValues?.includes(value)) throw new BadInput(field, `must be one of ${property.enumValues?.join(', ')}, not ${JSON.stringify(value)}`);
+      return value;
+    case 'BOOLEAN':
+      if (value !== 'true' && value !== 'false') throw new BadInput(field, `must be "true" or "false", not ${JSON.stringify(value)}`);
+      return value;
+    case 'NUMBER':
+    case 'DURATION': {
+      const n = value.trim() === '' ? NaN : Number(value);
+      if (!Number.isFinite(n)) throw new BadInput(field, `must be a number, not ${JSON.stringify(value)}`);
+      // Durations are filtered in seconds and stored in milliseconds.
+      return property.type === 'DURATION' ? Math.round(n * 1000) : n;
+    }
+    case 'DATETIME':
+      throw new Error('dates are bound by dateCondition');
+  }
+}
+
+function checkArity(operator: FilterOperator, values: readonly string[], field: string): string[] {
+  const count = values.length;
+  const fail = (reason: string) => {
+    throw new BadInput(field, `${operator} ${reason}, got ${count}`);
+  };
+  if (operator === 'IS_KNOWN' || operator === 'IS_UNKNOWN') {
+    if (count !== 0) fail('takes no values');
+  } else if (operator === 'IN' || operator === 'NOT_IN') {
+    if (count < 1 || count > MAX_VALUES) fail(`takes 1 to ${MAX_VALUES} values`);
+  } else if (operator === 'BETWEEN') {
+    if (count !== 2) fail('takes exactly 2 values');
+  } else if (count !== 1) {
+    fail('takes exactly 1 value');
+  }
+  return [...values];
+}
+
+/** `%`, `_` and the escape character itself match literally (both dialects escape with `\`). */
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}

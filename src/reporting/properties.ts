@@ -1,0 +1,98 @@
+import { CHANNELS, CustomPropertyType, STATUSES } from '../conversations/conversation.entity';
+import { Queryable } from '../db/database';
+import { DirectoryKind } from '../conversations/directory.entity';
+import { BadInput } from '../errors';
+
+export const PROPERTY_TYPES = ['ID', 'STRING', 'ENUM', 'DATETIME', 'DURATION', 'NUMBER', 'BOOLEAN'] as const;
+export type PropertyType = (typeof PROPERTY_TYPES)[number];
+
+export const FILTER_OPERATORS = [
+  'EQ', 'NEQ', 'IN', 'NOT_IN', 'CONTAINS', 'NOT_CONTAINS', 'STARTS_WITH',
+  'GT', 'GTE', 'LT', 'LTE', 'BETWEEN', 'IS_KNOWN', 'IS_UNKNOWN',
+] as const;
+export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+
+const TEXT_OPERATORS: FilterOperator[] = ['EQ', 'NEQ', 'IN', 'NOT_IN', 'CONTAINS', 'NOT_CONTAINS', 'STARTS_WITH', 'IS_KNOWN', 'IS_UNKNOWN'];
+const ORDERED_OPERATORS: FilterOperator[] = ['EQ', 'NEQ', 'IN', 'NOT_IN', 'GT', 'GTE', 'LT', 'LTE', 'BETWEEN', 'IS_KNOWN', 'IS_UNKNOWN'];
+
+export const OPERATORS_BY_TYPE: Record<PropertyType, readonly FilterOperator[]> = {
+  ID: TEXT_OPERATORS,
+  STRING: TEXT_OPERATORS,
+  ENUM: ['EQ', 'NEQ', 'IN', 'NOT_IN', 'IS_KNOWN', 'IS_UNKNOWN'],
+  DATETIME: ['EQ', 'GT', 'GTE', 'LT', 'LTE', 'BETWEEN', 'IS_KNOWN', 'IS_UNKNOWN'],
+  DURATION: ORDERED_OPERATORS,
+  NUMBER: ORDERED_OPERATORS,
+  BOOLEAN: ['EQ', 'NEQ', 'IS_KNOWN', 'IS_UNKNOWN'],
+};
+
+/**
+ * A property of conversations that can be filtered, grouped by or measured. The SQL column is
+ * fixed here (the allow-list); user text only ever selects an entry by its key.
+ */
+export interface ConversationProperty {
+  key: string;
+  label: string;
+  type: PropertyType;
+  /** Column of `conversations c` holding the value; absent for custom properties. */
+  column?: string;
+  /** For ids of assignees, inboxes, teams and chatflows: where their names (labels) live. */
+  directory?: DirectoryKind;
+  enumValues?: readonly string[];
+  /** For `properties.<name>`: the custom property's name. */
+  customName?: string;
+  /** Whether reports may group by it. */
+  groupable: boolean;
+}
+
+const builtin = (key: string, label: string, type: PropertyType, column: string, extra: Partial<ConversationProperty> = {}): ConversationProperty => ({
+  key, label, type, column, groupable: type !== 'DURATION' && type !== 'NUMBER', ...extra,
+});
+
+export const BUILTIN_PROPERTIES: readonly ConversationProperty[] = [
+  builtin('assignee', 'Assignee', 'ID', 'c.assignee_id', { directory: 'assignee' }),
+  builtin('inbox', 'Inbox', 'ID', 'c.inbox_id', { directory: 'inbox' }),
+  builtin('team', 'Team', 'ID', 'c.team_id', { directory: 'team' }),
+  builtin('chatflow', 'Chatflow', 'ID', 'c.chatflow_id', { directory: 'chatflow' }),
+  builtin('pageUrl', 'Page URL', 'STRING', 'c.page_url'),
+  builtin('channel', 'Channel', 'ENUM', 'c.channel', { enumValues: CHANNELS }),
+  builtin('status', 'Status', 'ENUM', 'c.status', { enumValues: STATUSES }),
+  builtin('createdAt', 'Created', 'DATETIME', 'c.created_at'),
+  builtin('closedAt', 'Closed', 'DATETIME', 'c.closed_at'),
+  builtin('firstResponseSeconds', 'First response time', 'DURATION', 'c.first_response_ms'),
+  builtin('timeToCloseSeconds', 'Time to close', 'DURATION', 'c.time_to_close_ms'),
+  builtin('subject', 'Subject', 'STRING', 'c.subject'),
+  builtin('contactEmail', 'Contact email', 'STRING', 'c.contact_email'),
+  builtin('contactName', 'Contact name', 'STRING', 'c.contact_name'),
+  builtin('messageCount', 'Messages', 'NUMBER', 'c.message_count'),
+];
+
+const BUILTIN_BY_KEY = new Map(BUILTIN_PROPERTIES.map((p) => [p.key, p]));
+export const CUSTOM_PREFIX = 'properties.';
+
+/** The properties of one account: the built-ins plus its custom properties. */
+export class PropertyCatalog {
+  constructor(private readonly custom: ReadonlyMap<string, CustomPropertyType>) {}
+
+  list(): ConversationProperty[] {
+    const custom = [...this.custom.keys()].sort().map((name) => this.customProperty(name));
+    return [...BUILTIN_PROPERTIES, ...custom];
+  }
+
+  /** The property for a key given by a caller; `field` names the input for the error. */
+  resolve(key: string, field: string): ConversationProperty {
+    const found = BUILTIN_BY_KEY.get(key) ?? (key.startsWith(CUSTOM_PREFIX) && this.custom.has(key.slice(CUSTOM_PREFIX.length)) ? this.customProperty(key.slice(CUSTOM_PREFIX.length)) : undefined);
+    if (!found) throw new BadInput(field, `unknown property ${JSON.stringify(key)}; conversationProperties lists the known ones`);
+    return found;
+  }
+
+  private customProperty(name: string): ConversationProperty {
+    const type = this.custom.get(name) as CustomPropertyType;
+    return { key: CUSTOM_PREFIX + name, label: name, type, customName: name, groupable: true };
+  }
+}
+
+/** The property catalog of one account: its custom properties are read from the database. */
+export async function loadPropertyCatalog(db: Queryable, accountId: number): Promise<PropertyCatalog> {
+  const rows = await db.query<{ name: string; type: CustomPropertyType }>('SELECT name, type FROM custom_properties WHERE account_id = ?', [accountId]);
+  return new PropertyCatalog(new Map(rows.map((r) => [r.name, r.type])));
+}

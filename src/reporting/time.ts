@@ -1,0 +1,131 @@
+import { DateTime, IANAZone } from 'luxon';
+import { BadInput, assertNever } from '../errors';
+
+/**
+ * Local calendar arithmetic for reports (CONTRACT.md section 3). Bucket edges are computed here,
+ * in TypeScript, and bound into SQL as UTC instants: MariaDB ships with empty timezone tables, so
+ * the database is never asked to convert zones, and both dialects group by the same edges.
+ */
+
+export const GRANULARITIES = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+/** Inclusive local dates, `YYYY-MM-DD`. */
+export interface LocalDateRange {
+  from: string;
+  to: string;
+}
+
+/** One time bucket, clipped to the range: `[start, end)` in UTC; `value` is the bucket's own first day. */
+export interface TimeBucket {
+  value: string;
+  start: Date;
+  end: Date;
+}
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A `YYYY-MM-DD` that is a real calendar date; `field` names the input in the error. */
+export function parseLocalDate(value: string, field: string): string {
+  const match = LOCAL_DATE.exec(value);
+  const date = match && DateTime.fromObject({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) }, { zone: 'UTC' });
+  if (!date || !date.isValid || date.year < 1900) {
+    throw new BadInput(field, `${JSON.stringify(value)} is not a date in the form YYYY-MM-DD`);
+  }
+  return value;
+}
+
+/** An IANA zone name such as `Europe/Amsterdam`; `field` names the input in the error. */
+export function parseTimezone(value: string, field: string): string {
+  if (!IANAZone.isValidZone(value)) throw new BadInput(field, `${JSON.stringify(value)} is not an IANA time zone (e.g. Europe/Amsterdam)`);
+  return value;
+}
+
+/** Both dates valid and `to` not before `from`. */
+export function parseDateRange(range: LocalDateRange, field: string): LocalDateRange {
+  const from = parseLocalDate(range.from, `${field}.from`);
+  const to = parseLocalDate(range.to, `${field}.to`);
+  if (to < from) throw new BadInput(`${field}.to`, `must not be before from (${from})`);
+  return { from, to };
+}
+
+function localDay(day: string, timezone: string): DateTime {
+  return DateTime.fromISO(day, { zone: timezone });
+}
+
+/**
+ * The instant a local day begins. Luxon resolves a midnight that DST skips (e.g. in
+ * America/Santiago) to the first instant that exists that day.
+ */
+export function startOfLocalDay(day: string, timezone: string): Date {
+  return localDay(day, timezone).startOf('day').toJSDate();
+}
+
+export function addDays(day: string, days: number): string {
+  return DateTime.fromISO(day, { zone: 'UTC' }).plus({ days }).toISODate() as string;
+}
+
+/** The half-open UTC span `[start, end)` of a range of whole local days. */
+export function rangeInstants(range: LocalDateRange, timezone: string): { start: Date; end: Date } {
+  return { start: startOfLocalDay(range.from, timezone), end: startOfLocalDay(addDays(range.to, 1), timezone) };
+}
+
+/** The first local day of the bucket that holds `day`; weeks start on Monday. */
+export function bucketStart(day: string, granularity: Granularity): string {
+  const date = DateTime.fromISO(day, { zone: 'UTC' });
+  switch (granularity) {
+    case 'DAY': return day;
+    case 'WEEK': return date.startOf('week').toISODate() as string; // Luxon weeks are ISO weeks: Monday first
+    case 'MONTH': return date.startOf('month').toISODate() as string;
+    case 'QUARTER': return date.startOf('quarter').toISODate() as string;
+    case 'YEAR': return date.startOf('year').toISODate() as string;
+    default: return assertNever(granularity);
+  }
+}
+
+function nextBucketStart(first: string, granularity: Granularity): string {
+  const date = DateTime.fromISO(first, { zone: 'UTC' });
+  switch (granularity) {
+    case 'DAY': return date.plus({ days: 1 }).toISODate() as string;
+    case 'WEEK': return date.plus({ weeks: 1 }).toISODate() as string;
+    case 'MONTH': return date.plus({ months: 1 }).toISODate() as string;
+    case 'QUARTER': return date.plus({ months: 3 }).toISODate() as string;
+    case 'YEAR': return date.plus({ years: 1 }).toISODate() as string;
+    default: return assertNever(granularity);
+  }
+}
+
+/** At most this many buckets per report: ten years of days. */
+export const MAX_BUCKETS = 3700;
+
+/**
+ * Every bucket that overlaps the range, in time order. A partial bucket at either end keeps its own
+ * first day as `value` but spans only the part inside the range. Edges are local midnights, so a
+ * day bucket on a DST night is 23 or 25 hours long.
+ */
+export function timeBuckets(range: LocalDateRange, granularity: Granularity, timezone: string, field = 'granularity'): TimeBucket[] {
+  const buckets: TimeBucket[] = [];
+  const last = addDays(range.to, 1);
+  for (let first = bucketStart(range.from, granularity); first < last; first = nextBucketStart(first, granularity)) {
+    if (buckets.length >= MAX_BUCKETS) {
+      throw new BadInput(field, `${granularity} buckets over ${range.from}..${range.to} exceed ${MAX_BUCKETS}; choose a coarser granularity or a shorter range`);
+    }
+    const next = nextBucketStart(first, granularity);
+    buckets.push({
+      value: first,
+      start: startOfLocalDay(first < range.from ? range.from : first, timezone),
+      end: startOfLocalDay(next > last ? last : next, timezone),
+    });
+  }
+  return buckets;
+}
+
+/** Today's local date in a zone (for presets such as LAST_7_DAYS). */
+export function todayIn(timezone: string, now: Date = new Date()): string {
+  return DateTime.fromJSDate(now, { zone: timezone }).toISODate() as string;
+}
+
+/** The local date of an instant in a zone. */
+export function localDateOf(instant: Date, timezone: string): string {
+  return DateTime.fromJSDate(instant, { zone: timezone }).toISODate() as string;
+}

@@ -28,7 +28,8 @@ export class BadInput extends ThreadlineError {
 
 export class Unauthenticated extends ThreadlineError {
   constructor(message = 'A valid API token is required: send "Authorization: Bearer <token>".') {
-    super('UNAUTHENTICATED', message);
+    // Apollo answers a context error with this HTTP status; formatError drops `http` from the body.
+    super('UNAUTHENTICATED', message, { http: { status: 401 } });
   }
 }
 

@@ -1,0 +1,68 @@
+import { Ctx, Field, ID, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { Plan, PLANS } from '../../accounts/account.entity';
+import { Context } from '../../server/context';
+import { Role, ROLES } from '../user.entity';
+
+export const PlanEnum = Object.fromEntries(PLANS.map((p) => [p, p])) as { [K in Plan]: K };
+export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [K in Role]: K };
+
+registerEnumType(PlanEnum, {
+  name: 'Plan',
+  description: 'The subscription of an account. Editing reports needs PROFESSIONAL or ENTERPRISE, or the reporting add-on.',
+  valuesConfig: {
+    FREE: { description: 'Standard dashboards, view only.' },
+    STARTER: { description: 'Standard dashboards, view only; more dashboards.' },
+    PROFESSIONAL: { description: 'Edit reports and build custom reports.' },
+    ENTERPRISE: { description: 'Everything, plus dashboards shared with specific users and teams.' },
+  },
+});
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: 'What a user may do in their account.',
+  valuesConfig: { ADMIN: { description: 'Sees and manages every dashboard of the account.' }, MEMBER: { description: 'Sees what is shared with them.' } },
+});
+
+@ObjectType('Account', { description: 'Your account (HubSpot calls it a portal): its plan decides what you may edit.' })
+class AccountInfo {
+  @Field(() => ID, { description: 'Account id.' })
+  id: string;
+
+  @Field({ description: 'Account name.' })
+  name: string;
+
+  @Field(() => PlanEnum, { description: 'The subscription: it decides what may be edited.' })
+  plan: Plan;
+
+  @Field({ description: 'Whether the reporting add-on is on (it allows editing reports on FREE and STARTER).' })
+  reportingAddon: boolean;
+
+  @Field({ description: 'The IANA time zone reports use by default.' })
+  timezone: string;
+}
+
+@ObjectType('Viewer', { description: 'Who is calling: the user behind the API token.' })
+class ViewerInfo {
+  @Field(() => ID, { description: 'User id.' })
+  userId: string;
+
+  @Field({ description: 'Email address.' })
+  email: string;
+
+  @Field(() => RoleEnum, { description: 'ADMIN or MEMBER.' })
+  role: Role;
+
+  @Field(() => String, { nullable: true, description: 'External id of the user\'s team, if any.' })
+  teamId: string | null;
+
+  @Field(() => AccountInfo, { description: 'The account the user belongs to.' })
+  account: AccountInfo;
+}
+
+@Resolver()
+export class ViewerResolver {
+  @Query(() => ViewerInfo, { description: 'The user behind the API token, and their account.' })
+  viewer(@Ctx() ctx: Context): ViewerInfo {
+    const { viewer } = ctx;
+    return { ...viewer, account: { ...viewer.account, id: String(viewer.account.id) } };
+  }
+}

@@ -1,0 +1,91 @@
+import { Field, InputType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Channel, ConversationStatus, Sender } from '../conversation.entity';
+import { ChannelEnum, ConversationStatusEnum, MessageSenderEnum } from './enums';
+
+// The objects of CONTRACT.md section 2 as GraphQL input. Timestamps are strings so that the
+// same validation as `threadline import` reads them (ISO 8601 with an offset) and names the field.
+
+@InputType({ description: 'Something a conversation points at, by the id used in your inbox system.' })
+export class NamedRefInput {
+  @Field({ description: 'Your id for it (at most 191 characters); reports group by it.' })
+  id: string;
+
+  @Field({ nullable: true, description: 'Display name; defaults to the id. The latest name given wins.' })
+  name?: string;
+}
+
+@InputType({ description: 'The team member a conversation is assigned to.' })
+export class AssigneeInput extends NamedRefInput {
+  @Field({ nullable: true, description: 'Email address.' })
+  email?: string;
+}
+
+@InputType({ description: 'The person on the other side.' })
+export class ContactInput {
+  @Field({ nullable: true, description: 'Email address.' })
+  email?: string;
+
+  @Field({ nullable: true, description: 'Name.' })
+  name?: string;
+}
+
+@InputType({ description: 'One message; messages may come in any order and are sorted by sentAt.' })
+export class MessageInput {
+  @Field({ nullable: true, description: 'Your id for the message.' })
+  id?: string;
+
+  @Field(() => MessageSenderEnum, { description: 'Who sent it.' })
+  from: Sender;
+
+  @Field({ nullable: true, description: 'For AGENT messages: the id of the agent who sent it.' })
+  agentId?: string;
+
+  @Field({ description: 'ISO 8601 timestamp with an offset, e.g. `2026-03-01T09:15:00Z`.' })
+  sentAt: string;
+}
+
+@InputType({ description: 'A conversation to create or update, in the import format (CONTRACT.md section 2). The same id again updates it.' })
+export class ConversationInput {
+  @Field({ description: 'Your id for the conversation, unique within the account (at most 191 characters).' })
+  id: string;
+
+  @Field(() => ChannelEnum, { description: 'CHAT or EMAIL.' })
+  channel: Channel;
+
+  @Field(() => NamedRefInput, { description: 'The inbox it arrived in.' })
+  inbox: NamedRefInput;
+
+  @Field(() => AssigneeInput, { nullable: true, description: 'The assigned team member; null or absent means unassigned.' })
+  assignee?: AssigneeInput | null;
+
+  @Field(() => NamedRefInput, { nullable: true, description: 'The team it belongs to.' })
+  team?: NamedRefInput | null;
+
+  @Field(() => NamedRefInput, { nullable: true, description: 'The chatflow that started it (CHAT only).' })
+  chatflow?: NamedRefInput | null;
+
+  @Field({ nullable: true, description: 'The page a chat started on (CHAT only).' })
+  pageUrl?: string;
+
+  @Field(() => ConversationStatusEnum, { description: 'OPEN or CLOSED.' })
+  status: ConversationStatus;
+
+  @Field({ description: 'When it started: ISO 8601 timestamp with an offset.' })
+  createdAt: string;
+
+  @Field({ nullable: true, description: 'When it was closed: required when CLOSED, not earlier than createdAt.' })
+  closedAt?: string;
+
+  @Field({ nullable: true, description: 'Subject line or topic.' })
+  subject?: string;
+
+  @Field(() => ContactInput, { nullable: true, description: 'The contact.' })
+  contact?: ContactInput | null;
+
+  @Field(() => [MessageInput], { nullable: true, description: 'The messages, in any order.' })
+  messages?: MessageInput[] | null;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Custom conversation properties: a flat object of strings, numbers and booleans.' })
+  properties?: Record<string, unknown> | null;
+}

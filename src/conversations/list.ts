@@ -1,0 +1,90 @@
+import { Database, fromDbInstant, toNumber } from '../db/database';
+import { BadInput } from '../errors';
+import { SqlFragment } from '../reporting/filters';
+import { ConversationConnection, ConversationNode } from './graphql/types';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+const COLUMNS = `c.external_id, c.channel, c.status, c.inbox_id, c.assignee_id, c.team_id, c.chatflow_id, c.page_url, c.subject,
+  c.contact_email, c.contact_name, c.created_at, c.closed_at, c.first_response_ms, c.time_to_close_ms, c.message_count`;
+
+/**
+ * One page of an account's conversations that satisfy `where` (SQL over `conversations c`, from the
+ * filter compiler or a drill-down), newest first. Keyset pagination on (created_at, external_id):
+ * a page costs the same however deep it is, and rows added meanwhile do not shift it.
+ */
+export async function pageConversations(db: Database, accountId: number, where: SqlFragment, page: PageArgs): Promise<ConversationConnection> {
+  const first = pageSize(page.first);
+  const after = page.after ? decodeCursor(page.after) : null;
+  const keyset = after ? ' AND (c.created_at < ? OR (c.created_at = ? AND c.external_id < ?))' : '';
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT ${COLUMNS} FROM conversations c WHERE c.account_id = ? AND (${where.sql})${keyset}
+      ORDER BY c.created_at DESC, c.external_id DESC LIMIT ?`,
+    [accountId, ...where.params, ...(after ? [after.createdAt, after.createdAt, after.externalId] : []), first + 1],
+  );
+  const nodes = rows.slice(0, first).map(toNode);
+  const last = nodes[nodes.length - 1];
+  const connection = new ConversationConnection();
+  connection.nodes = nodes;
+  connection.pageInfo = { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null };
+  connection.countAll = async () => {
+    const [row] = await db.query<{ n: unknown }>(`SELECT COUNT(*) AS n FROM conversations c WHERE c.account_id = ? AND (${where.sql})`, [accountId, ...where.params]);
+    return toNumber(row.n) ?? 0;
+  };
+  return connection;
+}
+
+function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw new BadInput('first', `must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
+  return first;
+}
+
+function toNode(row: Record<string, unknown>): ConversationNode {
+  const seconds = (ms: unknown) => {
+    const n = toNumber(ms);
+    return n === null ? null : n / 1000;
+  };
+  return Object.assign(new ConversationNode(), {
+    externalId: String(row.external_id),
+    channel: row.channel,
+    status: row.status,
+    createdAt: fromDbInstant(row.created_at),
+    closedAt: fromDbInstant(row.closed_at),
+    firstResponseSeconds: seconds(row.first_response_ms),
+    timeToCloseSeconds: seconds(row.time_to_close_ms),
+    subject: row.subject ?? null,
+    pageUrl: row.page_url ?? null,
+    contact: { email: row.contact_email ?? null, name: row.contact_name ?? null },
+    messageCount: toNumber(row.message_count) ?? 0,
+    assigneeId: row.assignee_id ?? null,
+    inboxId: String(row.inbox_id),
+    teamId: row.team_id ?? null,
+    chatflowId: row.chatflow_id ?? null,
+  });
+}
+
+interface Cursor {
+  createdAt: Date;
+  externalId: string;
+}
+
+function encodeCursor(node: ConversationNode): string {
+  return Buffer.from(JSON.stringify([node.createdAt.getTime(), node.externalId])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const [ms, externalId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof ms === 'number' && Number.isFinite(ms) && typeof externalId === 'string') return { createdAt: new Date(ms), externalId };
+  } catch {
+    // fall through to the error below
+  }
+  throw new BadInput('after', 'is not a cursor returned by this API (use pageInfo.endCursor)');
+}

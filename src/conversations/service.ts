@@ -1,0 +1,31 @@
+import { Context } from '../server/context';
+import { BadInput } from '../errors';
+import { compileFilters, FilterSpec } from '../reporting/filters';
+import { loadPropertyCatalog } from '../reporting/properties';
+import { parseTimezone } from '../reporting/time';
+import { ingestConversations, IngestReport } from './import';
+import { PageArgs, pageConversations } from './list';
+import { ConversationConnection } from './graphql/types';
+
+export const MAX_INGEST = 1000;
+
+export interface ConversationQuery extends PageArgs {
+  filters?: readonly FilterSpec[] | null;
+  /** Zone for local dates in date filters; default the account's. */
+  timezone?: string | null;
+}
+
+/** The caller's conversations that pass every filter, newest first, one page at a time. */
+export async function listConversations(ctx: Context, query: ConversationQuery): Promise<ConversationConnection> {
+  const accountId = ctx.viewer.account.id;
+  const timezone = query.timezone ? parseTimezone(query.timezone, 'timezone') : ctx.viewer.account.timezone;
+  const catalog = await loadPropertyCatalog(ctx.db, accountId);
+  const where = compileFilters(query.filters ?? [], { dialect: ctx.db.dialect, catalog, timezone });
+  return pageConversations(ctx.db, accountId, where, query);
+}
+
+/** Conversations pushed by a client app: validated and stored exactly like `threadline import` lines. */
+export async function ingest(ctx: Context, inputs: readonly unknown[]): Promise<IngestReport> {
+  if (inputs.length > MAX_INGEST) throw new BadInput('input', `takes at most ${MAX_INGEST} conversations per call, got ${inputs.length}; send several calls or use threadline import`);
+  return ingestConversations(ctx.db, ctx.viewer.account.id, inputs);
+}

@@ -1,0 +1,33 @@
+import { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ThreadlineError } from '../errors';
+
+/** GraphQL's own request errors, which say what is wrong with the request and nothing internal. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * The one place errors become responses. Typed errors (CONTRACT.md section 6) keep their code and
+ * message; GraphQL's request errors (parse, validation, bad variables) keep their message; anything
+ * else is an internal error: logged here, masked for the caller, so no SQL or stack ever leaves.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const where = { path: formatted.path, locations: formatted.locations };
+  if (original instanceof ThreadlineError) {
+    const { http: _http, ...extensions } = original.extensions as Record<string, unknown>;
+    return { message: original.message, ...where, extensions };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && !hasDriverError(original)) {
+    return { message: formatted.message, ...where, extensions: { code } };
+  }
+  console.error('internal error:', original);
+  return { message: 'Internal server error', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** A database error that somehow carries a public code is still internal. */
+function hasDriverError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && ('driverError' in error || 'sqlMessage' in error);
+}

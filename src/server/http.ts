@@ -1,0 +1,47 @@
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
+import express from 'express';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { Database } from '../db/database';
+import { createApolloServer } from './apollo';
+import { createContext } from './context';
+
+export interface ServerOptions {
+  port: number;
+  /** Interface to listen on; default all. */
+  host?: string;
+}
+
+export interface RunningServer {
+  /** e.g. http://localhost:4000/graphql */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Request bodies above this are refused (a 1000-conversation ingest fits comfortably). */
+const BODY_LIMIT = '10mb';
+
+/** Starts the GraphQL API over HTTP at `/graphql`, plus `GET /healthz`; resolves once it accepts requests. */
+export async function startServer(db: Database, options: ServerOptions): Promise<RunningServer> {
+  const app = express();
+  const httpServer = createServer(app);
+  const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer })]);
+  await apollo.start();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, { context: ({ req }) => createContext(db, req.headers.authorization) }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = !options.host || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  return { url: `http://${host}:${port}/graphql`, close: () => apollo.stop() };
+}

@@ -1,0 +1,193 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** The team member a conversation is assigned to. */
+export type AssigneeInput = {
+  /** Email address. */
+  email?: string | null | undefined;
+  /** Your id for it (at most 191 characters); reports group by it. */
+  id: string;
+  /** Display name; defaults to the id. The latest name given wins. */
+  name?: string | null | undefined;
+};
+
+/** Where a conversation takes place. */
+export type Channel =
+  /** Live chat on a website, possibly started by a chatflow (bot). */
+  | 'CHAT'
+  /** Email to a shared inbox. */
+  | 'EMAIL';
+
+/** The person on the other side. */
+export type ContactInput = {
+  /** Email address. */
+  email?: string | null | undefined;
+  /** Name. */
+  name?: string | null | undefined;
+};
+
+/** A conversation to create or update, in the import format (CONTRACT.md section 2). The same id again updates it. */
+export type ConversationInput = {
+  /** The assigned team member; null or absent means unassigned. */
+  assignee?: AssigneeInput | null | undefined;
+  /** CHAT or EMAIL. */
+  channel: Channel;
+  /** The chatflow that started it (CHAT only). */
+  chatflow?: NamedRefInput | null | undefined;
+  /** When it was closed: required when CLOSED, not earlier than createdAt. */
+  closedAt?: string | null | undefined;
+  /** The contact. */
+  contact?: ContactInput | null | undefined;
+  /** When it started: ISO 8601 timestamp with an offset. */
+  createdAt: string;
+  /** Your id for the conversation, unique within the account (at most 191 characters). */
+  id: string;
+  /** The inbox it arrived in. */
+  inbox: NamedRefInput;
+  /** The messages, in any order. */
+  messages?: Array<MessageInput> | null | undefined;
+  /** The page a chat started on (CHAT only). */
+  pageUrl?: string | null | undefined;
+  /** Custom conversation properties: a flat object of strings, numbers and booleans. */
+  properties?: Record<string, unknown> | null | undefined;
+  /** OPEN or CLOSED. */
+  status: ConversationStatus;
+  /** Subject line or topic. */
+  subject?: string | null | undefined;
+  /** The team it belongs to. */
+  team?: NamedRefInput | null | undefined;
+};
+
+/** Whether a conversation still needs work. */
+export type ConversationStatus =
+  /** Closed; it has a `closedAt`. */
+  | 'CLOSED'
+  /** Not closed yet. */
+  | 'OPEN';
+
+/** One condition on a conversation property. Several filters combine with AND. */
+export type FilterInput = {
+  /** How the property is compared with the values. */
+  operator: FilterOperator;
+  /** A property key from `conversationProperties`, e.g. `assignee`, `createdAt` or `properties.priority`. */
+  property: string;
+  /** The values to compare with, as strings: external ids for assignee, inbox, team and chatflow; seconds for durations; `YYYY-MM-DD` (a whole local day) or an ISO 8601 instant for dates; `true`/`false` for booleans. IS_KNOWN and IS_UNKNOWN take none, BETWEEN two, IN and NOT_IN one or more, the others one. */
+  values?: Array<string> | null | undefined;
+};
+
+/** How a filter compares a property with its values. `conversationProperties` lists the operators each property allows. */
+export type FilterOperator =
+  /** Between the two values, both inclusive. */
+  | 'BETWEEN'
+  /** Contains the one value, ignoring case. */
+  | 'CONTAINS'
+  /** Equal to the one value (a local date means that whole day). */
+  | 'EQ'
+  /** Greater than (after) the one value. */
+  | 'GT'
+  /** Greater than or equal to (at or after) the one value. */
+  | 'GTE'
+  /** Equal to any of the values. */
+  | 'IN'
+  /** Has a value (takes no values). */
+  | 'IS_KNOWN'
+  /** Has no value (takes no values). */
+  | 'IS_UNKNOWN'
+  /** Less than (before) the one value. */
+  | 'LT'
+  /** Less than or equal to (at or before) the one value. */
+  | 'LTE'
+  /** Not equal to the one value; conversations without a value are kept. */
+  | 'NEQ'
+  /** Does not contain the one value, ignoring case; conversations without a value are kept. */
+  | 'NOT_CONTAINS'
+  /** Equal to none of the values; conversations without a value are kept. */
+  | 'NOT_IN'
+  /** Starts with the one value, ignoring case. */
+  | 'STARTS_WITH';
+
+/** One message; messages may come in any order and are sorted by sentAt. */
+export type MessageInput = {
+  /** For AGENT messages: the id of the agent who sent it. */
+  agentId?: string | null | undefined;
+  /** Who sent it. */
+  from: MessageSender;
+  /** Your id for the message. */
+  id?: string | null | undefined;
+  /** ISO 8601 timestamp with an offset, e.g. `2026-03-01T09:15:00Z`. */
+  sentAt: string;
+};
+
+/** Who sent a message. */
+export type MessageSender =
+  /** A team member. The first AGENT message at or after the first VISITOR message is the first response. */
+  | 'AGENT'
+  /** A chatflow (bot). Bot messages never count as a response. */
+  | 'BOT'
+  /** The contact (website visitor or email sender). */
+  | 'VISITOR';
+
+/** Something a conversation points at, by the id used in your inbox system. */
+export type NamedRefInput = {
+  /** Your id for it (at most 191 characters); reports group by it. */
+  id: string;
+  /** Display name; defaults to the id. The latest name given wins. */
+  name?: string | null | undefined;
+};
+
+/** The subscription of an account. Editing reports needs PROFESSIONAL or ENTERPRISE, or the reporting add-on. */
+export type Plan =
+  /** Everything, plus dashboards shared with specific users and teams. */
+  | 'ENTERPRISE'
+  /** Standard dashboards, view only. */
+  | 'FREE'
+  /** Edit reports and build custom reports. */
+  | 'PROFESSIONAL'
+  /** Standard dashboards, view only; more dashboards. */
+  | 'STARTER';
+
+/** What a user may do in their account. */
+export type Role =
+  /** Sees and manages every dashboard of the account. */
+  | 'ADMIN'
+  /** Sees what is shared with them. */
+  | 'MEMBER';
+
+export type ConversationsQueryVariables = Exact<{
+  filters?: Array<FilterInput> | FilterInput | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  timezone?: string | null | undefined;
+}>;
+
+
+export type ConversationsQuery = { conversations: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ externalId: string, channel: Channel, status: ConversationStatus, createdAt: string, closedAt: string | null, firstResponseSeconds: number | null, timeToCloseSeconds: number | null, subject: string | null, pageUrl: string | null, messageCount: number, contact: { email: string | null, name: string | null }, assignee: { externalId: string, name: string, email: string | null } | null, inbox: { externalId: string, name: string }, team: { externalId: string, name: string } | null, chatflow: { externalId: string, name: string } | null, properties: Array<{ name: string, value: string }> }> } };
+
+export type ConversationIdsQueryVariables = Exact<{
+  filters?: Array<FilterInput> | FilterInput | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConversationIdsQuery = { conversations: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ externalId: string }> } };
+
+export type IngestMutationVariables = Exact<{
+  input: Array<ConversationInput> | ConversationInput;
+}>;
+
+
+export type IngestMutation = { ingestConversations: { imported: number, updated: number, unchanged: number, rejected: Array<{ index: number, error: string }> } };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { userId: string, email: string, role: Role, account: { id: string, name: string, plan: Plan, reportingAddon: boolean, timezone: string } } };
+
+
+export const ConversationsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Conversations"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filters"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FilterInput"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"timezone"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conversations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filters"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filters"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"timezone"},"value":{"kind":"Variable","name":{"kind":"Name","value":"timezone"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"timeToCloseSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"pageUrl"}},{"kind":"Field","name":{"kind":"Name","value":"messageCount"}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"inbox"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"team"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chatflow"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"properties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]}}]} as unknown as DocumentNode<ConversationsQuery, ConversationsQueryVariables>;
+export const ConversationIdsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConversationIds"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filters"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FilterInput"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conversations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filters"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filters"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}}]}}]} as unknown as DocumentNode<ConversationIdsQuery, ConversationIdsQueryVariables>;
+export const IngestDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"Ingest"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConversationInput"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ingestConversations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"imported"}},{"kind":"Field","name":{"kind":"Name","value":"updated"}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"}},{"kind":"Field","name":{"kind":"Name","value":"rejected"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"error"}}]}}]}}]}}]} as unknown as DocumentNode<IngestMutation, IngestMutationVariables>;
+export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"plan"}},{"kind":"Field","name":{"kind":"Name","value":"reportingAddon"}},{"kind":"Field","name":{"kind":"Name","value":"timezone"}}]}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;

@@ -1,0 +1,358 @@
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar.This scalar is serialized to a string in ISO 8601 format and parsed from a string in ISO 8601 format. */
+  DateTimeISO: { input: unknown; output: unknown; }
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: unknown; output: unknown; }
+};
+
+/** Your account (HubSpot calls it a portal): its plan decides what you may edit. */
+export type Account = {
+  __typename?: 'Account';
+  /** Account id. */
+  id: Scalars['ID']['output'];
+  /** Account name. */
+  name: Scalars['String']['output'];
+  /** The subscription: it decides what may be edited. */
+  plan: Plan;
+  /** Whether the reporting add-on is on (it allows editing reports on FREE and STARTER). */
+  reportingAddon: Scalars['Boolean']['output'];
+  /** The IANA time zone reports use by default. */
+  timezone: Scalars['String']['output'];
+};
+
+/** A team member conversations are assigned to, as named by the latest import. */
+export type Agent = {
+  __typename?: 'Agent';
+  /** Email address, if the import gave one. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** The id given on import (e.g. `u-7`). */
+  externalId: Scalars['ID']['output'];
+  /** Display name. */
+  name: Scalars['String']['output'];
+};
+
+/** The team member a conversation is assigned to. */
+export type AssigneeInput = {
+  /** Email address. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Your id for it (at most 191 characters); reports group by it. */
+  id: Scalars['String']['input'];
+  /** Display name; defaults to the id. The latest name given wins. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Where a conversation takes place. */
+export type Channel =
+  /** Live chat on a website, possibly started by a chatflow (bot). */
+  | 'CHAT'
+  /** Email to a shared inbox. */
+  | 'EMAIL';
+
+/** A chatflow: the chat widget or bot that started a chat. */
+export type Chatflow = {
+  __typename?: 'Chatflow';
+  /** The id given on import (e.g. `cf-2`). */
+  externalId: Scalars['ID']['output'];
+  /** Display name. */
+  name: Scalars['String']['output'];
+};
+
+/** The person on the other side of the conversation. */
+export type Contact = {
+  __typename?: 'Contact';
+  /** Email address, if known. */
+  email?: Maybe<Scalars['String']['output']>;
+  /** Name, if known. */
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+/** The person on the other side. */
+export type ContactInput = {
+  /** Email address. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** Name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One chat or email conversation of the shared inbox, as reports count it. */
+export type Conversation = {
+  __typename?: 'Conversation';
+  /** The assigned team member; null when unassigned. */
+  assignee?: Maybe<Agent>;
+  /** CHAT or EMAIL. */
+  channel: Channel;
+  /** The chatflow that started it (chats only), if any. */
+  chatflow?: Maybe<Chatflow>;
+  /** When it was closed; null while OPEN. */
+  closedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The contact. */
+  contact: Contact;
+  /** When the conversation started (UTC, millisecond precision). */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** The id given on import, unique within the account. */
+  externalId: Scalars['ID']['output'];
+  /** Seconds from the first VISITOR message to the first AGENT message at or after it; null without a visitor message or a reply. */
+  firstResponseSeconds?: Maybe<Scalars['Float']['output']>;
+  /** The inbox it arrived in. */
+  inbox: Inbox;
+  /** How many messages the conversation holds. */
+  messageCount: Scalars['Int']['output'];
+  /** The web page a chat started on; null for emails. */
+  pageUrl?: Maybe<Scalars['String']['output']>;
+  /** Its custom properties, by name. */
+  properties: Array<CustomPropertyValue>;
+  /** OPEN or CLOSED. */
+  status: ConversationStatus;
+  /** Subject line (emails) or topic (chats). */
+  subject?: Maybe<Scalars['String']['output']>;
+  /** The team it belongs to, if any. */
+  team?: Maybe<Team>;
+  /** Seconds from createdAt to closedAt; null while OPEN. */
+  timeToCloseSeconds?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A page of conversations, newest first. */
+export type ConversationConnection = {
+  __typename?: 'ConversationConnection';
+  /** The conversations of this page. */
+  nodes: Array<Conversation>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many conversations match in all pages together. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A conversation to create or update, in the import format (CONTRACT.md section 2). The same id again updates it. */
+export type ConversationInput = {
+  /** The assigned team member; null or absent means unassigned. */
+  assignee?: InputMaybe<AssigneeInput>;
+  /** CHAT or EMAIL. */
+  channel: Channel;
+  /** The chatflow that started it (CHAT only). */
+  chatflow?: InputMaybe<NamedRefInput>;
+  /** When it was closed: required when CLOSED, not earlier than createdAt. */
+  closedAt?: InputMaybe<Scalars['String']['input']>;
+  /** The contact. */
+  contact?: InputMaybe<ContactInput>;
+  /** When it started: ISO 8601 timestamp with an offset. */
+  createdAt: Scalars['String']['input'];
+  /** Your id for the conversation, unique within the account (at most 191 characters). */
+  id: Scalars['String']['input'];
+  /** The inbox it arrived in. */
+  inbox: NamedRefInput;
+  /** The messages, in any order. */
+  messages?: InputMaybe<Array<MessageInput>>;
+  /** The page a chat started on (CHAT only). */
+  pageUrl?: InputMaybe<Scalars['String']['input']>;
+  /** Custom conversation properties: a flat object of strings, numbers and booleans. */
+  properties?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** OPEN or CLOSED. */
+  status: ConversationStatus;
+  /** Subject line or topic. */
+  subject?: InputMaybe<Scalars['String']['input']>;
+  /** The team it belongs to. */
+  team?: InputMaybe<NamedRefInput>;
+};
+
+/** Whether a conversation still needs work. */
+export type ConversationStatus =
+  /** Closed; it has a `closedAt`. */
+  | 'CLOSED'
+  /** Not closed yet. */
+  | 'OPEN';
+
+/** One custom conversation property of a conversation (`properties.<name>`). */
+export type CustomPropertyValue = {
+  __typename?: 'CustomPropertyValue';
+  /** The property name as imported (without the `properties.` prefix). */
+  name: Scalars['String']['output'];
+  /** The value as text; booleans are `true`/`false`, numbers in their shortest decimal form. */
+  value: Scalars['String']['output'];
+};
+
+/** One condition on a conversation property. Several filters combine with AND. */
+export type FilterInput = {
+  /** How the property is compared with the values. */
+  operator: FilterOperator;
+  /** A property key from `conversationProperties`, e.g. `assignee`, `createdAt` or `properties.priority`. */
+  property: Scalars['String']['input'];
+  /** The values to compare with, as strings: external ids for assignee, inbox, team and chatflow; seconds for durations; `YYYY-MM-DD` (a whole local day) or an ISO 8601 instant for dates; `true`/`false` for booleans. IS_KNOWN and IS_UNKNOWN take none, BETWEEN two, IN and NOT_IN one or more, the others one. */
+  values?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** How a filter compares a property with its values. `conversationProperties` lists the operators each property allows. */
+export type FilterOperator =
+  /** Between the two values, both inclusive. */
+  | 'BETWEEN'
+  /** Contains the one value, ignoring case. */
+  | 'CONTAINS'
+  /** Equal to the one value (a local date means that whole day). */
+  | 'EQ'
+  /** Greater than (after) the one value. */
+  | 'GT'
+  /** Greater than or equal to (at or after) the one value. */
+  | 'GTE'
+  /** Equal to any of the values. */
+  | 'IN'
+  /** Has a value (takes no values). */
+  | 'IS_KNOWN'
+  /** Has no value (takes no values). */
+  | 'IS_UNKNOWN'
+  /** Less than (before) the one value. */
+  | 'LT'
+  /** Less than or equal to (at or before) the one value. */
+  | 'LTE'
+  /** Not equal to the one value; conversations without a value are kept. */
+  | 'NEQ'
+  /** Does not contain the one value, ignoring case; conversations without a value are kept. */
+  | 'NOT_CONTAINS'
+  /** Equal to none of the values; conversations without a value are kept. */
+  | 'NOT_IN'
+  /** Starts with the one value, ignoring case. */
+  | 'STARTS_WITH';
+
+/** A shared inbox conversations arrive in. */
+export type Inbox = {
+  __typename?: 'Inbox';
+  /** The id given on import (e.g. `support`). */
+  externalId: Scalars['ID']['output'];
+  /** Display name. */
+  name: Scalars['String']['output'];
+};
+
+/** A conversation that was not stored, and why. */
+export type IngestRejection = {
+  __typename?: 'IngestRejection';
+  /** The field that is wrong and the reason, e.g. `closedAt: must not be earlier than createdAt (...)`. */
+  error: Scalars['String']['output'];
+  /** Its 0-based position in the input list. */
+  index: Scalars['Int']['output'];
+};
+
+/** What `ingestConversations` did, counted like `threadline import`. */
+export type IngestResult = {
+  __typename?: 'IngestResult';
+  /** Conversations that were new. */
+  imported: Scalars['Int']['output'];
+  /** Conversations that were not stored; the others were. */
+  rejected: Array<IngestRejection>;
+  /** Existing conversations sent again with identical data (nothing written). */
+  unchanged: Scalars['Int']['output'];
+  /** Existing conversations whose data changed. */
+  updated: Scalars['Int']['output'];
+};
+
+/** One message; messages may come in any order and are sorted by sentAt. */
+export type MessageInput = {
+  /** For AGENT messages: the id of the agent who sent it. */
+  agentId?: InputMaybe<Scalars['String']['input']>;
+  /** Who sent it. */
+  from: MessageSender;
+  /** Your id for the message. */
+  id?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 8601 timestamp with an offset, e.g. `2026-03-01T09:15:00Z`. */
+  sentAt: Scalars['String']['input'];
+};
+
+/** Who sent a message. */
+export type MessageSender =
+  /** A team member. The first AGENT message at or after the first VISITOR message is the first response. */
+  | 'AGENT'
+  /** A chatflow (bot). Bot messages never count as a response. */
+  | 'BOT'
+  /** The contact (website visitor or email sender). */
+  | 'VISITOR';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates or updates conversations as they happen, validated like `threadline import` (at most 1000 per call). */
+  ingestConversations: IngestResult;
+};
+
+
+export type MutationIngestConversationsArgs = {
+  input: Array<ConversationInput>;
+};
+
+/** Something a conversation points at, by the id used in your inbox system. */
+export type NamedRefInput = {
+  /** Your id for it (at most 191 characters); reports group by it. */
+  id: Scalars['String']['input'];
+  /** Display name; defaults to the id. The latest name given wins. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Where a page of results ends, for cursor pagination. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Pass as `after` to get the next page; null on an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more results follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** The subscription of an account. Editing reports needs PROFESSIONAL or ENTERPRISE, or the reporting add-on. */
+export type Plan =
+  /** Everything, plus dashboards shared with specific users and teams. */
+  | 'ENTERPRISE'
+  /** Standard dashboards, view only. */
+  | 'FREE'
+  /** Edit reports and build custom reports. */
+  | 'PROFESSIONAL'
+  /** Standard dashboards, view only; more dashboards. */
+  | 'STARTER';
+
+export type Query = {
+  __typename?: 'Query';
+  /** Conversations of your account that pass every filter, newest first, cursor-paged. */
+  conversations: ConversationConnection;
+  /** The user behind the API token, and their account. */
+  viewer: Viewer;
+};
+
+
+export type QueryConversationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filters?: InputMaybe<Array<FilterInput>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What a user may do in their account. */
+export type Role =
+  /** Sees and manages every dashboard of the account. */
+  | 'ADMIN'
+  /** Sees what is shared with them. */
+  | 'MEMBER';
+
+/** A team of agents. */
+export type Team = {
+  __typename?: 'Team';
+  /** The id given on import (e.g. `t-1`). */
+  externalId: Scalars['ID']['output'];
+  /** Display name. */
+  name: Scalars['String']['output'];
+};
+
+/** Who is calling: the user behind the API token. */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /** The account the user belongs to. */
+  account: Account;
+  /** Email address. */
+  email: Scalars['String']['output'];
+  /** ADMIN or MEMBER. */
+  role: Role;
+  /** External id of the user's team, if any. */
+  teamId?: Maybe<Scalars['String']['output']>;
+  /** User id. */
+  userId: Scalars['ID']['output'];
+};

@@ -1,0 +1,72 @@
+import { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { Account } from '../../src/accounts/account.entity';
+import { createAccount, NewAccount } from '../../src/accounts/accounts';
+import { createUser } from '../../src/auth/users';
+import { Database, OpenOptions } from '../../src/db/database';
+import { startServer } from '../../src/server/http';
+import { createTestDatabase, DialectName, TestDatabase } from './databases';
+
+export interface GraphQLResponse<T> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: unknown[]; extensions?: { code?: string; [key: string]: unknown } }[];
+}
+
+export interface TestApi {
+  url: string;
+  db: Database;
+  database: TestDatabase;
+  account: Account;
+  /** An ADMIN of `account`. */
+  token: string;
+  /** POSTs a typed operation over HTTP, as a client app would. */
+  request<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables?: TVariables, token?: string | null): Promise<GraphQLResponse<TData>>;
+  /** Another account with a user of its own, in the same database. */
+  otherAccount(input?: Partial<NewAccount>): Promise<{ account: Account; token: string }>;
+  userToken(role?: 'ADMIN' | 'MEMBER', team?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+let users = 0;
+
+/** A real HTTP server on a port of its own over a fresh database of `dialect`, with one account and admin. */
+export async function startTestApi(dialect: DialectName, account: Partial<NewAccount> = {}, options: OpenOptions = {}): Promise<TestApi> {
+  const database = await createTestDatabase(dialect, options);
+  const { db } = database;
+  const server = await startServer(db, { port: 0, host: '127.0.0.1' });
+  const newAccount = (input: Partial<NewAccount>) => createAccount(db, { name: 'Acme Support', plan: 'PROFESSIONAL', timezone: 'UTC', ...input });
+  const tokenFor = async (target: Account, role: 'ADMIN' | 'MEMBER' = 'MEMBER', team?: string) =>
+    (await createUser(db, target, { email: `user${++users}@example.com`, role, team })).token;
+  const main = await newAccount(account);
+  const token = await tokenFor(main, 'ADMIN');
+  return {
+    url: server.url,
+    db,
+    database,
+    account: main,
+    token,
+    async request(document, variables, as = token) {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(as ? { authorization: `Bearer ${as}` } : {}) },
+        body: JSON.stringify({ query: print(document), variables }),
+      });
+      return { status: response.status, ...((await response.json()) as object) };
+    },
+    async otherAccount(input = {}) {
+      const other = await newAccount({ name: 'Other Co', ...input });
+      return { account: other, token: await tokenFor(other, 'ADMIN') };
+    },
+    userToken: (role = 'MEMBER', team) => tokenFor(main, role, team),
+    async close() {
+      await server.close();
+      await database.drop();
+    },
+  };
+}
+
+/** The codes of a response's errors, for asserting denials. */
+export function errorCodes(response: GraphQLResponse<unknown>): (string | undefined)[] {
+  return (response.errors ?? []).map((e) => e.extensions?.code);
+}

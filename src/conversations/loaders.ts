@@ -1,12 +1,7 @@
 import DataLoader from 'dataloader';
 import { Database } from '../db/database';
-import { DIRECTORY_TABLES, DirectoryKind } from './directory.entity';
-
-export interface DirectoryEntryRow {
-  externalId: string;
-  name: string;
-  email: string | null;
-}
+import { DirectoryKind } from './directory.entity';
+import { DirectoryEntryRow, findDirectoryEntries } from './directory';
 
 export interface CustomPropertyRow {
   name: string;
@@ -18,7 +13,6 @@ export type ConversationLoaders = Record<DirectoryKind, DataLoader<string, Direc
   properties: DataLoader<string, CustomPropertyRow[]>;
 };
 
-const marks = (n: number) => new Array(n).fill('?').join(', ');
 
 /**
  * Per-request loaders for what a conversation points at, scoped to the caller's account:
@@ -27,17 +21,12 @@ const marks = (n: number) => new Array(n).fill('?').join(', ');
 export function createConversationLoaders(db: Database, accountId: number): ConversationLoaders {
   const loader = (kind: DirectoryKind) =>
     new DataLoader<string, DirectoryEntryRow | null>(async (ids) => {
-      const email = kind === 'assignee' ? 'email' : 'NULL AS email';
-      const rows = await db.query<{ external_id: string; name: string; email: string | null }>(
-        `SELECT external_id, name, ${email} FROM ${DIRECTORY_TABLES[kind]} WHERE account_id = ? AND external_id IN (${marks(ids.length)})`,
-        [accountId, ...ids],
-      );
-      const byId = new Map(rows.map((r) => [r.external_id, { externalId: r.external_id, name: r.name, email: r.email }]));
+      const byId = await findDirectoryEntries(db, accountId, kind, ids);
       return ids.map((id) => byId.get(id) ?? null);
     });
   const properties = new DataLoader<string, CustomPropertyRow[]>(async (ids) => {
     const rows = await db.query<{ conversation_id: string; name: string; value_text: string }>(
-      `SELECT conversation_id, name, value_text FROM conversation_properties WHERE account_id = ? AND conversation_id IN (${marks(ids.length)}) ORDER BY name`,
+      `SELECT conversation_id, name, value_text FROM conversation_properties WHERE account_id = ? AND conversation_id IN (${ids.map(() => '?').join(', ')}) ORDER BY name`,
       [accountId, ...ids],
     );
     const byConversation = new Map<string, CustomPropertyRow[]>();

@@ -33,11 +33,13 @@ export interface ConversationProperty {
   key: string;
   label: string;
   type: PropertyType;
-  /** Column of `conversations c` holding the value; absent for custom properties. */
+  /** SQL over `conversations c` (a column, or a fixed expression) holding the value; absent for custom properties. */
   column?: string;
   /** For ids of assignees, inboxes, teams and chatflows: where their names (labels) live. */
   directory?: DirectoryKind;
   enumValues?: readonly string[];
+  /** Display names of enum values, in the order reports list them. */
+  enumLabels?: Readonly<Record<string, string>>;
   /** For `properties.<name>`: the custom property's name. */
   customName?: string;
   /** Whether reports may group by it. */
@@ -48,14 +50,26 @@ const builtin = (key: string, label: string, type: PropertyType, column: string,
   key, label, type, column, groupable: type !== 'DURATION' && type !== 'NUMBER', ...extra,
 });
 
+/** First response time in ranges, for distribution reports: [value, label, upper bound in ms]. */
+const RESPONSE_RANGES: readonly [string, string, number | null][] = [
+  ['UNDER_1_MIN', '< 1 min', 60_000],
+  ['1_TO_5_MIN', '1–5 min', 5 * 60_000],
+  ['5_TO_15_MIN', '5–15 min', 15 * 60_000],
+  ['15_TO_60_MIN', '15–60 min', 60 * 60_000],
+  ['1_TO_4_HOURS', '1–4 h', 4 * 3_600_000],
+  ['4_TO_24_HOURS', '4–24 h', 24 * 3_600_000],
+  ['OVER_24_HOURS', '> 24 h', null],
+];
+const responseRangeSql = `CASE ${RESPONSE_RANGES.map(([value, , below]) => (below === null ? `WHEN c.first_response_ms IS NOT NULL THEN '${value}'` : `WHEN c.first_response_ms < ${below} THEN '${value}'`)).join(' ')} END`;
+
 export const BUILTIN_PROPERTIES: readonly ConversationProperty[] = [
   builtin('assignee', 'Assignee', 'ID', 'c.assignee_id', { directory: 'assignee' }),
   builtin('inbox', 'Inbox', 'ID', 'c.inbox_id', { directory: 'inbox' }),
   builtin('team', 'Team', 'ID', 'c.team_id', { directory: 'team' }),
   builtin('chatflow', 'Chatflow', 'ID', 'c.chatflow_id', { directory: 'chatflow' }),
   builtin('pageUrl', 'Page URL', 'STRING', 'c.page_url'),
-  builtin('channel', 'Channel', 'ENUM', 'c.channel', { enumValues: CHANNELS }),
-  builtin('status', 'Status', 'ENUM', 'c.status', { enumValues: STATUSES }),
+  builtin('channel', 'Channel', 'ENUM', 'c.channel', { enumValues: CHANNELS, enumLabels: { CHAT: 'Chat', EMAIL: 'Email' } }),
+  builtin('status', 'Status', 'ENUM', 'c.status', { enumValues: STATUSES, enumLabels: { OPEN: 'Open', CLOSED: 'Closed' } }),
   builtin('createdAt', 'Created', 'DATETIME', 'c.created_at'),
   builtin('closedAt', 'Closed', 'DATETIME', 'c.closed_at'),
   builtin('firstResponseSeconds', 'First response time', 'DURATION', 'c.first_response_ms'),
@@ -64,6 +78,10 @@ export const BUILTIN_PROPERTIES: readonly ConversationProperty[] = [
   builtin('contactEmail', 'Contact email', 'STRING', 'c.contact_email'),
   builtin('contactName', 'Contact name', 'STRING', 'c.contact_name'),
   builtin('messageCount', 'Messages', 'NUMBER', 'c.message_count'),
+  builtin('firstResponseRange', 'First response time (range)', 'ENUM', responseRangeSql, {
+    enumValues: RESPONSE_RANGES.map(([value]) => value),
+    enumLabels: Object.fromEntries(RESPONSE_RANGES.map(([value, label]) => [value, label])),
+  }),
 ];
 
 const BUILTIN_BY_KEY = new Map(BUILTIN_PROPERTIES.map((p) => [p.key, p]));

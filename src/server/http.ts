@@ -4,6 +4,7 @@ import express from 'express';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { Database } from '../db/database';
+import { reportCatalog } from '../reporting/catalog/registry';
 import { createApolloServer } from './apollo';
 import { createContext } from './context';
 
@@ -24,6 +25,10 @@ const BODY_LIMIT = '10mb';
 
 /** Starts the GraphQL API over HTTP at `/graphql`, plus `GET /healthz`; resolves once it accepts requests. */
 export async function startServer(db: Database, options: ServerOptions): Promise<RunningServer> {
+  // Plugins load and freeze before the first request; a broken one is named and left out.
+  for (const problem of reportCatalog().problems) {
+    console.error(`report plugin ${problem.id ?? ''} (${problem.source}) not loaded: ${problem.message}`);
+  }
   const app = express();
   const httpServer = createServer(app);
   const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer })]);

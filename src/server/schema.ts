@@ -3,9 +3,10 @@ import { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ViewerResolver } from '../auth/graphql/viewer.resolver';
 import { ConversationResolver } from '../conversations/graphql/resolver';
+import { ReportingResolver } from '../reporting/graphql/resolver';
 
 /** Every resolver of the API. The SDL it gives is checked in at schema/schema.graphql. */
-export const RESOLVERS = [ViewerResolver, ConversationResolver] as const;
+export const RESOLVERS = [ViewerResolver, ConversationResolver, ReportingResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

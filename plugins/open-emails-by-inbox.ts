@@ -1,0 +1,12 @@
+import { defineReport } from '../src/reporting/catalog/definition';
+
+export default defineReport({
+  id: 'open-emails-by-inbox',
+  title: 'Open emails by inbox',
+  description: 'The number of email conversations still open in each inbox.',
+  channel: 'EMAIL',
+  measures: ['openCount'],
+  dimensions: ['inbox'],
+  dateProperty: 'createdAt',
+  defaultChartType: 'BAR',
+});

@@ -1,0 +1,206 @@
+import { findDirectoryEntries } from '../../conversations/directory';
+import { Database, fromDbInstant, toNumber } from '../../db/database';
+import { BadInput } from '../../errors';
+import { ConversationProperty } from '../properties';
+import { localDateOf, timeBuckets } from '../time';
+import { compileAggregate, compilePercentile, compileSpan } from './compile';
+import { Measure, MeasureUnit } from './measures';
+import { BoundSpec, Dimension, ReportSpec } from './spec';
+
+export interface DimensionValue {
+  /** The external id, URL, enum value or bucket's first day; null for no value. */
+  value: string | null;
+  label: string;
+}
+
+export interface ReportRow {
+  dimensionValues: DimensionValue[];
+  /** One per measure, in order; null for an average or percentile over nothing. */
+  measureValues: (number | null)[];
+}
+
+export interface ReportResult {
+  dimensions: { key: string; label: string }[];
+  measures: { key: string; label: string; unit: MeasureUnit }[];
+  rows: ReportRow[];
+}
+
+/** Runs a report: at most one aggregate query, one per percentile measure, and one per directory for labels. */
+export async function runSpec(db: Database, spec: ReportSpec): Promise<ReportResult> {
+  const bound = await bindBuckets(db, spec);
+  const header = {
+    dimensions: spec.dimensions.map((d) => ({ key: d.property.key, label: d.property.label })),
+    measures: spec.measures.map((m) => ({ key: m.key, label: m.label, unit: m.unit })),
+  };
+  if (bound.buckets !== null && bound.buckets.length === 0) return { ...header, rows: [] };
+
+  const groups = new Map<string, { raw: unknown[]; values: (number | null)[] }>();
+  const groupOf = (raw: unknown[]) => {
+    const key = JSON.stringify(raw.map(normaliseRaw));
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { raw: raw.map(normaliseRaw), values: spec.measures.map(emptyValue) }));
+    return group;
+  };
+  const dimensionColumns = spec.dimensions.map((_, i) => `d${i}`);
+  const aggregate = compileAggregate(bound);
+  for (const row of await db.query<Record<string, unknown>>(aggregate.sql, aggregate.params)) {
+    const group = groupOf(dimensionColumns.map((c) => row[c]));
+    spec.measures.forEach((measure, i) => {
+      if (measure.kind === 'count') group.values[i] = toNumber(row[`m${i}`]) ?? 0;
+      if (measure.kind === 'average') {
+        const count = toNumber(row[`k${i}`]) ?? 0;
+        group.values[i] = count === 0 ? null : (toNumber(row[`s${i}`]) as number) / count / 1000;
+      }
+    });
+  }
+  for (const [i, measure] of spec.measures.entries()) {
+    if (measure.kind !== 'percentile') continue;
+    await percentiles(db, bound, measure, dimensionColumns, (raw, value) => {
+      groupOf(raw).values[i] = value;
+    });
+  }
+  // Groups are the conversations the report selects; a group may show 0 for a count of CLOSED or
+  // null for an average (CONTRACT.md section 3), and time buckets without data show as well.
+  if (bound.buckets) fillEmptyBuckets(bound, groups.size === 0 ? [] : [...groups.values()].map((g) => g.raw), groupOf);
+  const rows = await labelRows(db, bound, [...groups.values()]);
+  return { ...header, rows: sortRows(bound, rows) };
+}
+
+/**
+ * A time dimension needs buckets. With a date range they follow from it; for all time they span the
+ * first to the last local day that has data, so "all time" still lists every bucket in between.
+ */
+export async function bindBuckets(db: Database, spec: ReportSpec): Promise<BoundSpec> {
+  const time = spec.dimensions.find((d): d is Extract<Dimension, { kind: 'time' }> => d.kind === 'time');
+  if (!time) return { ...spec, buckets: null };
+  let range = spec.range;
+  if (!range) {
+    const span = compileSpan(spec, time.property.column as string);
+    const [row] = await db.query<Record<string, unknown>>(span.sql, span.params);
+    const first = fromDbInstant(row?.first_at);
+    const last = fromDbInstant(row?.last_at);
+    if (!first || !last) return { ...spec, buckets: [] };
+    range = { from: localDateOf(first, spec.timezone), to: localDateOf(last, spec.timezone) };
+  }
+  return { ...spec, buckets: timeBuckets(range, time.granularity, spec.timezone) };
+}
+
+async function percentiles(db: Database, spec: BoundSpec, measure: Measure, columns: string[], set: (raw: unknown[], value: number) => void): Promise<void> {
+  const query = compilePercentile(spec, measure);
+  const fraction = measure.kind === 'percentile' ? (measure.fraction as number) : 0.5;
+  const byGroup = new Map<string, { raw: unknown[]; n: number; ranked: Map<number, number> }>();
+  for (const row of await db.query<Record<string, unknown>>(query.sql, query.params)) {
+    const raw = columns.map((c) => normaliseRaw(row[c]));
+    const key = JSON.stringify(raw);
+    const group = byGroup.get(key) ?? { raw, n: toNumber(row.n) as number, ranked: new Map() };
+    group.ranked.set(toNumber(row.rn) as number, toNumber(row.v) as number);
+    byGroup.set(key, group);
+  }
+  for (const { raw, n, ranked } of byGroup.values()) {
+    // PERCENTILE_CONT: position (n - 1) * fraction, 0-based, interpolated between its neighbours.
+    const position = (n - 1) * fraction;
+    const lower = ranked.get(Math.floor(position) + 1);
+    const upper = ranked.get(Math.ceil(position) + 1);
+    if (lower === undefined || upper === undefined) throw new Error(`percentile rows missing around ${position} of ${n}`);
+    set(raw, (lower + (position - Math.floor(position)) * (upper - lower)) / 1000);
+  }
+}
+
+function emptyValue(measure: Measure): number | null {
+  return measure.kind === 'count' ? 0 : null;
+}
+
+/** mysql2 and SQLite return the same group values in different types (bucket index as string or number). */
+function normaliseRaw(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') return Number(value);
+  return value;
+}
+
+/** Every bucket for every combination of the other dimensions that has data; at least every bucket. */
+function fillEmptyBuckets(spec: BoundSpec, seen: unknown[][], groupOf: (raw: unknown[]) => unknown): void {
+  const timeAt = spec.dimensions.findIndex((d) => d.kind === 'time');
+  const others = new Map<string, unknown[]>();
+  for (const raw of seen) {
+    const rest = raw.filter((_, i) => i !== timeAt);
+    others.set(JSON.stringify(rest), rest);
+  }
+  if (others.size === 0) {
+    if (spec.dimensions.length > 1) return; // a break-down with no data has no series to fill
+    others.set('[]', []);
+  }
+  for (const rest of others.values()) {
+    for (let bucket = 0; bucket < (spec.buckets as unknown[]).length; bucket++) {
+      const raw = [...rest];
+      raw.splice(timeAt, 0, bucket);
+      groupOf(raw);
+    }
+  }
+}
+
+async function labelRows(db: Database, spec: BoundSpec, groups: { raw: unknown[]; values: (number | null)[] }[]): Promise<ReportRow[]> {
+  const names = await Promise.all(
+    spec.dimensions.map(async (d, i) => {
+      if (d.kind !== 'property' || !d.property.directory) return null;
+      const ids = [...new Set(groups.map((g) => g.raw[i]).filter((v): v is string => typeof v === 'string'))];
+      return findDirectoryEntries(db, spec.accountId, d.property.directory, ids);
+    }),
+  );
+  return groups.map((group) => ({
+    dimensionValues: spec.dimensions.map((d, i): DimensionValue => {
+      const raw = group.raw[i];
+      if (d.kind === 'time') {
+        const bucket = spec.buckets?.[Number(raw)];
+        if (!bucket) throw new Error(`bucket ${String(raw)} out of range`);
+        return { value: bucket.value, label: bucket.value };
+      }
+      if (raw === null) return { value: null, label: noValueLabel(d.property) };
+      const value = String(raw);
+      return { value, label: names[i]?.get(value)?.name ?? d.property.enumLabels?.[value] ?? value };
+    }),
+    measureValues: group.values,
+  }));
+}
+
+export function noValueLabel(property: ConversationProperty): string {
+  return property.key === 'assignee' ? 'Unassigned' : '(No value)';
+}
+
+/**
+ * Time in time order; an enum in its own order; anything else by the first measure, largest first
+ * (what a bar chart of "volume by team member" shows), ties by label.
+ */
+function sortRows(spec: BoundSpec, rows: ReportRow[]): ReportRow[] {
+  const keys = spec.dimensions.map((d) => {
+    if (d.kind === 'time') return (row: ReportRow, i: number) => row.dimensionValues[i].value ?? '';
+    const order = d.property.enumValues;
+    if (order) return (row: ReportRow, i: number) => String(order.indexOf(row.dimensionValues[i].value ?? '') + 1).padStart(6, '0');
+    return null;
+  });
+  const byMeasure = (a: ReportRow, b: ReportRow) => (b.measureValues[0] ?? -Infinity) - (a.measureValues[0] ?? -Infinity) || 0;
+  return rows.sort((a, b) => {
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (key) {
+        const diff = compareText(key(a, i), key(b, i));
+        if (diff !== 0) return diff;
+        continue;
+      }
+      const measured = byMeasure(a, b);
+      if (measured !== 0 && i === 0) return measured;
+      const diff = compareText(a.dimensionValues[i].label, b.dimensionValues[i].label) || compareText(a.dimensionValues[i].value ?? '', b.dimensionValues[i].value ?? '');
+      if (diff !== 0) return diff;
+    }
+    return 0;
+  });
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function assertPointArity(spec: ReportSpec, point: readonly unknown[]): void {
+  if (point.length !== spec.dimensions.length) {
+    throw new BadInput('point', `must hold one value per dimension (${spec.dimensions.map((d) => d.property.key).join(', ') || 'none'}): expected ${spec.dimensions.length}, got ${point.length}`);
+  }
+}

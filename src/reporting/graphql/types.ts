@@ -1,0 +1,135 @@
+import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { reportCsv } from '../engine/csv';
+import { Channel } from '../../conversations/conversation.entity';
+import { ChannelEnum } from '../../conversations/graphql/enums';
+import { ChartType } from '../catalog/definition';
+import { MeasureUnit } from '../engine/measures';
+import { FilterOperator, PropertyType } from '../properties';
+import { FilterOperatorEnum } from './filter.input';
+import { Granularity } from '../time';
+import { ChartTypeEnum, GranularityEnum, MeasureUnitEnum, PropertyTypeEnum } from './enums';
+
+@ObjectType({ description: 'A dimension of a report: a property the rows are grouped by.' })
+export class ReportDimension {
+  @Field({ description: 'The property key, as in `conversationProperties` (e.g. `assignee`, `createdAt`).' })
+  key: string;
+
+  @Field({ description: 'Display name.' })
+  label: string;
+}
+
+@ObjectType({ description: 'A measure of a report: what each row counts or averages.' })
+export class ReportMeasure {
+  @Field({ description: 'e.g. `count`, `closedCount`, `openCount`, `avgFirstResponseSeconds`, `avgTimeToCloseSeconds`, `medianFirstResponseSeconds`, `p90TimeToCloseSeconds`.' })
+  key: string;
+
+  @Field({ description: 'Display name.' })
+  label: string;
+
+  @Field(() => MeasureUnitEnum, { description: 'COUNT or SECONDS.' })
+  unit: MeasureUnit;
+}
+
+@ObjectType({ description: 'A filter as stored in a report.' })
+export class ReportFilter {
+  @Field({ description: 'Property key.' })
+  property: string;
+
+  @Field(() => FilterOperatorEnum, { description: 'Operator.' })
+  operator: FilterOperator;
+
+  @Field(() => [String], { description: 'Values (none for IS_KNOWN / IS_UNKNOWN).' })
+  values: string[];
+}
+
+@ObjectType('ReportDefinition', { description: 'A report of the catalog: the standard reports and those added by plugins.' })
+export class ReportDefinitionType {
+  @Field(() => ID, { description: 'Stable id, e.g. `chat-volume-by-assignee`.' })
+  id: string;
+
+  @Field({ description: 'Title as shown on a dashboard.' })
+  title: string;
+
+  @Field({ description: 'What the report shows.' })
+  description: string;
+
+  @Field(() => ChannelEnum, { nullable: true, description: 'The channel it counts; null for both.' })
+  channel: Channel | null;
+
+  @Field(() => ChartTypeEnum, { description: 'How it is drawn unless a saved copy says otherwise.' })
+  defaultChartType: ChartType;
+
+  @Field(() => [ReportMeasure], { description: 'What it measures, leading measure first.' })
+  measures: ReportMeasure[];
+
+  @Field(() => [ReportDimension], { description: 'What it groups by: x-axis, then break-down.' })
+  dimensions: ReportDimension[];
+
+  @Field({ description: '`createdAt` or `closedAt`: the instant a date range selects conversations by.' })
+  dateProperty: string;
+
+  @Field(() => GranularityEnum, { nullable: true, description: 'Bucket size of its date dimension, if it has one.' })
+  defaultGranularity: Granularity | null;
+
+  @Field(() => [ReportFilter], { description: 'Filters always applied (AND) before the run\'s own.' })
+  defaultFilters: ReportFilter[];
+}
+
+@ObjectType('ConversationPropertyInfo', { description: 'A conversation property reports can filter, group by or measure.' })
+export class ConversationPropertyType {
+  @Field({ description: 'Key to use in filters and dimensions, e.g. `assignee` or `properties.priority`.' })
+  key: string;
+
+  @Field({ description: 'Display name.' })
+  label: string;
+
+  @Field(() => PropertyTypeEnum, { description: 'Kind of value.' })
+  type: PropertyType;
+
+  @Field(() => [FilterOperatorEnum], { description: 'Filter operators allowed for it.' })
+  operators: FilterOperator[];
+
+  @Field({ description: 'Whether reports can group by it (dates group by time buckets).' })
+  groupable: boolean;
+
+  @Field(() => [String], { nullable: true, description: 'The allowed values of an ENUM property.' })
+  values: string[] | null;
+}
+
+@ObjectType({ description: 'The value of one dimension in a row.' })
+export class DimensionValueType {
+  @Field(() => String, {
+    nullable: true,
+    description: 'External id (assignee, inbox, team, chatflow), the URL, the enum value, or a time bucket\'s first day (YYYY-MM-DD); null for no value. Pass it back in `drilldown.point`.',
+  })
+  value: string | null;
+
+  @Field({ description: 'Display name: the name, `Unassigned` or `(No value)` for no value, the date for a bucket.' })
+  label: string;
+}
+
+@ObjectType('ReportRow', { description: 'One data point: a combination of dimension values and its measures.' })
+export class ReportRowType {
+  @Field(() => [DimensionValueType], { description: 'One per dimension, in order.' })
+  dimensionValues: DimensionValueType[];
+
+  @Field(() => [Float], { nullable: 'items', description: 'One per measure, in order; null for an average over no conversations.' })
+  measureValues: (number | null)[];
+}
+
+@ObjectType('ReportResult', { description: 'The rows of a report run.' })
+export class ReportResultType {
+  @Field(() => [ReportDimension], { description: 'The dimensions, in the order of each row\'s `dimensionValues`.' })
+  dimensions: ReportDimension[];
+
+  @Field(() => [ReportMeasure], { description: 'The measures, in the order of each row\'s `measureValues`.' })
+  measures: ReportMeasure[];
+
+  @Field(() => [ReportRowType], { description: 'Data points: time in time order (every bucket, empty ones 0); otherwise largest first.' })
+  rows: ReportRowType[];
+
+  @Field({ description: 'The same rows as CSV (RFC 4180, labels and values, durations in seconds), for export.' })
+  csv(): string {
+    return reportCsv(this);
+  }
+}

@@ -56,6 +56,25 @@ export type Channel =
   /** Email to a shared inbox. */
   | 'EMAIL';
 
+/** How a report is drawn. */
+export type ChartType =
+  /** A filled line over the first dimension. */
+  | 'AREA'
+  /** Horizontal bars, one per group. */
+  | 'BAR'
+  /** Vertical columns, one per group. */
+  | 'COLUMN'
+  /** A pie with a hole. */
+  | 'DONUT'
+  /** A line over the first dimension (usually time). */
+  | 'LINE'
+  /** Shares of one measure over one dimension. */
+  | 'PIE'
+  /** Totals only, no dimensions. */
+  | 'SUMMARY'
+  /** Rows and columns. */
+  | 'TABLE';
+
 /** A chatflow: the chat widget or bot that started a chat. */
 export type Chatflow = {
   __typename?: 'Chatflow';
@@ -162,6 +181,23 @@ export type ConversationInput = {
   team?: InputMaybe<NamedRefInput>;
 };
 
+/** A conversation property reports can filter, group by or measure. */
+export type ConversationPropertyInfo = {
+  __typename?: 'ConversationPropertyInfo';
+  /** Whether reports can group by it (dates group by time buckets). */
+  groupable: Scalars['Boolean']['output'];
+  /** Key to use in filters and dimensions, e.g. `assignee` or `properties.priority`. */
+  key: Scalars['String']['output'];
+  /** Display name. */
+  label: Scalars['String']['output'];
+  /** Filter operators allowed for it. */
+  operators: Array<FilterOperator>;
+  /** Kind of value. */
+  type: PropertyType;
+  /** The allowed values of an ENUM property. */
+  values?: Maybe<Array<Scalars['String']['output']>>;
+};
+
 /** Whether a conversation still needs work. */
 export type ConversationStatus =
   /** Closed; it has a `closedAt`. */
@@ -176,6 +212,37 @@ export type CustomPropertyValue = {
   name: Scalars['String']['output'];
   /** The value as text; booleans are `true`/`false`, numbers in their shortest decimal form. */
   value: Scalars['String']['output'];
+};
+
+/** Local calendar dates, both inclusive, in the report's timezone. */
+export type DateRangeInput = {
+  /** First day, YYYY-MM-DD. */
+  from: Scalars['String']['input'];
+  /** Last day, YYYY-MM-DD (not before `from`). */
+  to: Scalars['String']['input'];
+};
+
+/** The value of one dimension in a row. */
+export type DimensionValueType = {
+  __typename?: 'DimensionValueType';
+  /** Display name: the name, `Unassigned` or `(No value)` for no value, the date for a bucket. */
+  label: Scalars['String']['output'];
+  /** External id (assignee, inbox, team, chatflow), the URL, the enum value, or a time bucket's first day (YYYY-MM-DD); null for no value. Pass it back in `drilldown.point`. */
+  value?: Maybe<Scalars['String']['output']>;
+};
+
+/** A data point of a report run, to list the conversations behind it. */
+export type DrilldownInput = {
+  /** The `pageInfo.endCursor` of the previous page. */
+  after?: InputMaybe<Scalars['String']['input']>;
+  /** Page size: 1 to 500, default 50. */
+  first?: InputMaybe<Scalars['Int']['input']>;
+  /** Which measure's conversations to list; default the leading one. */
+  measure?: InputMaybe<Scalars['String']['input']>;
+  /** One `dimensionValues.value` per dimension of the run, in order (null for no value). */
+  point?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  /** The run the data point belongs to. */
+  run: RunReportInput;
 };
 
 /** One condition on a conversation property. Several filters combine with AND. */
@@ -219,6 +286,19 @@ export type FilterOperator =
   /** Starts with the one value, ignoring case. */
   | 'STARTS_WITH';
 
+/** Size of a time bucket, local to the report's timezone. */
+export type Granularity =
+  /** Local calendar days (23 or 25 hours on DST nights). */
+  | 'DAY'
+  /** Calendar months. */
+  | 'MONTH'
+  /** Calendar quarters (January, April, July, October). */
+  | 'QUARTER'
+  /** Weeks starting on Monday. */
+  | 'WEEK'
+  /** Calendar years. */
+  | 'YEAR';
+
 /** A shared inbox conversations arrive in. */
 export type Inbox = {
   __typename?: 'Inbox';
@@ -249,6 +329,13 @@ export type IngestResult = {
   /** Existing conversations whose data changed. */
   updated: Scalars['Int']['output'];
 };
+
+/** What a measure value counts. */
+export type MeasureUnit =
+  /** A number of conversations. */
+  | 'COUNT'
+  /** A duration in seconds. */
+  | 'SECONDS';
 
 /** One message; messages may come in any order and are sorted by sentAt. */
 export type MessageInput = {
@@ -310,10 +397,35 @@ export type Plan =
   /** Standard dashboards, view only; more dashboards. */
   | 'STARTER';
 
+/** The kind of value a conversation property holds; it decides the filter operators. */
+export type PropertyType =
+  /** true or false. */
+  | 'BOOLEAN'
+  /** An instant; filters take local dates (YYYY-MM-DD) or ISO 8601 instants; groups by time buckets. */
+  | 'DATETIME'
+  /** A duration; filters take seconds. */
+  | 'DURATION'
+  /** One of a fixed set of values. */
+  | 'ENUM'
+  /** An external id (assignee, inbox, team, chatflow); labels are names. */
+  | 'ID'
+  /** A number. */
+  | 'NUMBER'
+  /** Free text. */
+  | 'STRING';
+
 export type Query = {
   __typename?: 'Query';
+  /** What reports can filter, group by and measure, with the operators each allows; custom properties as `properties.<name>`. */
+  conversationProperties: Array<ConversationPropertyInfo>;
   /** Conversations of your account that pass every filter, newest first, cursor-paged. */
   conversations: ConversationConnection;
+  /** The conversations behind one data point of a report run; `totalCount` equals the point's count. */
+  drilldown: ConversationConnection;
+  /** The report catalog: the twelve standard reports and those added by plugins. */
+  reportDefinitions: Array<ReportDefinition>;
+  /** Runs a report of the catalog or a saved report. */
+  runReport: ReportResult;
   /** The user behind the API token, and their account. */
   viewer: Viewer;
 };
@@ -326,12 +438,121 @@ export type QueryConversationsArgs = {
   timezone?: InputMaybe<Scalars['String']['input']>;
 };
 
+
+export type QueryDrilldownArgs = {
+  input: DrilldownInput;
+};
+
+
+export type QueryReportDefinitionsArgs = {
+  channel?: InputMaybe<Channel>;
+};
+
+
+export type QueryRunReportArgs = {
+  input: RunReportInput;
+};
+
+/** A report of the catalog: the standard reports and those added by plugins. */
+export type ReportDefinition = {
+  __typename?: 'ReportDefinition';
+  /** The channel it counts; null for both. */
+  channel?: Maybe<Channel>;
+  /** `createdAt` or `closedAt`: the instant a date range selects conversations by. */
+  dateProperty: Scalars['String']['output'];
+  /** How it is drawn unless a saved copy says otherwise. */
+  defaultChartType: ChartType;
+  /** Filters always applied (AND) before the run's own. */
+  defaultFilters: Array<ReportFilter>;
+  /** Bucket size of its date dimension, if it has one. */
+  defaultGranularity?: Maybe<Granularity>;
+  /** What the report shows. */
+  description: Scalars['String']['output'];
+  /** What it groups by: x-axis, then break-down. */
+  dimensions: Array<ReportDimension>;
+  /** Stable id, e.g. `chat-volume-by-assignee`. */
+  id: Scalars['ID']['output'];
+  /** What it measures, leading measure first. */
+  measures: Array<ReportMeasure>;
+  /** Title as shown on a dashboard. */
+  title: Scalars['String']['output'];
+};
+
+/** A dimension of a report: a property the rows are grouped by. */
+export type ReportDimension = {
+  __typename?: 'ReportDimension';
+  /** The property key, as in `conversationProperties` (e.g. `assignee`, `createdAt`). */
+  key: Scalars['String']['output'];
+  /** Display name. */
+  label: Scalars['String']['output'];
+};
+
+/** A filter as stored in a report. */
+export type ReportFilter = {
+  __typename?: 'ReportFilter';
+  /** Operator. */
+  operator: FilterOperator;
+  /** Property key. */
+  property: Scalars['String']['output'];
+  /** Values (none for IS_KNOWN / IS_UNKNOWN). */
+  values: Array<Scalars['String']['output']>;
+};
+
+/** A measure of a report: what each row counts or averages. */
+export type ReportMeasure = {
+  __typename?: 'ReportMeasure';
+  /** e.g. `count`, `closedCount`, `openCount`, `avgFirstResponseSeconds`, `avgTimeToCloseSeconds`, `medianFirstResponseSeconds`, `p90TimeToCloseSeconds`. */
+  key: Scalars['String']['output'];
+  /** Display name. */
+  label: Scalars['String']['output'];
+  /** COUNT or SECONDS. */
+  unit: MeasureUnit;
+};
+
+/** The rows of a report run. */
+export type ReportResult = {
+  __typename?: 'ReportResult';
+  /** The same rows as CSV (RFC 4180, labels and values, durations in seconds), for export. */
+  csv: Scalars['String']['output'];
+  /** The dimensions, in the order of each row's `dimensionValues`. */
+  dimensions: Array<ReportDimension>;
+  /** The measures, in the order of each row's `measureValues`. */
+  measures: Array<ReportMeasure>;
+  /** Data points: time in time order (every bucket, empty ones 0); otherwise largest first. */
+  rows: Array<ReportRow>;
+};
+
+/** One data point: a combination of dimension values and its measures. */
+export type ReportRow = {
+  __typename?: 'ReportRow';
+  /** One per dimension, in order. */
+  dimensionValues: Array<DimensionValueType>;
+  /** One per measure, in order; null for an average over no conversations. */
+  measureValues: Array<Maybe<Scalars['Float']['output']>>;
+};
+
 /** What a user may do in their account. */
 export type Role =
   /** Sees and manages every dashboard of the account. */
   | 'ADMIN'
   /** Sees what is shared with them. */
   | 'MEMBER';
+
+/** Which report to run and how. Give exactly one of `definitionId` and `reportId`. */
+export type RunReportInput = {
+  /** Local dates to report on; absent means all time. */
+  dateRange?: InputMaybe<DateRangeInput>;
+  /** A report of the catalog (`reportDefinitions`). */
+  definitionId?: InputMaybe<Scalars['ID']['input']>;
+  /** Extra conditions, combined with AND with the report's own. */
+  filters?: InputMaybe<Array<FilterInput>>;
+  /** Bucket size for a date dimension; ignored by reports without one. */
+  granularity?: InputMaybe<Granularity>;
+  /** A saved report (`reports`). */
+  reportId?: InputMaybe<Scalars['ID']['input']>;
+  /** IANA zone for the date range and time buckets; default the account's, else UTC. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** A team of agents. */
 export type Team = {

@@ -9,4 +9,6 @@ export default defineReport({
   dimensions: ['inbox'],
   dateProperty: 'createdAt',
   defaultChartType: 'BAR',
+  // Only open emails are selected, so an inbox whose emails are all closed is not listed with 0.
+  defaultFilters: [{ property: 'status', operator: 'EQ', values: ['OPEN'] }],
 });

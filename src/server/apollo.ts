@@ -16,6 +16,8 @@ export async function createApolloServer(plugins: ApolloServerPlugin<Context>[] 
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     // BI tools read the schema through introspection (with a token, like every request).
     introspection: true,
+    // The CLI owns SIGINT/SIGTERM: it stops the server, closes the database, then exits 0.
+    stopOnTerminationSignals: false,
     plugins,
   });
 }

@@ -42,10 +42,15 @@ export async function startServer(db: Database, options: ServerOptions): Promise
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, { context: ({ req }) => createContext(db, req.headers.authorization) }),
   );
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port, options.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port, options.host, () => resolve());
+    });
+  } catch (error) {
+    await apollo.stop();
+    throw error;
+  }
   const { port } = httpServer.address() as AddressInfo;
   const host = !options.host || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   return { url: `http://${host}:${port}/graphql`, close: () => apollo.stop() };

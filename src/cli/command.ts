@@ -1,0 +1,108 @@
+import { DatabaseConfig, parseDatabaseUrl } from '../config';
+import { Account } from '../accounts/account.entity';
+import { findAccount } from '../accounts/accounts';
+import { Database, openDatabase, OpenOptions } from '../db/database';
+import { CliError } from '../errors';
+
+/** Flags every command takes. */
+export const COMMON_OPTIONS = {
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * Runs node:util parseArgs (strict) and turns its errors into one-line CliErrors that name the
+ * command, so a typo never reaches the database.
+ */
+export function parseCommandLine<T>(command: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const message = (error as Error).message;
+    const hint = `see: threadline ${command} --help`;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const option = /'([^']+)'/.exec(message)?.[1] ?? message;
+      throw new CliError(`${command}: unknown option ${option} (${hint})`);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const option = /Option '(-[^ ']+)/.exec(message)?.[1];
+      if (!option) throw new CliError(`${command}: ${message.replace(/'/g, '')} (${hint})`);
+      // parseArgs refuses "--seed -1" as ambiguous: the value looks like another option.
+      const dash = message.includes('ambiguous') ? ` (write ${option}=VALUE for a value starting with "-")` : '';
+      throw new CliError(`${command}: ${option} needs a value${dash} (${hint})`);
+    }
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+      const argument = /'([^']*)'/.exec(message)?.[1] ?? message;
+      throw new CliError(`${command}: unexpected argument "${argument}" (${hint})`);
+    }
+    throw error;
+  }
+}
+
+export function requiredFlag(command: string, value: string | undefined, flag: string): string {
+  if (value === undefined || value.trim() === '') throw new CliError(`${command}: --${flag} is required (see: threadline ${command} --help)`);
+  return value;
+}
+
+/** An integer flag (or env variable) within bounds; `what` names it in the error. */
+export function integerValue(what: string, value: string, min: number, max: number): number {
+  const number = /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(number) || number < min || number > max) {
+    throw new CliError(`${what} must be an integer from ${min} to ${max}, not "${value}"`);
+  }
+  return number;
+}
+
+/** Prints a command's result: its JSON on one line with --json, else the human-readable lines. */
+export function printResult(json: boolean | undefined, result: unknown, human: string | (() => string)): void {
+  process.stdout.write(`${json ? JSON.stringify(result) : typeof human === 'string' ? human : human()}\n`);
+}
+
+/** Progress and notes for people; silent with --json so stdout stays one JSON line. */
+export function note(json: boolean | undefined, line: string): void {
+  if (!json) process.stdout.write(`${line}\n`);
+}
+
+export function printUsage(usage: string): void {
+  process.stdout.write(`${usage.trim()}\n`);
+}
+
+/**
+ * Opens the database named by DATABASE_URL (migrations applied unless told otherwise). A bad URL
+ * or an unreachable server is bad input: one line naming the database, never the password.
+ */
+export async function openCliDatabase(options: OpenOptions = {}): Promise<Database> {
+  const url = process.env.DATABASE_URL;
+  let config: DatabaseConfig;
+  try {
+    config = parseDatabaseUrl(url);
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  try {
+    return await openDatabase(url, options);
+  } catch (error) {
+    throw new CliError(`cannot open the database ${describeDatabase(config)}: ${(error as Error).message}`);
+  }
+}
+
+/** Runs `work` on the database and closes it afterwards, so the process can exit. */
+export async function withDatabase<T>(work: (db: Database) => Promise<T>, options: OpenOptions = {}): Promise<T> {
+  const db = await openCliDatabase(options);
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+export async function requireAccount(db: Database, id: string): Promise<Account> {
+  const account = await findAccount(db, id.trim());
+  if (!account) throw new CliError(`unknown account "${id}" (create one with: threadline account create)`);
+  return account;
+}
+
+export function describeDatabase(config: DatabaseConfig): string {
+  return config.kind === 'sqlite' ? `sqlite:${config.file}` : `mysql://${config.host}:${config.port}/${config.database}`;
+}

@@ -1,0 +1,88 @@
+import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { importNdjson, ImportReport } from '../conversations/import';
+import { CliError } from '../errors';
+import { COMMON_OPTIONS, parseCommandLine, printResult, printUsage, requireAccount, requiredFlag, withDatabase } from './command';
+
+export const USAGE = `Usage: threadline import --account ID FILE [--json]
+
+Imports conversations from NDJSON, one per line (CONTRACT.md section 2); FILE "-" reads stdin.
+Conversations already imported are updated; rejected lines are reported, the others imported.
+  --account ID   the account to import into
+  --json         print {"imported": N, "updated": N, "unchanged": N, "rejected": [{"line": N, "error": "..."}]}`;
+
+/** Human output lists this many rejected lines; --json lists all. */
+const REJECTED_SHOWN = 50;
+
+export async function run(argv: string[]): Promise<void> {
+  const { values, positionals } = parseCommandLine('import', () =>
+    parseArgs({ args: argv, options: { ...COMMON_OPTIONS, account: { type: 'string' } }, strict: true, allowPositionals: true }),
+  );
+  if (values.help) return printUsage(USAGE);
+  const accountId = requiredFlag('import', values.account, 'account');
+  if (positionals.length === 0) throw new CliError('import: FILE is required ("-" reads stdin) (see: threadline import --help)');
+  if (positionals.length > 1) throw new CliError(`import: expected one FILE, got ${positionals.length}: ${positionals.join(' ')}`);
+  const file = positionals[0];
+
+  // The file is opened before the database, so a typo in its name costs nothing.
+  const input = file === '-' ? process.stdin : await openInput(file);
+  let readError: Error | undefined;
+  input.once('error', (error) => (readError = error));
+  let report: ImportReport;
+  try {
+    report = await withDatabase(async (db) => {
+      const account = await requireAccount(db, accountId);
+      try {
+        return await importNdjson(db, account.id, input);
+      } catch (error) {
+        // Lines read before the failure are imported (each batch is its own transaction).
+        if (readError) throw new CliError(`cannot read ${describe(file)}: ${reason(readError)} (lines before the failure were imported)`);
+        throw error;
+      }
+    });
+  } finally {
+    input.destroy();
+  }
+  printResult(values.json, report, () => summary(report, file));
+}
+
+async function openInput(file: string): Promise<Readable> {
+  try {
+    const handle = await open(file, 'r');
+    if ((await handle.stat()).isDirectory()) {
+      await handle.close();
+      throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    }
+    return handle.createReadStream();
+  } catch (error) {
+    throw new CliError(`cannot read ${describe(file)}: ${reason(error as Error)}`);
+  }
+}
+
+function reason(error: Error): string {
+  switch ((error as { code?: string }).code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return error.message;
+  }
+}
+
+function describe(file: string): string {
+  return file === '-' ? 'stdin' : `"${file}"`;
+}
+
+function summary(report: ImportReport, file: string): string {
+  const lines = [
+    `Imported ${report.imported} new, updated ${report.updated}, unchanged ${report.unchanged}, rejected ${report.rejected.length} from ${file === '-' ? 'stdin' : file}.`,
+  ];
+  for (const { line, error } of report.rejected.slice(0, REJECTED_SHOWN)) lines.push(`  line ${line}: ${error}`);
+  if (report.rejected.length > REJECTED_SHOWN) lines.push(`  ... and ${report.rejected.length - REJECTED_SHOWN} more rejected lines (--json lists all)`);
+  return lines.join('\n');
+}

@@ -1,0 +1,68 @@
+import { parseArgs } from 'node:util';
+import { Database } from '../db/database';
+import { CliError } from '../errors';
+import { COMMON_OPTIONS, integerValue, openCliDatabase, parseCommandLine, printResult, printUsage } from './command';
+
+export const DEFAULT_PORT = 4000;
+
+export const USAGE = `Usage: threadline serve [--port N] [--host HOST] [--json]
+
+Runs the GraphQL server at http://HOST:PORT/graphql until interrupted (Ctrl-C, SIGTERM). Never adds data.
+  --port N      the port to listen on (default: env PORT, else ${DEFAULT_PORT}; 0 picks a free one)
+  --host HOST   the interface to listen on (default: the server's)
+  --json        print {"url": "..."} once the server accepts requests`;
+
+export const SERVE_OPTIONS = { ...COMMON_OPTIONS, port: { type: 'string' }, host: { type: 'string' } } as const;
+
+export async function run(argv: string[]): Promise<void> {
+  const { values } = parseCommandLine('serve', () => parseArgs({ args: argv, options: SERVE_OPTIONS, strict: true, allowPositionals: false }));
+  if (values.help) return printUsage(USAGE);
+  const port = resolvePort(values.port);
+  const db = await openCliDatabase();
+  try {
+    await serveUntilSignal(db, { port, host: values.host }, (url) =>
+      printResult(values.json, { url }, `Threadline GraphQL server listening at ${url} (Ctrl-C to stop)`),
+    );
+  } finally {
+    await db.close();
+  }
+}
+
+/** --port, else env PORT, else 4000. */
+export function resolvePort(flag: string | undefined): number {
+  if (flag !== undefined) return integerValue('--port', flag, 0, 65535);
+  const env = process.env.PORT;
+  if (env !== undefined && env.trim() !== '') return integerValue('PORT', env, 0, 65535);
+  return DEFAULT_PORT;
+}
+
+/**
+ * Starts the server, calls `ready` with its URL once it accepts requests, and resolves after a
+ * SIGINT or SIGTERM has closed it (in-flight requests finish first).
+ */
+export async function serveUntilSignal(db: Database, options: { port: number; host?: string }, ready: (url: string) => void): Promise<void> {
+  // Loaded here: only serve and start pay for Apollo and the schema.
+  const { startServer } = await import('../server/http.js');
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(db, options);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE') throw new CliError(`port ${options.port} is already in use (choose another with --port or PORT)`);
+    if (code === 'EACCES') throw new CliError(`not allowed to listen on port ${options.port}`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new CliError(`cannot listen on host "${options.host}"`);
+    throw error;
+  }
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    const stop = (received: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(received);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    ready(server.url);
+  });
+  process.stderr.write(`threadline: ${signal} received, shutting down\n`);
+  await server.close();
+}

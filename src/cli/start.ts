@@ -1,0 +1,93 @@
+import { parseArgs } from 'node:util';
+import { Account } from '../accounts/account.entity';
+import { createAccount } from '../accounts/accounts';
+import { User } from '../auth/user.entity';
+import { createUser, issueToken } from '../auth/users';
+import { Database } from '../db/database';
+import { DEFAULT_DEMO_CONVERSATIONS, writeDemoConversations } from './demo';
+import { note, openCliDatabase, parseCommandLine, printResult, printUsage } from './command';
+import { resolvePort, SERVE_OPTIONS, serveUntilSignal } from './serve';
+
+export const DEMO_EMAIL = 'demo@example.com';
+
+export const USAGE = `Usage: threadline start [--port N] [--host HOST] [--json]
+
+What "npm start" runs. On an empty database it creates the account "Demo" (PROFESSIONAL,
+Europe/Amsterdam) with the ADMIN user ${DEMO_EMAIL} and ${DEFAULT_DEMO_CONVERSATIONS} demo conversations; then it
+serves GraphQL like "threadline serve" and prints the URL, a fresh API token for the demo user
+(or the first ADMIN of the first account) and a curl example.
+  --port N      the port to listen on (default: env PORT, else 4000)
+  --host HOST   the interface to listen on
+  --json        print {"url": "...", "accountId": "...", "email": "...", "token": "..."}`;
+
+interface Demo {
+  account: Account;
+  user: User | null;
+  token: string | null;
+}
+
+export async function run(argv: string[]): Promise<void> {
+  const { values } = parseCommandLine('start', () => parseArgs({ args: argv, options: SERVE_OPTIONS, strict: true, allowPositionals: false }));
+  if (values.help) return printUsage(USAGE);
+  const port = resolvePort(values.port);
+  const db = await openCliDatabase();
+  try {
+    const demo = await ensureDemo(db, (line) => note(values.json, line));
+    await serveUntilSignal(db, { port, host: values.host }, (url) =>
+      printResult(
+        values.json,
+        { url, accountId: String(demo.account.id), email: demo.user?.email ?? null, token: demo.token },
+        () => welcome(url, demo),
+      ),
+    );
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * The demo account on an empty database; otherwise the first account. Tokens are stored only as
+ * hashes, so every start issues a fresh one for the demo user (or the first ADMIN).
+ */
+async function ensureDemo(db: Database, log: (line: string) => void): Promise<Demo> {
+  const accounts = db.dataSource.getRepository(Account);
+  const users = db.dataSource.getRepository(User);
+  const [first] = await accounts.find({ order: { id: 'ASC' }, take: 1 });
+  if (!first) {
+    log(`Empty database: creating the demo account with ${DEFAULT_DEMO_CONVERSATIONS} conversations...`);
+    const account = await createAccount(db, { name: 'Demo', plan: 'PROFESSIONAL', timezone: 'Europe/Amsterdam' });
+    const { user, token } = await createUser(db, account, { email: DEMO_EMAIL, name: 'Demo Admin', role: 'ADMIN' });
+    const result = await writeDemoConversations(db, account.id, { conversations: DEFAULT_DEMO_CONVERSATIONS, seed: 1, now: new Date() });
+    log(`Created account ${account.id} "Demo" with ${result.stored} conversations and the ADMIN user ${DEMO_EMAIL}.`);
+    return { account, user, token };
+  }
+  const [demoUser] = await users.find({ where: { email: DEMO_EMAIL }, order: { accountId: 'ASC' }, take: 1 });
+  const [admin] = demoUser ? [demoUser] : await users.find({ where: { accountId: first.id, role: 'ADMIN' }, order: { createdAt: 'ASC' }, take: 1 });
+  if (!admin) return { account: first, user: null, token: null };
+  const account = admin.accountId === first.id ? first : ((await accounts.findOneBy({ id: admin.accountId })) ?? first);
+  return { account, user: admin, token: await issueToken(db, admin) };
+}
+
+function welcome(url: string, demo: Demo): string {
+  const lines = [`Threadline GraphQL server listening at ${url} (Ctrl-C to stop)`];
+  if (!demo.user || !demo.token) {
+    lines.push(
+      `Account ${demo.account.id} has no ADMIN user to issue a token for. Create one with:`,
+      `  threadline user create --account ${demo.account.id} --email you@example.com --role ADMIN`,
+    );
+    return lines.join('\n');
+  }
+  const query = JSON.stringify({
+    query: '{ runReport(input: {definitionId: "chat-volume-by-assignee"}) { rows { dimensionValues { label } measureValues } } }',
+  });
+  lines.push(
+    `API token for ${demo.user.email} (account ${demo.account.id} "${demo.account.name}"): ${demo.token}`,
+    '',
+    'Try it:',
+    `  curl -s ${url} \\`,
+    `    -H 'Content-Type: application/json' \\`,
+    `    -H 'Authorization: Bearer ${demo.token}' \\`,
+    `    -d '${query}'`,
+  );
+  return lines.join('\n');
+}

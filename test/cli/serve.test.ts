@@ -1,0 +1,161 @@
+import { createServer, Server } from 'node:net';
+import { Account } from '../../src/accounts/account.entity';
+import { createAccount } from '../../src/accounts/accounts';
+import { createUser } from '../../src/auth/users';
+import { freePort, runCli, startCli } from '../support/cli';
+import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';
+
+async function graphql(url: string, query: string, token?: string): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  return response.json();
+}
+
+const UNAUTHENTICATED = {
+  errors: [{ message: 'A valid API token is required: send "Authorization: Bearer <token>".', extensions: { code: 'UNAUTHENTICATED' } }],
+};
+
+async function countOf(test: TestDatabase, table: string): Promise<number> {
+  const [{ n }] = await test.db.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${table}`);
+  return Number(n);
+}
+
+/**
+ * The CLI owns shutdown: on SIGINT/SIGTERM it stops the server, closes the database and exits 0.
+ * Outside NODE_ENV=test Apollo registers its own signal handlers, which re-raise the signal after
+ * stopping (the process then dies by the signal, before the database is closed), unless
+ * createApolloServer passes `stopOnTerminationSignals: false`. These tests run the CLI without
+ * NODE_ENV=test, as users do, so they catch that.
+ */
+describe.each(DIALECTS)('threadline serve and start (%s)', (dialect) => {
+  describe('serve', () => {
+    let test: TestDatabase;
+
+    beforeAll(async () => {
+      test = await createTestDatabase(dialect);
+    });
+    afterAll(async () => {
+      await test?.drop();
+    });
+
+    it('prints the URL once it answers GraphQL, adds no data, and stops on SIGTERM', async () => {
+      const port = await freePort();
+      const server = await startCli(['serve', '--json'], { databaseUrl: test.url, env: { PORT: String(port) } });
+      let stopped = false;
+      try {
+        expect(server.firstLine).toBe(JSON.stringify({ url: `http://localhost:${port}/graphql` }));
+        const { url } = JSON.parse(server.firstLine) as { url: string };
+
+        expect(await graphql(url, '{ __typename }')).toEqual(UNAUTHENTICATED);
+        expect(await graphql(url, '{ __typename }', 'tl_not-a-real-token')).toEqual(UNAUTHENTICATED);
+        expect(await countOf(test, 'accounts')).toBe(0);
+
+        const result = await server.stop('SIGTERM');
+        stopped = true;
+        expect(result).toEqual({
+          status: 0,
+          signal: null,
+          stdout: `${server.firstLine}\n`,
+          stderr: 'threadline: SIGTERM received, shutting down\n',
+        });
+      } finally {
+        if (!stopped) await server.stop('SIGKILL');
+      }
+    });
+
+    it('exits 1 with one line when the port is taken', async () => {
+      const blocker: Server = createServer();
+      await new Promise<void>((resolve) => blocker.listen(0, resolve));
+      const { port } = blocker.address() as { port: number };
+      try {
+        const result = await runCli(['serve', '--port', String(port)], { databaseUrl: test.url });
+
+        expect(result).toEqual({
+          status: 1,
+          signal: null,
+          stdout: '',
+          stderr: `threadline: port ${port} is already in use (choose another with --port or PORT)\n`,
+        });
+      } finally {
+        await new Promise((resolve) => blocker.close(resolve));
+      }
+    });
+    it('start on a database without the demo user issues a token for the first ADMIN of the first account', async () => {
+      const account = await createAccount(test.db, { name: 'Acme', plan: 'STARTER' });
+      await createUser(test.db, account, { email: 'member@example.com' });
+      await createUser(test.db, account, { email: 'boss@example.com', role: 'ADMIN' });
+      const port = await freePort();
+
+      const server = await startCli(['start', '--port', String(port), '--json'], { databaseUrl: test.url });
+      const result = await server.stop('SIGTERM');
+
+      const printed = JSON.parse(server.firstLine) as Record<string, string>;
+      expect(printed).toEqual({ url: `http://localhost:${port}/graphql`, accountId: String(account.id), email: 'boss@example.com', token: expect.stringMatching(/^tl_/) });
+      expect([result.status, result.stdout]).toEqual([0, `${server.firstLine}\n`]);
+      expect([await countOf(test, 'accounts'), await countOf(test, 'conversations')]).toEqual([1, 0]);
+    });
+  });
+
+  describe('start', () => {
+    let test: TestDatabase;
+
+    beforeAll(async () => {
+      test = await createTestDatabase(dialect);
+    });
+    afterAll(async () => {
+      await test?.drop();
+    });
+
+    it('creates the demo account, user and data on an empty database, then serves with a working token', async () => {
+      const port = await freePort();
+      const server = await startCli(['start', '--port', String(port), '--json'], { databaseUrl: test.url }, 60_000);
+      try {
+        const printed = JSON.parse(server.firstLine) as Record<string, string>;
+        expect(printed).toEqual({ url: `http://localhost:${port}/graphql`, accountId: expect.stringMatching(/^\d+$/), email: 'demo@example.com', token: expect.stringMatching(/^tl_/) });
+        expect(await graphql(printed.url, '{ __typename }', printed.token)).toEqual({ data: { __typename: 'Query' } });
+        expect(await test.db.dataSource.getRepository(Account).find()).toEqual([expect.objectContaining({ name: 'Demo', plan: 'PROFESSIONAL', timezone: 'Europe/Amsterdam' })]);
+        expect(await countOf(test, 'conversations')).toBe(5000);
+      } finally {
+        expect((await server.stop('SIGINT')).status).toBe(0);
+      }
+    });
+
+    it('adds nothing when accounts exist and issues a fresh token for the demo user', async () => {
+      const other = await createAccount(test.db, { name: 'Other', plan: 'FREE' });
+      await createUser(test.db, other, { email: 'boss@example.com', role: 'ADMIN' });
+      const tokensBefore = await countOf(test, 'api_tokens');
+      const port = await freePort();
+
+      const server = await startCli(['start', '--port', String(port)], { databaseUrl: test.url });
+      try {
+        const result = await server.stop('SIGINT');
+
+        // The demo user of the first account, with a new token; no new account or conversations.
+        const [first] = await test.db.dataSource.getRepository(Account).find({ order: { id: 'ASC' }, take: 1 });
+        const token = /API token for demo@example.com \(account \d+ "Demo"\): (tl_[\w-]+)\n/.exec(result.stdout)?.[1];
+        expect(result.stdout).toBe(
+          [
+            `Threadline GraphQL server listening at http://localhost:${port}/graphql (Ctrl-C to stop)`,
+            `API token for demo@example.com (account ${first.id} "Demo"): ${token}`,
+            '',
+            'Try it:',
+            `  curl -s http://localhost:${port}/graphql \\`,
+            `    -H 'Content-Type: application/json' \\`,
+            `    -H 'Authorization: Bearer ${token}' \\`,
+            `    -d '{"query":"{ runReport(input: {definitionId: \\"chat-volume-by-assignee\\"}) { rows { dimensionValues { label } measureValues } } }"}'`,
+            '',
+          ].join('\n'),
+        );
+        expect([result.status, result.stderr]).toEqual([0, 'threadline: SIGINT received, shutting down\n']);
+        expect(await countOf(test, 'accounts')).toBe(2);
+        expect(await countOf(test, 'conversations')).toBe(5000);
+        expect(await countOf(test, 'api_tokens')).toBe(tokensBefore + 1);
+      } finally {
+        if (server.child.exitCode === null && server.child.signalCode === null) await server.stop('SIGKILL');
+      }
+    });
+  });
+});

@@ -1,0 +1,120 @@
+import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'threadline.js');
+const BUILT = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+
+export interface CliOptions {
+  /** DATABASE_URL of the child; tests always pass one so ./data is never touched. */
+  databaseUrl: string;
+  /** Written to the child's stdin, which is then closed. */
+  input?: string;
+  env?: Record<string, string>;
+}
+
+export interface CliResult {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built `threadline` command (bin/threadline.js) to completion, as a user would. */
+export async function runCli(args: string[], options: CliOptions, timeoutMs = 30_000): Promise<CliResult> {
+  const child = spawnCli(args, options);
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  try {
+    return await finished(child);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface RunningCli {
+  child: ChildProcessWithoutNullStreams;
+  /** The first line the command printed on stdout (serve prints its URL once it accepts requests). */
+  firstLine: string;
+  /** Sends `signal` and waits for the process to end. */
+  stop(signal?: NodeJS.Signals): Promise<CliResult>;
+}
+
+/**
+ * Starts a long-running command (serve, start) and resolves with its first stdout line. If it ends
+ * first, or prints nothing within the timeout, rejects with what it printed.
+ */
+export async function startCli(args: string[], options: CliOptions, timeoutMs = 30_000): Promise<RunningCli> {
+  const child = spawnCli(args, options);
+  const done = finished(child);
+  let stdout = '';
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`threadline ${args.join(' ')} printed no line within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      const end = stdout.indexOf('\n');
+      if (end < 0) return;
+      clearTimeout(timer);
+      child.stdout.off('data', onData);
+      resolve(stdout.slice(0, end));
+    };
+    child.stdout.on('data', onData);
+    done.then(
+      (result) => {
+        clearTimeout(timer);
+        reject(new Error(`threadline ${args.join(' ')} ended (status ${result.status}) before printing a line: ${result.stderr}`));
+      },
+      reject,
+    );
+  });
+  return {
+    child,
+    firstLine,
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      child.kill(signal);
+      try {
+        return await done;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
+/** A TCP port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+function spawnCli(args: string[], options: CliOptions): ChildProcessWithoutNullStreams {
+  if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run "npm run build" before the CLI tests`);
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: options.databaseUrl, ...options.env };
+  // The outer environment must not change what a test sees; jest's NODE_ENV=test would also
+  // switch off behaviour users get (Apollo's own signal handling, for one).
+  for (const name of ['PORT', 'THREADLINE_DEBUG', 'NODE_ENV']) if (options.env?.[name] === undefined) delete env[name];
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env });
+  if (options.input !== undefined) child.stdin.end(options.input);
+  else child.stdin.end();
+  return child;
+}
+
+function finished(child: ChildProcessWithoutNullStreams): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (status, signal) => resolve({ status, signal, stdout, stderr }));
+  });
+}

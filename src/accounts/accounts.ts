@@ -1,6 +1,6 @@
-import { IANAZone } from 'luxon';
 import { Database } from '../db/database';
 import { BadInput } from '../errors';
+import { parseTimezone } from '../reporting/time';
 import { Account, Plan, PLANS } from './account.entity';
 
 export interface NewAccount {
@@ -17,8 +17,7 @@ export async function createAccount(db: Database, input: NewAccount): Promise<Ac
   if (!(PLANS as readonly string[]).includes(input.plan)) {
     throw new BadInput('plan', `must be one of ${PLANS.join(', ')}, not "${input.plan}"`);
   }
-  const timezone = input.timezone ?? 'UTC';
-  if (!IANAZone.isValidZone(timezone)) throw new BadInput('timezone', `"${timezone}" is not an IANA time zone (e.g. Europe/Amsterdam)`);
+  const timezone = parseTimezone(input.timezone ?? 'UTC', 'timezone');
   const repo = db.dataSource.getRepository(Account);
   return repo.save(
     repo.create({ name, plan: input.plan as Plan, reportingAddon: input.reportingAddon ?? false, timezone, dataVersion: 0, createdAt: new Date() }),

@@ -38,7 +38,8 @@ export function compileFilters(filters: readonly FilterSpec[], context: FilterCo
  */
 const NEGATED: Partial<Record<FilterOperator, FilterOperator>> = { NEQ: 'EQ', NOT_IN: 'IN', NOT_CONTAINS: 'CONTAINS' };
 
-function compileFilter(filter: FilterSpec, context: FilterContext, field: string): SqlFragment {
+/** One filter; `field` names it in errors, e.g. `filters[2]`. */
+export function compileFilter(filter: FilterSpec, context: FilterContext, field: string): SqlFragment {
   const property = context.catalog.resolve(filter.property, `${field}.property`);
   const allowed = OPERATORS_BY_TYPE[property.type];
   if (!allowed.includes(filter.operator)) {

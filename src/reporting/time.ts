@@ -25,21 +25,27 @@ export interface TimeBucket {
 
 const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Reports cover 1900 to 9998: every bucket of a date then has a first day that is a four-digit-year date too. */
+export const FIRST_DATE = '1900-01-01';
+export const LAST_DATE = '9998-12-31';
+
 /** A `YYYY-MM-DD` that is a real calendar date; `field` names the input in the error. */
 export function parseLocalDate(value: string, field: string): string {
   const match = LOCAL_DATE.exec(value);
   const date = match && DateTime.fromObject({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) }, { zone: 'UTC' });
-  if (!date || !date.isValid || date.year < 1900) {
-    throw new BadInput(field, `${JSON.stringify(value)} is not a date in the form YYYY-MM-DD`);
-  }
+  if (!date || !date.isValid) throw new BadInput(field, `${JSON.stringify(value)} is not a date in the form YYYY-MM-DD`);
+  if (value < FIRST_DATE || value > LAST_DATE) throw new BadInput(field, `${value} is outside the dates reports cover (${FIRST_DATE} to ${LAST_DATE})`);
   return value;
 }
 
-/** An IANA zone name such as `Europe/Amsterdam`; `field` names the input in the error. */
+/** An IANA zone name such as `Europe/Amsterdam`, in its canonical spelling; `field` names the input in the error. */
 export function parseTimezone(value: string, field: string): string {
   if (!IANAZone.isValidZone(value)) throw new BadInput(field, `${JSON.stringify(value)} is not an IANA time zone (e.g. Europe/Amsterdam)`);
-  return value;
+  // `europe/amsterdam` is valid too; store and report the name as the tz database writes it.
+  return CANONICAL_ZONES.get(value.toLowerCase()) ?? value;
 }
+
+const CANONICAL_ZONES = new Map(['UTC', ...Intl.supportedValuesOf('timeZone')].map((zone) => [zone.toLowerCase(), zone]));
 
 /** Both dates valid and `to` not before `from`. */
 export function parseDateRange(range: LocalDateRange, field: string): LocalDateRange {

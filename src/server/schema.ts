@@ -16,6 +16,15 @@ export function threadlineSchema(): Promise<GraphQLSchema> {
     resolvers: RESOLVERS,
     // class-validator decorators on inputs are enforced (type-graphql 2 defaults this to off).
     validate: true,
-  });
+  }).then(describeRootTypes);
   return built;
+}
+
+/** type-graphql has no option for the root types' descriptions; BI tools show them first. */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = 'Read conversations, the report catalog, report results and drill-downs of your account.';
+  if (mutation) mutation.description = 'Push conversations as they happen.';
+  return schema;
 }

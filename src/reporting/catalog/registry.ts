@@ -2,9 +2,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CHANNELS } from '../../conversations/conversation.entity';
 import { ThreadlineError } from '../../errors';
-import { compileFilters, FilterSpec } from '../filters';
+import { compileFilter, FilterSpec } from '../filters';
 import { sqliteDialect } from '../../db/dialects/sqlite';
-import { BUILTIN_PROPERTIES, CUSTOM_PREFIX, PropertyCatalog } from '../properties';
+import { BUILTIN_PROPERTIES, CUSTOM_PREFIX, FILTER_OPERATORS, PropertyCatalog } from '../properties';
 import { GRANULARITIES } from '../time';
 import { isMeasureKey } from '../engine/measures';
 import { chartProblem } from './chart';
@@ -99,16 +99,34 @@ function dimensionProblem(key: unknown): string | null {
   return null;
 }
 
-/** Default filters on built-in properties are compiled once here, so a bad default fails at start-up. */
+/**
+ * Default filters are checked once here, so a bad default fails at start-up. Filters on built-in
+ * properties are compiled; a custom property's type is known only per account, so for those the
+ * shape and operator are checked here and the rest when the report runs.
+ */
 function defaultFiltersProblem(filters: unknown): string | null {
   if (filters === undefined) return null;
   if (!Array.isArray(filters)) return 'defaultFilters must be an array';
-  const builtinOnly = (filters as FilterSpec[]).filter((f) => typeof f?.property !== 'string' || !f.property.startsWith(CUSTOM_PREFIX));
-  try {
-    compileFilters(builtinOnly, { dialect: sqliteDialect, catalog: new PropertyCatalog(new Map()), timezone: 'UTC' }, 'defaultFilters');
-  } catch (error) {
-    if (error instanceof ThreadlineError) return error.message;
-    throw error;
+  const context = { dialect: sqliteDialect, catalog: new PropertyCatalog(new Map()), timezone: 'UTC' };
+  for (const [i, filter] of filters.entries()) {
+    const field = `defaultFilters[${i}]`;
+    const f = filter as Partial<Record<keyof FilterSpec, unknown>> | null;
+    if (typeof f !== 'object' || f === null) return `${field} must be an object { property, operator, values }`;
+    if (typeof f.property !== 'string') return `${field}.property must be a property key string`;
+    if (f.values !== undefined && f.values !== null && !(Array.isArray(f.values) && f.values.every((v) => typeof v === 'string'))) {
+      return `${field}.values must be a list of strings`;
+    }
+    if (f.property.startsWith(CUSTOM_PREFIX)) {
+      if (!CUSTOM_NAME.test(f.property.slice(CUSTOM_PREFIX.length))) return `${field}.property "${f.property}" is not a valid custom property key`;
+      if (!(FILTER_OPERATORS as readonly unknown[]).includes(f.operator)) return `${field}.operator must be one of ${FILTER_OPERATORS.join(', ')}, got ${JSON.stringify(f.operator)}`;
+      continue;
+    }
+    try {
+      compileFilter(f as FilterSpec, context, field);
+    } catch (error) {
+      if (error instanceof ThreadlineError) return error.message;
+      throw error;
+    }
   }
   return null;
 }
@@ -124,9 +142,12 @@ export function loadReportCatalog(extra: readonly string[] = parsePluginList(pro
   const registry = new ReportRegistry();
   for (const file of pluginFiles(BUILTIN_PLUGIN_DIR)) registerModule(registry, file);
   for (const entry of extra) {
+    // A folder or file that exists (relative to the working directory) is a path; anything else a package name.
     const path = resolve(entry);
     if (existsSync(path) && statSync(path).isDirectory()) {
       for (const file of pluginFiles(path)) registerModule(registry, file);
+    } else if (existsSync(path)) {
+      registerModule(registry, path);
     } else {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- plugins are named at run time
       registerModule(registry, entry, () => require(require.resolve(entry, { paths: [process.cwd()] })));

@@ -358,6 +358,7 @@ export type MessageSender =
   /** The contact (website visitor or email sender). */
   | 'VISITOR';
 
+/** Push conversations as they happen. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Creates or updates conversations as they happen, validated like `threadline import` (at most 1000 per call). */
@@ -365,6 +366,7 @@ export type Mutation = {
 };
 
 
+/** Push conversations as they happen. */
 export type MutationIngestConversationsArgs = {
   input: Array<ConversationInput>;
 };
@@ -414,6 +416,7 @@ export type PropertyType =
   /** Free text. */
   | 'STRING';
 
+/** Read conversations, the report catalog, report results and drill-downs of your account. */
 export type Query = {
   __typename?: 'Query';
   /** What reports can filter, group by and measure, with the operators each allows; custom properties as `properties.<name>`. */
@@ -431,6 +434,7 @@ export type Query = {
 };
 
 
+/** Read conversations, the report catalog, report results and drill-downs of your account. */
 export type QueryConversationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filters?: InputMaybe<Array<FilterInput>>;
@@ -439,16 +443,19 @@ export type QueryConversationsArgs = {
 };
 
 
+/** Read conversations, the report catalog, report results and drill-downs of your account. */
 export type QueryDrilldownArgs = {
   input: DrilldownInput;
 };
 
 
+/** Read conversations, the report catalog, report results and drill-downs of your account. */
 export type QueryReportDefinitionsArgs = {
   channel?: InputMaybe<Channel>;
 };
 
 
+/** Read conversations, the report catalog, report results and drill-downs of your account. */
 export type QueryRunReportArgs = {
   input: RunReportInput;
 };

@@ -5,6 +5,12 @@ import { ConversationRecord } from './record';
 import { validateConversation } from './validate';
 import { writeConversations } from './writer';
 
+/**
+ * Every accepted line (or ingested object) counts once, as if written in turn: a line whose id is
+ * not stored yet is imported, one that changes the stored conversation updated, one identical to
+ * it unchanged. So imported + updated + unchanged + rejected is the number of non-blank lines,
+ * whatever the batch size.
+ */
 export interface ImportSummary {
   imported: number;
   updated: number;
@@ -20,6 +26,7 @@ export interface IngestReport extends ImportSummary {
 }
 
 export const DEFAULT_BATCH_SIZE = 1000;
+const YIELD_EVERY_LINES = 50;
 
 /**
  * Streams NDJSON (one conversation per line) into an account in constant memory: lines are
@@ -49,6 +56,9 @@ export async function importNdjson(db: Database, accountId: number, input: Reada
       line++;
       // A byte order mark is not part of the first line's JSON.
       const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+      // Buffered lines arrive as already-resolved promises: without a turn of the event loop now
+      // and then, the database's answers would wait until the whole buffer is parsed.
+      if (line % YIELD_EVERY_LINES === 0) await new Promise(setImmediate);
       if (text.trim() === '') continue;
       const parsed = parseLine(text);
       const validation = parsed.ok ? validateConversation(parsed.value) : parsed;

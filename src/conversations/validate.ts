@@ -158,6 +158,8 @@ function optionalObject(input: Record<string, unknown>, field: string): Record<s
 }
 
 function requiredString(input: Record<string, unknown>, key: string, max: number, path = key): string {
+  const given = input[key];
+  if (typeof given === 'string' && given.trim() === '') throw new Invalid(path, 'must not be empty');
   const value = optionalString(input, key, max, path);
   if (value === null) throw new Invalid(path, 'is required');
   return value;
@@ -178,7 +180,8 @@ function optionalString(input: Record<string, unknown>, key: string, max: number
   const value = input[key];
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string') throw new Invalid(path, `must be a string, not ${describe(value)}`);
-  if (value.trim() === '') throw new Invalid(path, 'must not be empty');
+  // Inbox exports often write "" for a field they have no value for: that is no value, as null is.
+  if (value.trim() === '') return null;
   if (value.length > max) throw new Invalid(path, `must be at most ${max} characters`);
   return value;
 }
@@ -218,6 +221,32 @@ function describe(value: unknown): string {
   return value === null ? 'null' : `a ${typeof value}`;
 }
 
-function hashOf(record: Omit<ConversationRecord, 'contentHash'>): string {
-  return createHash('sha1').update(JSON.stringify(record)).digest('hex');
+/**
+ * The content hash: every field of the record, in a fixed order, instants as epoch milliseconds
+ * (Date#toJSON would cost more than the rest of validation). The mapped type makes a field added
+ * to ConversationRecord a compile error here until it is hashed too.
+ */
+function hashOf(r: Omit<ConversationRecord, 'contentHash'>): string {
+  const time = (d: Date | null) => (d === null ? null : d.getTime());
+  const canonical: { [K in keyof Omit<ConversationRecord, 'contentHash'>]: unknown } = {
+    externalId: r.externalId,
+    channel: r.channel,
+    status: r.status,
+    inbox: [r.inbox.id, r.inbox.name],
+    assignee: r.assignee && [r.assignee.id, r.assignee.name, r.assignee.email],
+    team: r.team && [r.team.id, r.team.name],
+    chatflow: r.chatflow && [r.chatflow.id, r.chatflow.name],
+    pageUrl: r.pageUrl,
+    subject: r.subject,
+    contactEmail: r.contactEmail,
+    contactName: r.contactName,
+    createdAt: time(r.createdAt),
+    closedAt: time(r.closedAt),
+    messages: r.messages.map((m) => [m.externalId, m.sender, m.agentId, m.sentAt.getTime()]),
+    properties: r.properties.map((p) => [p.name, p.type, p.text, p.number]),
+    firstResponseAt: time(r.firstResponseAt),
+    firstResponseMs: r.firstResponseMs,
+    timeToCloseMs: r.timeToCloseMs,
+  };
+  return createHash('sha1').update(JSON.stringify(canonical)).digest('hex');
 }

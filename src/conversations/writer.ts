@@ -22,6 +22,12 @@ const CONVERSATION_COLUMNS = [
 ] as const;
 const MESSAGE_COLUMNS = ['account_id', 'conversation_id', 'position', 'external_id', 'sender', 'agent_id', 'sent_at'];
 const PROPERTY_COLUMNS = ['account_id', 'conversation_id', 'name', 'value_text', 'value_number'];
+/**
+ * Upper bound of one statement's values, in UTF-8 bytes (3 per UTF-16 unit covers every
+ * character). Escaping may double that, which still stays below MariaDB's default
+ * max_allowed_packet of 16 MiB: a batch of long subjects and URLs is split, not refused.
+ */
+const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
 
 /**
  * Writes a batch of validated conversations, in the order they were given, in one transaction:
@@ -39,6 +45,7 @@ export async function writeConversations(db: Database, accountId: number, record
     if (records.length === 1) throw error;
   }
   const result: WriteResult = { imported: 0, updated: 0, unchanged: 0, failed: [] };
+  let lastError: unknown;
   for (const [index, record] of records.entries()) {
     try {
       const one = await db.transaction((tx) => writeBatch(tx, db.dialect, accountId, [record]));
@@ -46,10 +53,14 @@ export async function writeConversations(db: Database, accountId: number, record
       result.updated += one.updated;
       result.unchanged += one.unchanged;
     } catch (error) {
+      lastError = error;
       console.error(`import: conversation ${record.externalId} of account ${accountId} could not be stored`, error);
       result.failed.push({ index, error: 'could not be stored (internal error, logged on the server)' });
     }
   }
+  // Not one record could be stored on its own: the database is failing, not the data. That is an
+  // error of the import, not a thousand rejected lines.
+  if (result.failed.length === records.length) throw lastError;
   return result;
 }
 
@@ -124,41 +135,44 @@ async function existingHashes(tx: Queryable, accountId: number, ids: string[]): 
  * agent's email) differs from the stored one; the last record wins. Returns whether any changed.
  */
 async function writeDirectory(tx: Queryable, dialect: SqlDialect, accountId: number, records: ConversationRecord[]): Promise<boolean> {
-  const entries: Record<DirectoryKind, Map<string, { name: string; email: string | null }>> = {
-    assignee: new Map(), inbox: new Map(), team: new Map(), chatflow: new Map(),
-  };
+  type Entry = { name: string; email: string | null };
+  const wanted: Record<DirectoryKind, Map<string, Entry>> = { assignee: new Map(), inbox: new Map(), team: new Map(), chatflow: new Map() };
   for (const r of records) {
-    entries.inbox.set(r.inbox.id, { name: r.inbox.name, email: null });
-    if (r.assignee) entries.assignee.set(r.assignee.id, { name: r.assignee.name, email: r.assignee.email });
-    if (r.team) entries.team.set(r.team.id, { name: r.team.name, email: null });
-    if (r.chatflow) entries.chatflow.set(r.chatflow.id, { name: r.chatflow.name, email: null });
+    wanted.inbox.set(r.inbox.id, { name: r.inbox.name, email: null });
+    if (r.assignee) wanted.assignee.set(r.assignee.id, { name: r.assignee.name, email: r.assignee.email });
+    if (r.team) wanted.team.set(r.team.id, { name: r.team.name, email: null });
+    if (r.chatflow) wanted.chatflow.set(r.chatflow.id, { name: r.chatflow.name, email: null });
   }
+  const kinds = Object.keys(wanted) as DirectoryKind[];
+  const stored = new Map(kinds.map((kind) => [kind, new Map<string, Entry>()]));
+  // One round trip for all four tables: a batch names only a handful of each.
+  const pairs = kinds.flatMap((kind) => [...wanted[kind].keys()].map((id) => [kind, id] as const));
+  await inChunks(pairs, 1000, async (chunk) => {
+    const selects: string[] = [];
+    const params: unknown[] = [];
+    for (const kind of kinds) {
+      const ids = chunk.filter(([k]) => k === kind).map(([, id]) => id);
+      if (ids.length === 0) continue;
+      const email = kind === 'assignee' ? 'email' : 'NULL';
+      selects.push(`SELECT '${kind}' AS kind, external_id, name, ${email} AS email FROM ${DIRECTORY_TABLES[kind]} WHERE account_id = ? AND external_id IN (${marks(ids.length)})`);
+      params.push(accountId, ...ids);
+    }
+    const rows = await tx.query<{ kind: DirectoryKind; external_id: string; name: string; email: string | null }>(selects.join(' UNION ALL '), params);
+    for (const row of rows) stored.get(row.kind)?.set(row.external_id, { name: row.name, email: row.email ?? null });
+  });
   let changed = false;
-  for (const kind of Object.keys(entries) as DirectoryKind[]) {
-    const wanted = entries[kind];
-    if (wanted.size === 0) continue;
-    const table = DIRECTORY_TABLES[kind];
+  for (const kind of kinds) {
     const withEmail = kind === 'assignee';
-    const ids = [...wanted.keys()];
     const rows: unknown[][] = [];
-    await inChunks(ids, 1000, async (chunk) => {
-      const known = new Map<string, { name: string; email: string | null }>();
-      const found = await tx.query<{ external_id: string; name: string; email?: string | null }>(
-        `SELECT external_id, name${withEmail ? ', email' : ''} FROM ${table} WHERE account_id = ? AND external_id IN (${marks(chunk.length)})`,
-        [accountId, ...chunk],
-      );
-      for (const row of found) known.set(row.external_id, { name: row.name, email: row.email ?? null });
-      for (const id of chunk) {
-        const want = wanted.get(id)!;
-        const have = known.get(id);
-        if (have && have.name === want.name && (!withEmail || have.email === want.email)) continue;
-        rows.push(withEmail ? [accountId, id, want.name, want.email] : [accountId, id, want.name]);
-      }
-    });
+    for (const [id, want] of wanted[kind]) {
+      const have = stored.get(kind)?.get(id);
+      if (have && have.name === want.name && have.email === want.email) continue;
+      rows.push(withEmail ? [accountId, id, want.name, want.email] : [accountId, id, want.name]);
+    }
     if (rows.length === 0) continue;
     changed = true;
     const columns = withEmail ? ['account_id', 'external_id', 'name', 'email'] : ['account_id', 'external_id', 'name'];
-    await insertRows(tx, dialect, table, columns, ['account_id', 'external_id'], rows, true);
+    await insertRows(tx, dialect, DIRECTORY_TABLES[kind], columns, ['account_id', 'external_id'], rows, true);
   }
   return changed;
 }
@@ -166,18 +180,27 @@ async function writeDirectory(tx: Queryable, dialect: SqlDialect, accountId: num
 /** A property seen with values of different types becomes STRING: every value has a text form. */
 async function writeCustomPropertyTypes(tx: Queryable, dialect: SqlDialect, accountId: number, records: ConversationRecord[]): Promise<void> {
   const seen = new Map<string, CustomPropertyType>();
-  for (const p of records.flatMap((r) => r.properties)) {
-    const before = seen.get(p.name);
-    seen.set(p.name, before && before !== p.type ? 'STRING' : p.type);
+  for (const r of records) {
+    for (const p of r.properties) {
+      const before = seen.get(p.name);
+      seen.set(p.name, before && before !== p.type ? 'STRING' : p.type);
+    }
   }
   if (seen.size === 0) return;
-  const names = [...seen.keys()];
-  const known = await tx.query<{ name: string; type: CustomPropertyType }>(
-    `SELECT name, type FROM custom_properties WHERE account_id = ? AND name IN (${marks(names.length)})`,
-    [accountId, ...names],
-  );
-  for (const { name, type } of known) if (seen.get(name) !== type) seen.set(name, 'STRING');
-  const rows = [...seen].map(([name, type]) => [accountId, name, type]);
+  const known = new Map<string, CustomPropertyType>();
+  await inChunks([...seen.keys()], 1000, async (names) => {
+    const rows = await tx.query<{ name: string; type: CustomPropertyType }>(
+      `SELECT name, type FROM custom_properties WHERE account_id = ? AND name IN (${marks(names.length)})`,
+      [accountId, ...names],
+    );
+    for (const { name, type } of rows) known.set(name, type);
+  });
+  const rows: unknown[][] = [];
+  for (const [name, type] of seen) {
+    const before = known.get(name);
+    if (before === type || before === 'STRING') continue;
+    rows.push([accountId, name, before === undefined ? type : 'STRING']);
+  }
   await insertRows(tx, dialect, 'custom_properties', ['account_id', 'name', 'type'], ['account_id', 'name'], rows, true);
 }
 
@@ -190,14 +213,32 @@ async function insertRows(
   rows: unknown[][],
   upsert: boolean,
 ): Promise<void> {
+  if (rows.length === 0) return;
   const updateColumns = upsert ? columns.filter((c) => !keyColumns.includes(c)) : [];
   const rowsPerStatement = Math.max(1, Math.floor(dialect.maxParams / columns.length));
-  await inChunks(rows, rowsPerStatement, (chunk) => {
+  const send = (params: unknown[], rowCount: number) => {
     const sql = upsert
-      ? dialect.upsert(table, columns, keyColumns, updateColumns, chunk.length)
-      : `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(columns.length, chunk.length)}`;
-    return tx.query(sql, chunk.flat());
-  });
+      ? dialect.upsert(table, columns, keyColumns, updateColumns, rowCount)
+      : `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(columns.length, rowCount)}`;
+    return tx.query(sql, params);
+  };
+  let params: unknown[] = [];
+  let rowCount = 0;
+  let size = 0;
+  for (const row of rows) {
+    let rowSize = 0;
+    for (const value of row) rowSize += typeof value === 'string' ? value.length * 3 + 8 : 24;
+    if (rowCount > 0 && (rowCount === rowsPerStatement || size + rowSize > MAX_STATEMENT_BYTES)) {
+      await send(params, rowCount);
+      params = [];
+      rowCount = 0;
+      size = 0;
+    }
+    for (const value of row) params.push(value);
+    rowCount++;
+    size += rowSize;
+  }
+  await send(params, rowCount);
 }
 
 async function inChunks<T>(items: T[], size: number, work: (chunk: T[]) => Promise<unknown>): Promise<void> {

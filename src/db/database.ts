@@ -164,7 +164,16 @@ function bindable(value: unknown): unknown {
 
 /** The text form both stores accept for an instant: 'YYYY-MM-DD HH:MM:SS.mmm' in UTC. */
 export function toDbInstant(date: Date): string {
-  return date.toISOString().replace('T', ' ').replace('Z', '');
+  // Called for every instant an import writes: built from the UTC fields, which is several times
+  // faster than slicing toISOString(). Years outside 1000-9999 do not fit DATETIME anyway.
+  const year = date.getUTCFullYear();
+  if (!(year >= 1000 && year <= 9999)) throw new RangeError(`Instant out of range (years 1000-9999): ${date.getTime()}`);
+  const ms = date.getUTCMilliseconds();
+  return `${year}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())} ${two(date.getUTCHours())}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())}.${ms < 10 ? '00' : ms < 100 ? '0' : ''}${ms}`;
+}
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }
 
 /** Reads an instant as either driver returns it (mysql2: Date; SQLite: UTC text). */

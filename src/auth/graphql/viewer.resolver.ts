@@ -1,25 +1,19 @@
-import { Ctx, Field, ID, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
-import { Plan, PLANS } from '../../accounts/account.entity';
+import { Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { Plan } from '../../accounts/account.entity';
+import { graphqlEnum } from '../../server/graphql-enum';
 import { Context } from '../../server/context';
-import { Role, ROLES } from '../user.entity';
+import { Role } from '../user.entity';
 
-export const PlanEnum = Object.fromEntries(PLANS.map((p) => [p, p])) as { [K in Plan]: K };
-export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [K in Role]: K };
-
-registerEnumType(PlanEnum, {
-  name: 'Plan',
-  description: 'The subscription of an account. Editing reports needs PROFESSIONAL or ENTERPRISE, or the reporting add-on.',
-  valuesConfig: {
-    FREE: { description: 'Standard dashboards, view only.' },
-    STARTER: { description: 'Standard dashboards, view only; more dashboards.' },
-    PROFESSIONAL: { description: 'Edit reports and build custom reports.' },
-    ENTERPRISE: { description: 'Everything, plus dashboards shared with specific users and teams.' },
-  },
+export const PlanEnum = graphqlEnum<Plan>('Plan', 'The subscription of an account. Editing reports needs PROFESSIONAL or ENTERPRISE, or the reporting add-on.', {
+  FREE: 'Standard dashboards, view only.',
+  STARTER: 'Standard dashboards, view only; more dashboards.',
+  PROFESSIONAL: 'Edit reports and build custom reports.',
+  ENTERPRISE: 'Everything, plus dashboards shared with specific users and teams.',
 });
-registerEnumType(RoleEnum, {
-  name: 'Role',
-  description: 'What a user may do in their account.',
-  valuesConfig: { ADMIN: { description: 'Sees and manages every dashboard of the account.' }, MEMBER: { description: 'Sees what is shared with them.' } },
+
+export const RoleEnum = graphqlEnum<Role>('Role', 'What a user may do in their account.', {
+  ADMIN: 'Sees and manages every dashboard of the account.',
+  MEMBER: 'Sees what is shared with them.',
 });
 
 @ObjectType('Account', { description: 'Your account (HubSpot calls it a portal): its plan decides what you may edit.' })

@@ -1,56 +1,60 @@
-import { registerEnumType } from 'type-graphql';
-import { CHART_TYPES, ChartType } from '../catalog/definition';
+import { graphqlEnum } from '../../server/graphql-enum';
+import { ChartType } from '../catalog/definition';
 import { MeasureUnit } from '../engine/measures';
-import { PROPERTY_TYPES, PropertyType } from '../properties';
-import { Granularity, GRANULARITIES } from '../time';
+import { FilterOperator, PropertyType } from '../properties';
+import { Granularity } from '../time';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+export const GranularityEnum = graphqlEnum<Granularity>('Granularity', "Size of a time bucket, local to the report's timezone.", {
+  DAY: 'Local calendar days (23 or 25 hours on DST nights).',
+  WEEK: 'Weeks starting on Monday.',
+  MONTH: 'Calendar months.',
+  QUARTER: 'Calendar quarters (January, April, July, October).',
+  YEAR: 'Calendar years.',
+});
 
-export const GranularityEnum = enumOf<Granularity>(GRANULARITIES);
-export const ChartTypeEnum = enumOf<ChartType>(CHART_TYPES);
-export const MeasureUnitEnum = enumOf<MeasureUnit>(['COUNT', 'SECONDS']);
-export const PropertyTypeEnum = enumOf<PropertyType>(PROPERTY_TYPES);
+export const ChartTypeEnum = graphqlEnum<ChartType>('ChartType', 'How a report is drawn.', {
+  BAR: 'Horizontal bars, one per group.',
+  COLUMN: 'Vertical columns, one per group.',
+  LINE: 'A line over the first dimension (usually time).',
+  AREA: 'A filled line over the first dimension.',
+  PIE: 'Shares of one measure over one dimension.',
+  DONUT: 'A pie with a hole.',
+  SUMMARY: 'Totals only, no dimensions.',
+  TABLE: 'Rows and columns.',
+});
 
-registerEnumType(GranularityEnum, {
-  name: 'Granularity',
-  description: 'Size of a time bucket, local to the report\'s timezone.',
-  valuesConfig: {
-    DAY: { description: 'Local calendar days (23 or 25 hours on DST nights).' },
-    WEEK: { description: 'Weeks starting on Monday.' },
-    MONTH: { description: 'Calendar months.' },
-    QUARTER: { description: 'Calendar quarters (January, April, July, October).' },
-    YEAR: { description: 'Calendar years.' },
+export const MeasureUnitEnum = graphqlEnum<MeasureUnit>('MeasureUnit', 'What a measure value counts.', {
+  COUNT: 'A number of conversations.',
+  SECONDS: 'A duration in seconds.',
+});
+
+export const PropertyTypeEnum = graphqlEnum<PropertyType>('PropertyType', 'The kind of value a conversation property holds; it decides the filter operators.', {
+  ID: 'An external id (assignee, inbox, team, chatflow); labels are names.',
+  STRING: 'Free text.',
+  ENUM: 'One of a fixed set of values.',
+  DATETIME: 'An instant; filters take local dates (YYYY-MM-DD) or ISO 8601 instants; groups by time buckets.',
+  DURATION: 'A duration; filters take seconds.',
+  NUMBER: 'A number.',
+  BOOLEAN: 'true or false.',
+});
+
+export const FilterOperatorEnum = graphqlEnum<FilterOperator>(
+  'FilterOperator',
+  'How a filter compares a property with its values. `conversationProperties` lists the operators each property allows.',
+  {
+    EQ: 'Equal to the one value (a local date means that whole day).',
+    NEQ: 'Not equal to the one value; conversations without a value are kept.',
+    IN: 'Equal to any of the values.',
+    NOT_IN: 'Equal to none of the values; conversations without a value are kept.',
+    CONTAINS: 'Contains the one value, ignoring case.',
+    NOT_CONTAINS: 'Does not contain the one value, ignoring case; conversations without a value are kept.',
+    STARTS_WITH: 'Starts with the one value, ignoring case.',
+    GT: 'Greater than (after) the one value.',
+    GTE: 'Greater than or equal to (at or after) the one value.',
+    LT: 'Less than (before) the one value.',
+    LTE: 'Less than or equal to (at or before) the one value.',
+    BETWEEN: 'Between the two values, both inclusive.',
+    IS_KNOWN: 'Has a value (takes no values).',
+    IS_UNKNOWN: 'Has no value (takes no values).',
   },
-});
-registerEnumType(ChartTypeEnum, {
-  name: 'ChartType',
-  description: 'How a report is drawn.',
-  valuesConfig: {
-    BAR: { description: 'Horizontal bars, one per group.' },
-    COLUMN: { description: 'Vertical columns, one per group.' },
-    LINE: { description: 'A line over the first dimension (usually time).' },
-    AREA: { description: 'A filled line over the first dimension.' },
-    PIE: { description: 'Shares of one measure over one dimension.' },
-    DONUT: { description: 'A pie with a hole.' },
-    SUMMARY: { description: 'Totals only, no dimensions.' },
-    TABLE: { description: 'Rows and columns.' },
-  },
-});
-registerEnumType(MeasureUnitEnum, {
-  name: 'MeasureUnit',
-  description: 'What a measure value counts.',
-  valuesConfig: { COUNT: { description: 'A number of conversations.' }, SECONDS: { description: 'A duration in seconds.' } },
-});
-registerEnumType(PropertyTypeEnum, {
-  name: 'PropertyType',
-  description: 'The kind of value a conversation property holds; it decides the filter operators.',
-  valuesConfig: {
-    ID: { description: 'An external id (assignee, inbox, team, chatflow); labels are names.' },
-    STRING: { description: 'Free text.' },
-    ENUM: { description: 'One of a fixed set of values.' },
-    DATETIME: { description: 'An instant; filters take local dates (YYYY-MM-DD) or ISO 8601 instants; groups by time buckets.' },
-    DURATION: { description: 'A duration; filters take seconds.' },
-    NUMBER: { description: 'A number.' },
-    BOOLEAN: { description: 'true or false.' },
-  },
-});
+);

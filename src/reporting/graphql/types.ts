@@ -5,9 +5,8 @@ import { ChannelEnum } from '../../conversations/graphql/enums';
 import { ChartType } from '../catalog/definition';
 import { MeasureUnit } from '../engine/measures';
 import { FilterOperator, PropertyType } from '../properties';
-import { FilterOperatorEnum } from './filter.input';
 import { Granularity } from '../time';
-import { ChartTypeEnum, GranularityEnum, MeasureUnitEnum, PropertyTypeEnum } from './enums';
+import { ChartTypeEnum, FilterOperatorEnum, GranularityEnum, MeasureUnitEnum, PropertyTypeEnum } from './enums';
 
 @ObjectType({ description: 'A dimension of a report: a property the rows are grouped by.' })
 export class ReportDimension {

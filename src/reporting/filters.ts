@@ -1,5 +1,5 @@
 import { SqlDialect } from '../db/dialect';
-import { BadInput } from '../errors';
+import { assertNever, BadInput } from '../errors';
 import { parseInstant } from '../conversations/timestamp';
 import { ConversationProperty, FilterOperator, OPERATORS_BY_TYPE, PropertyCatalog } from './properties';
 import { parseLocalDate, startOfLocalDay } from './time';
@@ -21,12 +21,19 @@ export interface FilterContext {
   catalog: PropertyCatalog;
   /** Local dates in date filters (`createdAt GTE 2026-03-01`) are read in this zone. */
   timezone: string;
+  /** Filters a report definition declares: a custom property the account lacks matches nothing, without error. */
+  declared?: boolean;
 }
 
+/** Values of one filter, and of all filters of a request together: both stores stay far from their limits. */
 const MAX_VALUES = 1000;
+export const MAX_FILTERS = 50;
 
 /** AND of all filters over `conversations c`, or `1 = 1` for none. `field` prefixes error paths. */
 export function compileFilters(filters: readonly FilterSpec[], context: FilterContext, field = 'filters'): SqlFragment {
+  if (filters.length > MAX_FILTERS) throw new BadInput(field, `takes at most ${MAX_FILTERS} filters, got ${filters.length}`);
+  const valueCount = filters.reduce((sum, f) => sum + (f.values?.length ?? 0), 0);
+  if (valueCount > MAX_VALUES) throw new BadInput(field, `take at most ${MAX_VALUES} values together, got ${valueCount}`);
   const parts = filters.map((filter, i) => compileFilter(filter, context, `${field}[${i}]`));
   if (parts.length === 0) return { sql: '1 = 1', params: [] };
   return { sql: parts.map((p) => `(${p.sql})`).join(' AND '), params: parts.flatMap((p) => p.params) };
@@ -40,7 +47,7 @@ const NEGATED: Partial<Record<FilterOperator, FilterOperator>> = { NEQ: 'EQ', NO
 
 /** One filter; `field` names it in errors, e.g. `filters[2]`. */
 export function compileFilter(filter: FilterSpec, context: FilterContext, field: string): SqlFragment {
-  const property = context.catalog.resolve(filter.property, `${field}.property`);
+  const property = context.declared ? context.catalog.resolveDeclared(filter.property, `${field}.property`) : context.catalog.resolve(filter.property, `${field}.property`);
   const allowed = OPERATORS_BY_TYPE[property.type];
   if (!allowed.includes(filter.operator)) {
     throw new BadInput(`${field}.operator`, `${filter.operator} is not allowed for ${property.key} (${property.type}); use one of ${allowed.join(', ')}`);
@@ -133,11 +140,14 @@ function toDbValue(property: ConversationProperty, value: string, field: string)
     case 'DURATION': {
       const n = value.trim() === '' ? NaN : Number(value);
       if (!Number.isFinite(n)) throw new BadInput(field, `must be a number, not ${JSON.stringify(value)}`);
-      // Durations are filtered in seconds and stored in milliseconds.
-      return property.type === 'DURATION' ? Math.round(n * 1000) : n;
+      // Durations are filtered in seconds and stored in whole milliseconds; not rounding keeps
+      // `GT 1.2345` strictly above 1234 ms (both stores compare integers with doubles exactly).
+      return property.type === 'DURATION' ? n * 1000 : n;
     }
     case 'DATETIME':
       throw new Error('dates are bound by dateCondition');
+    default:
+      return assertNever(property.type);
   }
 }
 

@@ -1,3 +1,4 @@
+import { assertNever } from '../../errors';
 import { ChartType } from './definition';
 
 /**
@@ -18,5 +19,7 @@ export function chartProblem(chart: ChartType, dimensions: number, measures: num
       return dimensions >= 1 ? null : `a ${chart} chart needs at least one dimension`;
     case 'TABLE':
       return null;
+    default:
+      return assertNever(chart);
   }
 }

@@ -2,6 +2,7 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import depthLimit from 'graphql-depth-limit';
 import { Context } from './context';
 import { formatError } from './format-error';
+import { expensiveFieldLimit } from './limits';
 import { threadlineSchema } from './schema';
 
 /** Deeper queries than this are refused before they run. */
@@ -13,7 +14,7 @@ export async function createApolloServer(plugins: ApolloServerPlugin<Context>[] 
     schema: await threadlineSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    validationRules: [depthLimit(MAX_QUERY_DEPTH), expensiveFieldLimit],
     // BI tools read the schema through introspection (with a token, like every request).
     introspection: true,
     // The CLI owns SIGINT/SIGTERM: it stops the server, closes the database, then exits 0.

@@ -1,4 +1,4 @@
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ThreadlineError } from '../errors';
 
@@ -13,7 +13,7 @@ const REQUEST_ERROR_CODES = new Set([
  * else is an internal error: logged here, masked for the caller, so no SQL or stack ever leaves.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = typedCause(unwrapResolverError(error));
   const where = { path: formatted.path, locations: formatted.locations };
   if (original instanceof ThreadlineError) {
     const { http: _http, ...extensions } = original.extensions as Record<string, unknown>;
@@ -21,10 +21,24 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && !hasDriverError(original)) {
-    return { message: formatted.message, ...where, extensions: { code } };
+    // A value written into the query that its type refuses is bad input, as it is when sent as a variable.
+    const inputCode = code === 'GRAPHQL_VALIDATION_FAILED' && BAD_VALUE.test(formatted.message) ? 'BAD_USER_INPUT' : code;
+    return { message: formatted.message, ...where, extensions: { code: inputCode } };
   }
   console.error('internal error:', original);
   return { message: 'Internal server error', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * The messages graphql-js gives a literal argument value its type refuses (unknown enum value,
+ * out-of-range Int, unknown or missing input field, missing required argument).
+ */
+const BAD_VALUE = /does not exist in ".+" enum|cannot represent|Expected value of type|of required type ".+" was not provided|is not defined by type|is required, but it was not provided/;
+
+/** Apollo wraps a validation rule's error in its own; a typed error inside it keeps its code. */
+function typedCause(error: unknown): unknown {
+  if (error instanceof GraphQLError && error.originalError instanceof ThreadlineError) return error.originalError;
+  return error;
 }
 
 /** A database error that somehow carries a public code is still internal. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CHANNELS, CustomPropertyType, SENDERS, STATUSES } from './conversation.entity';
 import { ConversationRecord, MessageRecord, NamedRef, PropertyRecord } from './record';
+import { isCustomPropertyName } from './property-name';
 import { parseInstant } from './timestamp';
 
 export type Validation = { ok: true; record: ConversationRecord } | { ok: false; error: string };
@@ -14,7 +15,6 @@ class Invalid extends Error {
 
 const ID_MAX = 191; // fits a utf8mb4 index key in MariaDB
 const NAME_MAX = 200;
-const PROPERTY_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$/;
 const MAX_MESSAGES = 10_000;
 
 /**
@@ -114,8 +114,8 @@ function toProperties(value: unknown): PropertyRecord[] {
   const properties: PropertyRecord[] = [];
   for (const name of Object.keys(value).sort()) {
     const path = `properties.${name}`;
-    if (!PROPERTY_NAME.test(name)) {
-      throw new Invalid(path, 'a property name has 1 to 64 letters, digits, "_" or "-"');
+    if (!isCustomPropertyName(name)) {
+      throw new Invalid(path, 'a property name has 1 to 64 characters, no control characters and no surrounding spaces');
     }
     const v = value[name];
     if (v === null) continue;
@@ -166,9 +166,9 @@ function requiredString(input: Record<string, unknown>, key: string, max: number
 }
 
 /**
- * An external id that becomes part of a primary key. MariaDB's utf8mb4_bin is a PAD SPACE
- * collation ('c-1' = 'c-1 '), SQLite's comparison is exact: ids with surrounding whitespace
- * would be one row on one store and two on the other, so they are refused.
+ * An external id that becomes part of a primary key. A MySQL server with PAD SPACE collations
+ * (a database created before migration ExactTextComparison, or a DBA's default) treats 'c-1' and
+ * 'c-1 ' as one key where SQLite keeps two: ids with surrounding whitespace are refused.
  */
 function requiredKey(input: Record<string, unknown>, key: string, path = key): string {
   const value = requiredString(input, key, ID_MAX, path);

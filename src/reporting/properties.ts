@@ -1,5 +1,6 @@
 import { CHANNELS, CustomPropertyType, STATUSES } from '../conversations/conversation.entity';
 import { Queryable } from '../db/database';
+import { isCustomPropertyName } from '../conversations/property-name';
 import { DirectoryKind } from '../conversations/directory.entity';
 import { BadInput } from '../errors';
 
@@ -87,6 +88,7 @@ export const BUILTIN_PROPERTIES: readonly ConversationProperty[] = [
 const BUILTIN_BY_KEY = new Map(BUILTIN_PROPERTIES.map((p) => [p.key, p]));
 export const CUSTOM_PREFIX = 'properties.';
 
+
 /** The properties of one account: the built-ins plus its custom properties. */
 export class PropertyCatalog {
   constructor(private readonly custom: ReadonlyMap<string, CustomPropertyType>) {}
@@ -96,6 +98,17 @@ export class PropertyCatalog {
     return [...BUILTIN_PROPERTIES, ...custom];
   }
 
+  /**
+   * The property of a key a report definition declares. A plugin may group or filter by a custom
+   * property that this account never imported: that is a property without values, not an error.
+   */
+  resolveDeclared(key: string, field: string): ConversationProperty {
+    if (key.startsWith(CUSTOM_PREFIX) && !this.custom.has(key.slice(CUSTOM_PREFIX.length)) && isCustomPropertyName(key.slice(CUSTOM_PREFIX.length))) {
+      return this.customProperty(key.slice(CUSTOM_PREFIX.length), 'STRING');
+    }
+    return this.resolve(key, field);
+  }
+
   /** The property for a key given by a caller; `field` names the input for the error. */
   resolve(key: string, field: string): ConversationProperty {
     const found = BUILTIN_BY_KEY.get(key) ?? (key.startsWith(CUSTOM_PREFIX) && this.custom.has(key.slice(CUSTOM_PREFIX.length)) ? this.customProperty(key.slice(CUSTOM_PREFIX.length)) : undefined);
@@ -103,8 +116,8 @@ export class PropertyCatalog {
     return found;
   }
 
-  private customProperty(name: string): ConversationProperty {
-    const type = this.custom.get(name) as CustomPropertyType;
+  private customProperty(name: string, fallback?: CustomPropertyType): ConversationProperty {
+    const type = this.custom.get(name) ?? (fallback as CustomPropertyType);
     return { key: CUSTOM_PREFIX + name, label: name, type, customName: name, groupable: true };
   }
 }

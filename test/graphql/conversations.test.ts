@@ -175,6 +175,26 @@ describe.each(DIALECTS)('conversations over HTTP on %s', (dialect) => {
     expect(data?.conversations.nodes.map((n) => [n.externalId, n.status, n.timeToCloseSeconds, n.assignee?.name])).toEqual([['c-4', 'CLOSED', 3600, 'Grace B. Hopper']]);
   });
 
+  it('rejects a bad object by its index and stores the others, as import does with lines', async () => {
+    const { id: _id, createdAt: _createdAt, ...noIdNoCreatedAt } = aConversation({ id: 'x' });
+    const response = await api.request(IngestDocument, {
+      input: [aConversation({ id: 'ing-ok' }), aConversation({ id: 'ing-sms', channel: 'SMS' }), noIdNoCreatedAt as ConversationInput, aConversation({ id: 'ing-from', messages: [{ from: 'ROBOT', sentAt: '2026-03-01T09:15:00Z' }] })],
+    });
+    expect(response.data?.ingestConversations).toEqual({
+      imported: 1,
+      updated: 0,
+      unchanged: 0,
+      rejected: [
+        { index: 1, error: 'channel: must be one of CHAT, EMAIL, not "SMS"' },
+        { index: 2, error: 'id: is required' },
+        { index: 3, error: 'messages[0].from: must be one of VISITOR, AGENT, BOT, not "ROBOT"' },
+      ],
+    });
+    const stored = await api.request(ConversationIdsDocument, { filters: [{ property: 'subject', operator: 'IS_UNKNOWN' }, { property: 'createdAt', operator: 'EQ', values: ['2026-03-01'] }] });
+    expect(stored.data?.conversations.nodes.map((n) => n.externalId)).toContain('ing-ok');
+    expect(stored.data?.conversations.nodes.map((n) => n.externalId)).not.toContain('ing-sms');
+  });
+
   it('keeps accounts apart', async () => {
     const other = await api.otherAccount();
     const empty = await api.request(ConversationIdsDocument, {}, other.token);

@@ -1,15 +1,16 @@
 import { Field, InputType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Channel, ConversationStatus, Sender } from '../conversation.entity';
-import { ChannelEnum, ConversationStatusEnum, MessageSenderEnum } from './enums';
 
-// The objects of CONTRACT.md section 2 as GraphQL input. Timestamps are strings so that the
-// same validation as `threadline import` reads them (ISO 8601 with an offset) and names the field.
+// The objects of CONTRACT.md section 2 as GraphQL input. Every field is a nullable scalar, enums
+// and timestamps included: `ingestConversations` must reject one bad object by its index, as
+// `threadline import` rejects a line, instead of GraphQL refusing the whole list. The same
+// validation as import then names the field and the reason.
 
 @InputType({ description: 'Something a conversation points at, by the id used in your inbox system.' })
 export class NamedRefInput {
-  @Field({ description: 'Your id for it (at most 191 characters); reports group by it.' })
-  id: string;
+  @Field(() => String, { nullable: true, description: 'Your id for it (required, at most 191 characters); reports group by it.' })
+  id?: string | null;
 
   @Field({ nullable: true, description: 'Display name; defaults to the id. The latest name given wins.' })
   name?: string;
@@ -35,26 +36,26 @@ export class MessageInput {
   @Field({ nullable: true, description: 'Your id for the message.' })
   id?: string;
 
-  @Field(() => MessageSenderEnum, { description: 'Who sent it.' })
-  from: Sender;
+  @Field(() => String, { nullable: true, description: 'Who sent it (required): `VISITOR` (the contact), `AGENT` (a team member; the first agent message at or after the first visitor message is the first response) or `BOT` (never counts as a response).' })
+  from?: Sender | null;
 
   @Field({ nullable: true, description: 'For AGENT messages: the id of the agent who sent it.' })
   agentId?: string;
 
-  @Field({ description: 'ISO 8601 timestamp with an offset, e.g. `2026-03-01T09:15:00Z`.' })
-  sentAt: string;
+  @Field(() => String, { nullable: true, description: 'When it was sent (required): ISO 8601 with an offset, e.g. `2026-03-01T09:15:00Z`.' })
+  sentAt?: string | null;
 }
 
 @InputType({ description: 'A conversation to create or update, in the import format (CONTRACT.md section 2). The same id again updates it.' })
 export class ConversationInput {
-  @Field({ description: 'Your id for the conversation, unique within the account (at most 191 characters).' })
-  id: string;
+  @Field(() => String, { nullable: true, description: 'Your id for the conversation (required), unique within the account, at most 191 characters.' })
+  id?: string | null;
 
-  @Field(() => ChannelEnum, { description: 'CHAT or EMAIL.' })
-  channel: Channel;
+  @Field(() => String, { nullable: true, description: 'Required: `CHAT` or `EMAIL` (see the Channel enum).' })
+  channel?: Channel | null;
 
-  @Field(() => NamedRefInput, { description: 'The inbox it arrived in.' })
-  inbox: NamedRefInput;
+  @Field(() => NamedRefInput, { nullable: true, description: 'The inbox it arrived in (required).' })
+  inbox?: NamedRefInput | null;
 
   @Field(() => AssigneeInput, { nullable: true, description: 'The assigned team member; null or absent means unassigned.' })
   assignee?: AssigneeInput | null;
@@ -68,11 +69,11 @@ export class ConversationInput {
   @Field({ nullable: true, description: 'The page a chat started on (CHAT only).' })
   pageUrl?: string;
 
-  @Field(() => ConversationStatusEnum, { description: 'OPEN or CLOSED.' })
-  status: ConversationStatus;
+  @Field(() => String, { nullable: true, description: 'Required: `OPEN` or `CLOSED` (see the ConversationStatus enum).' })
+  status?: ConversationStatus | null;
 
-  @Field({ description: 'When it started: ISO 8601 timestamp with an offset.' })
-  createdAt: string;
+  @Field(() => String, { nullable: true, description: 'When it started (required): ISO 8601 timestamp with an offset.' })
+  createdAt?: string | null;
 
   @Field({ nullable: true, description: 'When it was closed: required when CLOSED, not earlier than createdAt.' })
   closedAt?: string;

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CHANNELS } from '../../conversations/conversation.entity';
+import { isCustomPropertyName } from '../../conversations/property-name';
 import { ThreadlineError } from '../../errors';
 import { compileFilter, FilterSpec } from '../filters';
 import { sqliteDialect } from '../../db/dialects/sqlite';
@@ -19,7 +20,6 @@ export interface PluginProblem {
 
 export const MAX_DIMENSIONS = 2;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const CUSTOM_NAME = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,63}$/;
 const BUILTIN = new Map(BUILTIN_PROPERTIES.map((p) => [p.key, p]));
 
 /**
@@ -92,7 +92,7 @@ export function definitionProblem(candidate: unknown): string | null {
 
 function dimensionProblem(key: unknown): string | null {
   if (typeof key !== 'string') return `dimension ${JSON.stringify(key)} is not a property key`;
-  if (key.startsWith(CUSTOM_PREFIX)) return CUSTOM_NAME.test(key.slice(CUSTOM_PREFIX.length)) ? null : `dimension "${key}" is not a valid custom property key`;
+  if (key.startsWith(CUSTOM_PREFIX)) return isCustomPropertyName(key.slice(CUSTOM_PREFIX.length)) ? null : `dimension "${key}" is not a valid custom property key`;
   const property = BUILTIN.get(key);
   if (!property) return `unknown property "${key}" in dimensions`;
   if (!property.groupable && property.type !== 'DATETIME') return `property "${key}" cannot be a dimension (it is a ${property.type.toLowerCase()}; measure it instead)`;
@@ -117,7 +117,7 @@ function defaultFiltersProblem(filters: unknown): string | null {
       return `${field}.values must be a list of strings`;
     }
     if (f.property.startsWith(CUSTOM_PREFIX)) {
-      if (!CUSTOM_NAME.test(f.property.slice(CUSTOM_PREFIX.length))) return `${field}.property "${f.property}" is not a valid custom property key`;
+      if (!isCustomPropertyName(f.property.slice(CUSTOM_PREFIX.length))) return `${field}.property "${f.property}" is not a valid custom property key`;
       if (!(FILTER_OPERATORS as readonly unknown[]).includes(f.operator)) return `${field}.operator must be one of ${FILTER_OPERATORS.join(', ')}, got ${JSON.stringify(f.operator)}`;
       continue;
     }

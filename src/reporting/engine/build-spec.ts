@@ -42,7 +42,7 @@ export function buildSpec(shape: ReportShape, run: RunOptions, context: SpecCont
   const timezone = run.timezone ? parseTimezone(run.timezone, 'timezone') : context.account.timezone;
   const range = run.dateRange ? parseDateRange(run.dateRange, 'dateRange') : null;
   const dimensions = shape.dimensions.map((key, i): Dimension => {
-    const property = context.catalog.resolve(key, `dimensions[${i}]`);
+    const property = context.catalog.resolveDeclared(key, `dimensions[${i}]`);
     if (property.type === 'DATETIME') {
       const granularity = run.granularity ?? shape.defaultGranularity;
       if (!granularity) throw new BadInput('granularity', `is required to group by ${key}`);
@@ -60,6 +60,6 @@ export function buildSpec(shape: ReportShape, run: RunOptions, context: SpecCont
     dateColumn: shape.dateProperty === 'closedAt' ? 'c.closed_at' : 'c.created_at',
     range,
     timezone,
-    filters: and([compileFilters(shape.defaultFilters ?? [], filterContext, 'defaultFilters'), compileFilters(run.filters ?? [], filterContext, 'filters')]),
+    filters: and([compileFilters(shape.defaultFilters ?? [], { ...filterContext, declared: true }, 'defaultFilters'), compileFilters(run.filters ?? [], filterContext, 'filters')]),
   };
 }

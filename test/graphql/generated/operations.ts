@@ -7,8 +7,8 @@ import { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/
 export type AssigneeInput = {
   /** Email address. */
   email?: string | null | undefined;
-  /** Your id for it (at most 191 characters); reports group by it. */
-  id: string;
+  /** Your id for it (required, at most 191 characters); reports group by it. */
+  id?: string | null | undefined;
   /** Display name; defaults to the id. The latest name given wins. */
   name?: string | null | undefined;
 };
@@ -51,28 +51,28 @@ export type ContactInput = {
 export type ConversationInput = {
   /** The assigned team member; null or absent means unassigned. */
   assignee?: AssigneeInput | null | undefined;
-  /** CHAT or EMAIL. */
-  channel: Channel;
+  /** Required: `CHAT` or `EMAIL` (see the Channel enum). */
+  channel?: string | null | undefined;
   /** The chatflow that started it (CHAT only). */
   chatflow?: NamedRefInput | null | undefined;
   /** When it was closed: required when CLOSED, not earlier than createdAt. */
   closedAt?: string | null | undefined;
   /** The contact. */
   contact?: ContactInput | null | undefined;
-  /** When it started: ISO 8601 timestamp with an offset. */
-  createdAt: string;
-  /** Your id for the conversation, unique within the account (at most 191 characters). */
-  id: string;
-  /** The inbox it arrived in. */
-  inbox: NamedRefInput;
+  /** When it started (required): ISO 8601 timestamp with an offset. */
+  createdAt?: string | null | undefined;
+  /** Your id for the conversation (required), unique within the account, at most 191 characters. */
+  id?: string | null | undefined;
+  /** The inbox it arrived in (required). */
+  inbox?: NamedRefInput | null | undefined;
   /** The messages, in any order. */
   messages?: Array<MessageInput> | null | undefined;
   /** The page a chat started on (CHAT only). */
   pageUrl?: string | null | undefined;
   /** Custom conversation properties: a flat object of strings, numbers and booleans. */
   properties?: Record<string, unknown> | null | undefined;
-  /** OPEN or CLOSED. */
-  status: ConversationStatus;
+  /** Required: `OPEN` or `CLOSED` (see the ConversationStatus enum). */
+  status?: string | null | undefined;
   /** Subject line or topic. */
   subject?: string | null | undefined;
   /** The team it belongs to. */
@@ -173,27 +173,18 @@ export type MeasureUnit =
 export type MessageInput = {
   /** For AGENT messages: the id of the agent who sent it. */
   agentId?: string | null | undefined;
-  /** Who sent it. */
-  from: MessageSender;
+  /** Who sent it (required): `VISITOR` (the contact), `AGENT` (a team member; the first agent message at or after the first visitor message is the first response) or `BOT` (never counts as a response). */
+  from?: string | null | undefined;
   /** Your id for the message. */
   id?: string | null | undefined;
-  /** ISO 8601 timestamp with an offset, e.g. `2026-03-01T09:15:00Z`. */
-  sentAt: string;
+  /** When it was sent (required): ISO 8601 with an offset, e.g. `2026-03-01T09:15:00Z`. */
+  sentAt?: string | null | undefined;
 };
-
-/** Who sent a message. */
-export type MessageSender =
-  /** A team member. The first AGENT message at or after the first VISITOR message is the first response. */
-  | 'AGENT'
-  /** A chatflow (bot). Bot messages never count as a response. */
-  | 'BOT'
-  /** The contact (website visitor or email sender). */
-  | 'VISITOR';
 
 /** Something a conversation points at, by the id used in your inbox system. */
 export type NamedRefInput = {
-  /** Your id for it (at most 191 characters); reports group by it. */
-  id: string;
+  /** Your id for it (required, at most 191 characters); reports group by it. */
+  id?: string | null | undefined;
   /** Display name; defaults to the id. The latest name given wins. */
   name?: string | null | undefined;
 };

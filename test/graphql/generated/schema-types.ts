@@ -43,8 +43,8 @@ export type Agent = {
 export type AssigneeInput = {
   /** Email address. */
   email?: InputMaybe<Scalars['String']['input']>;
-  /** Your id for it (at most 191 characters); reports group by it. */
-  id: Scalars['String']['input'];
+  /** Your id for it (required, at most 191 characters); reports group by it. */
+  id?: InputMaybe<Scalars['String']['input']>;
   /** Display name; defaults to the id. The latest name given wins. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
@@ -153,28 +153,28 @@ export type ConversationConnection = {
 export type ConversationInput = {
   /** The assigned team member; null or absent means unassigned. */
   assignee?: InputMaybe<AssigneeInput>;
-  /** CHAT or EMAIL. */
-  channel: Channel;
+  /** Required: `CHAT` or `EMAIL` (see the Channel enum). */
+  channel?: InputMaybe<Scalars['String']['input']>;
   /** The chatflow that started it (CHAT only). */
   chatflow?: InputMaybe<NamedRefInput>;
   /** When it was closed: required when CLOSED, not earlier than createdAt. */
   closedAt?: InputMaybe<Scalars['String']['input']>;
   /** The contact. */
   contact?: InputMaybe<ContactInput>;
-  /** When it started: ISO 8601 timestamp with an offset. */
-  createdAt: Scalars['String']['input'];
-  /** Your id for the conversation, unique within the account (at most 191 characters). */
-  id: Scalars['String']['input'];
-  /** The inbox it arrived in. */
-  inbox: NamedRefInput;
+  /** When it started (required): ISO 8601 timestamp with an offset. */
+  createdAt?: InputMaybe<Scalars['String']['input']>;
+  /** Your id for the conversation (required), unique within the account, at most 191 characters. */
+  id?: InputMaybe<Scalars['String']['input']>;
+  /** The inbox it arrived in (required). */
+  inbox?: InputMaybe<NamedRefInput>;
   /** The messages, in any order. */
   messages?: InputMaybe<Array<MessageInput>>;
   /** The page a chat started on (CHAT only). */
   pageUrl?: InputMaybe<Scalars['String']['input']>;
   /** Custom conversation properties: a flat object of strings, numbers and booleans. */
   properties?: InputMaybe<Scalars['JSONObject']['input']>;
-  /** OPEN or CLOSED. */
-  status: ConversationStatus;
+  /** Required: `OPEN` or `CLOSED` (see the ConversationStatus enum). */
+  status?: InputMaybe<Scalars['String']['input']>;
   /** Subject line or topic. */
   subject?: InputMaybe<Scalars['String']['input']>;
   /** The team it belongs to. */
@@ -341,22 +341,13 @@ export type MeasureUnit =
 export type MessageInput = {
   /** For AGENT messages: the id of the agent who sent it. */
   agentId?: InputMaybe<Scalars['String']['input']>;
-  /** Who sent it. */
-  from: MessageSender;
+  /** Who sent it (required): `VISITOR` (the contact), `AGENT` (a team member; the first agent message at or after the first visitor message is the first response) or `BOT` (never counts as a response). */
+  from?: InputMaybe<Scalars['String']['input']>;
   /** Your id for the message. */
   id?: InputMaybe<Scalars['String']['input']>;
-  /** ISO 8601 timestamp with an offset, e.g. `2026-03-01T09:15:00Z`. */
-  sentAt: Scalars['String']['input'];
+  /** When it was sent (required): ISO 8601 with an offset, e.g. `2026-03-01T09:15:00Z`. */
+  sentAt?: InputMaybe<Scalars['String']['input']>;
 };
-
-/** Who sent a message. */
-export type MessageSender =
-  /** A team member. The first AGENT message at or after the first VISITOR message is the first response. */
-  | 'AGENT'
-  /** A chatflow (bot). Bot messages never count as a response. */
-  | 'BOT'
-  /** The contact (website visitor or email sender). */
-  | 'VISITOR';
 
 /** Push conversations as they happen. */
 export type Mutation = {
@@ -373,8 +364,8 @@ export type MutationIngestConversationsArgs = {
 
 /** Something a conversation points at, by the id used in your inbox system. */
 export type NamedRefInput = {
-  /** Your id for it (at most 191 characters); reports group by it. */
-  id: Scalars['String']['input'];
+  /** Your id for it (required, at most 191 characters); reports group by it. */
+  id?: InputMaybe<Scalars['String']['input']>;
   /** Display name; defaults to the id. The latest name given wins. */
   name?: InputMaybe<Scalars['String']['input']>;
 };

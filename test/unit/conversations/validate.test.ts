@@ -289,8 +289,8 @@ describe('rejections name the field and the reason', () => {
     ['array custom property', { properties: { tags: ['a', 'b'] } }, 'properties.tags: nested values are not allowed: use a string, number or boolean'],
     ['properties an array', { properties: [{ priority: 'high' }] }, 'properties: must be an object of strings, numbers and booleans'],
     ['properties a string', { properties: 'priority=high' }, 'properties: must be an object of strings, numbers and booleans'],
-    ['property name with a space', { properties: { 'my prop': 'x' } }, 'properties.my prop: a property name has 1 to 64 letters, digits, "_" or "-"'],
-    ['property name with a dot', { properties: { 'a.b': 'x' } }, 'properties.a.b: a property name has 1 to 64 letters, digits, "_" or "-"'],
+    ['property name with a trailing space', { properties: { 'tier ': 'x' } }, 'properties.tier : a property name has 1 to 64 characters, no control characters and no surrounding spaces'],
+    ['property name with a control character', { properties: { 'a\u0007b': 'x' } }, 'properties.a\u0007b: a property name has 1 to 64 characters, no control characters and no surrounding spaces'],
   ])('%s', (_case, overrides, error) => {
     expect(errorOf(aConversation(overrides))).toBe(error);
   });
@@ -318,6 +318,10 @@ describe('custom properties', () => {
       { name: 'score', type: 'NUMBER', text: '-1.5', number: -1.5 },
       { name: 'vip', type: 'BOOLEAN', text: 'true', number: null },
     ]);
+  });
+
+  it('accepts names with spaces and dots, as inbox systems name them', () => {
+    expect(recordOf(aConversation({ properties: { 'Customer tier': 'gold', 'a.b': 1 } })).properties.map((p) => p.name)).toEqual(['Customer tier', 'a.b']);
   });
 
   it('keeps a numeric-looking string a string', () => {

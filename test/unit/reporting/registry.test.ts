@@ -69,7 +69,7 @@ describe('definitionProblem', () => {
     ['time to close as dimension', withFields({ dimensions: ['timeToCloseSeconds'] }), 'property "timeToCloseSeconds" cannot be a dimension (it is a duration; measure it instead)'],
     ['a number as dimension', withFields({ dimensions: ['messageCount'] }), 'property "messageCount" cannot be a dimension (it is a number; measure it instead)'],
     ['an empty custom property name', withFields({ dimensions: ['properties.'] }), 'dimension "properties." is not a valid custom property key'],
-    ['a custom property name with a space', withFields({ dimensions: ['properties.the plan'] }), 'dimension "properties.the plan" is not a valid custom property key'],
+    ['a custom property name with a trailing space', withFields({ dimensions: ['properties.plan '] }), 'dimension "properties.plan " is not a valid custom property key'],
     ['a dimension listed twice', withFields({ dimensions: ['team', 'team'] }), 'dimensions lists a property twice'],
     ['two date dimensions', withFields({ dimensions: ['createdAt', 'closedAt'], defaultChartType: 'LINE', defaultGranularity: 'DAY' }), 'at most one dimension may be a date (time buckets)'],
     ['an unknown dateProperty', withFields({ dateProperty: 'updatedAt' }), 'dateProperty must be createdAt or closedAt, got "updatedAt"'],

@@ -43,6 +43,7 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
     // WAL lets the server read while an import writes; foreign keys are not used.
     await dataSource.query('PRAGMA journal_mode = WAL');
     await dataSource.query('PRAGMA busy_timeout = 5000');
+    registerSqliteFunctions(dataSource);
   }
   if (options.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
   const dialect = config.kind === 'sqlite' ? sqliteDialect : mysqlDialect;
@@ -85,6 +86,15 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
+}
+
+/**
+ * SQLite's LOWER and LIKE fold ASCII only; MariaDB folds every letter. `unicode_lower` lets
+ * case-insensitive filters match `ÉCOLE` for `école` on both stores alike.
+ */
+function registerSqliteFunctions(dataSource: DataSource): void {
+  const connection = (dataSource.driver as unknown as { databaseConnection: { function(name: string, options: object, fn: (value: unknown) => unknown): void } }).databaseConnection;
+  connection.function('unicode_lower', { deterministic: true }, (value) => (typeof value === 'string' ? value.toLowerCase() : value));
 }
 
 function sqliteDataSource(file: string): DataSource {
@@ -133,7 +143,7 @@ async function ensureMysqlDatabase(config: Extract<DatabaseConfig, { kind: 'mysq
   });
   try {
     await connection.query(
-      `CREATE DATABASE IF NOT EXISTS \`${config.database.replace(/`/g, '``')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`,
+      `CREATE DATABASE IF NOT EXISTS \`${config.database.replace(/`/g, '``')}\` CHARACTER SET utf8mb4`,
     );
   } finally {
     await connection.end();

@@ -10,7 +10,7 @@ export const mysqlDialect: SqlDialect = {
     return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(columns.length, rowCount)} ON DUPLICATE KEY UPDATE ${onDuplicate}`;
   },
   likeInsensitive(expression, negate) {
-    // utf8mb4_bin compares bytes, so LIKE would be case-sensitive: compare lower-cased text.
+    // The binary collation compares bytes, so LIKE would be case-sensitive: compare lower-cased text.
     // MariaDB's default escape character is already the backslash.
     return `LOWER(${expression}) ${negate ? 'NOT LIKE' : 'LIKE'} LOWER(?)`;
   },

@@ -10,8 +10,8 @@ export const sqliteDialect: SqlDialect = {
     return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(columns.length, rowCount)} ON CONFLICT (${keyColumns.join(', ')}) ${action}`;
   },
   likeInsensitive(expression, negate) {
-    // SQLite's LIKE is case-insensitive for ASCII already, but has no default escape character,
-    // so the ESCAPE clause is required.
-    return `${expression} ${negate ? 'NOT LIKE' : 'LIKE'} ? ESCAPE '\\'`;
+    // SQLite's LIKE folds ASCII only: both sides go through unicode_lower (registered on the
+    // connection in database.ts). SQLite has no default escape character, so ESCAPE is required.
+    return `unicode_lower(${expression}) ${negate ? 'NOT LIKE' : 'LIKE'} unicode_lower(?) ESCAPE '\\'`;
   },
 };

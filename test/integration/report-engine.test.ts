@@ -98,4 +98,45 @@ describe.each(DIALECTS)('report engine invariants on %s', (dialect) => {
       expect(row.measureValues[2]).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 9);
     }
   });
+
+  it('keeps every series of a break-down by time whole and in time order, largest series first', async () => {
+    const shape: ReportShape = { channel: 'EMAIL', measures: ['count'], dimensions: ['inbox', 'createdAt'], dateProperty: 'createdAt', defaultGranularity: 'WEEK' };
+    const result = await runSpec(database.db, await specOf(shape, { dateRange: { from: '2026-02-02', to: '2026-03-01' } }));
+    const series = [...new Set(result.rows.map((r) => r.dimensionValues[0].value))];
+    const totals = series.map((inbox) => result.rows.filter((r) => r.dimensionValues[0].value === inbox).reduce((sum, r) => sum + (r.measureValues[0] ?? 0), 0));
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
+    for (const inbox of series) {
+      const rows = result.rows.filter((r) => r.dimensionValues[0].value === inbox);
+      expect(rows.map((r) => r.dimensionValues[1].value)).toEqual(['2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23']);
+    }
+    // Contiguous: each series' rows follow one another.
+    expect(result.rows.map((r) => r.dimensionValues[0].value)).toEqual(series.flatMap((inbox) => [inbox, inbox, inbox, inbox]));
+  });
+
+  it('reads a custom property a definition declares but this account lacks as no value', async () => {
+    const shape: ReportShape = {
+      channel: 'CHAT', measures: ['count'], dimensions: ['properties.never-imported'], dateProperty: 'createdAt',
+      defaultFilters: [{ property: 'properties.also-never-imported', operator: 'IS_UNKNOWN' }],
+    };
+    const result = await runSpec(database.db, await specOf(shape));
+    const [row] = await database.db.query<{ n: unknown }>("SELECT COUNT(*) AS n FROM conversations WHERE account_id = ? AND channel = 'CHAT'", [account.id]);
+    expect(result.rows).toEqual([{ dimensionValues: [{ value: null, label: '(No value)' }], measureValues: [Number(row.n)] }]);
+    // A caller's own filter on it is still an error that names the field.
+    await expect(specOf(shape, { filters: [{ property: 'properties.never-imported', operator: 'IS_KNOWN' }] })).rejects.toThrow('filters[0].property: unknown property "properties.never-imported"');
+  });
+
+  it('compares durations in seconds without rounding the bound', async () => {
+    const rows = await database.db.query<{ external_id: string; time_to_close_ms: unknown }>(
+      'SELECT external_id, time_to_close_ms FROM conversations WHERE account_id = ? AND time_to_close_ms IS NOT NULL ORDER BY external_id LIMIT 1',
+      [account.id],
+    );
+    const ms = Number(rows[0].time_to_close_ms);
+    const shape: ReportShape = { channel: null, measures: ['count'], dimensions: [], dateProperty: 'closedAt' };
+    const count = async (operator: 'GT' | 'LTE', seconds: number) =>
+      (await runSpec(database.db, await specOf(shape, { filters: [{ property: 'timeToCloseSeconds', operator, values: [String(seconds)] }, { property: 'timeToCloseSeconds', operator: 'BETWEEN', values: [String((ms - 1) / 1000), String((ms + 1) / 1000)] }] }))).rows[0].measureValues[0];
+    // Half a millisecond below the value: GT keeps it, LTE drops it (a rounded bound would say the opposite).
+    const [gt, lte] = [await count('GT', (ms - 0.5) / 1000), await count('LTE', (ms - 0.5) / 1000)];
+    expect(gt).toBeGreaterThanOrEqual(1);
+    expect(lte).toBe(0);
+  });
 });

@@ -167,32 +167,44 @@ export function noValueLabel(property: ConversationProperty): string {
 }
 
 /**
- * Time in time order; an enum in its own order; anything else by the first measure, largest first
- * (what a bar chart of "volume by team member" shows), ties by label.
+ * Time in time order; an enum in its own order; any other dimension by its share of the leading
+ * measure, largest first, ties by label: a bar chart of "volume by team member" reads top-down,
+ * and a break-down by day keeps every series whole and in time order. A value's share at
+ * dimension i is the total over the rows that agree with it on dimensions 0..i.
  */
 function sortRows(spec: BoundSpec, rows: ReportRow[]): ReportRow[] {
-  const keys = spec.dimensions.map((d) => {
-    if (d.kind === 'time') return (row: ReportRow, i: number) => row.dimensionValues[i].value ?? '';
-    const order = d.property.enumValues;
-    if (order) return (row: ReportRow, i: number) => String(order.indexOf(row.dimensionValues[i].value ?? '') + 1).padStart(6, '0');
-    return null;
-  });
-  const byMeasure = (a: ReportRow, b: ReportRow) => (b.measureValues[0] ?? -Infinity) - (a.measureValues[0] ?? -Infinity) || 0;
+  const prefix = (row: ReportRow, i: number) => JSON.stringify(row.dimensionValues.slice(0, i + 1).map((v) => v.value));
+  const totals = new Map<string, number>();
+  for (const row of rows) {
+    for (let i = 0; i < spec.dimensions.length; i++) {
+      const key = prefix(row, i);
+      const value = row.measureValues[0];
+      // A group with no value at all (an average over nothing) sorts after every group with one.
+      if (value !== null) totals.set(key, (totals.get(key) ?? 0) + value);
+    }
+  }
+  const compareAt = (a: ReportRow, b: ReportRow, i: number): number => {
+    const dimension = spec.dimensions[i];
+    const [x, y] = [a.dimensionValues[i], b.dimensionValues[i]];
+    if (dimension.kind === 'time') return compareText(x.value ?? '', y.value ?? '');
+    const order = dimension.property.enumValues;
+    if (order) return rank(order, x.value) - rank(order, y.value);
+    const [ta, tb] = [totals.get(prefix(a, i)) ?? -Infinity, totals.get(prefix(b, i)) ?? -Infinity];
+    return (ta === tb ? 0 : tb > ta ? 1 : -1) || compareText(x.label, y.label) || compareText(x.value ?? '', y.value ?? '');
+  };
   return rows.sort((a, b) => {
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      if (key) {
-        const diff = compareText(key(a, i), key(b, i));
-        if (diff !== 0) return diff;
-        continue;
-      }
-      const measured = byMeasure(a, b);
-      if (measured !== 0 && i === 0) return measured;
-      const diff = compareText(a.dimensionValues[i].label, b.dimensionValues[i].label) || compareText(a.dimensionValues[i].value ?? '', b.dimensionValues[i].value ?? '');
-      if (diff !== 0) return diff;
+    for (let i = 0; i < spec.dimensions.length; i++) {
+      const difference = compareAt(a, b, i);
+      if (difference !== 0) return difference;
     }
     return 0;
   });
+}
+
+/** An enum value's place; no value goes last. */
+function rank(order: readonly string[], value: string | null): number {
+  const index = value === null ? -1 : order.indexOf(value);
+  return index < 0 ? order.length : index;
 }
 
 function compareText(a: string, b: string): number {

@@ -13,6 +13,8 @@ export interface CliOptions {
   /** Written to the child's stdin, which is then closed. */
   input?: string;
   env?: Record<string, string>;
+  /** Working directory of the child; default the project root. */
+  cwd?: string;
 }
 
 export interface CliResult {
@@ -101,8 +103,8 @@ function spawnCli(args: string[], options: CliOptions): ChildProcessWithoutNullS
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: options.databaseUrl, ...options.env };
   // The outer environment must not change what a test sees; jest's NODE_ENV=test would also
   // switch off behaviour users get (Apollo's own signal handling, for one).
-  for (const name of ['PORT', 'THREADLINE_DEBUG', 'NODE_ENV']) if (options.env?.[name] === undefined) delete env[name];
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env });
+  for (const name of ['PORT', 'THREADLINE_DEBUG', 'NODE_ENV', 'THREADLINE_PLUGINS']) if (options.env?.[name] === undefined) delete env[name];
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env });
   if (options.input !== undefined) child.stdin.end(options.input);
   else child.stdin.end();
   return child;

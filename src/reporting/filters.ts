@@ -2,7 +2,7 @@ import { SqlDialect } from '../db/dialect';
 import { assertNever, BadInput } from '../errors';
 import { parseInstant } from '../conversations/timestamp';
 import { ConversationProperty, FilterOperator, OPERATORS_BY_TYPE, PropertyCatalog } from './properties';
-import { parseLocalDate, startOfLocalDay } from './time';
+import { addDays, parseLocalDate, startOfLocalDay } from './time';
 
 export interface FilterSpec {
   property: string;
@@ -117,8 +117,7 @@ function dateCondition(column: string, operator: FilterOperator, values: string[
 function instantSpan(value: string, timezone: string, field: string): { start: Date; end: Date } {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const day = parseLocalDate(value, field);
-    const next = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + 1)).toISOString().slice(0, 10);
-    return { start: startOfLocalDay(day, timezone), end: startOfLocalDay(next, timezone) };
+    return { start: startOfLocalDay(day, timezone), end: startOfLocalDay(addDays(day, 1), timezone) };
   }
   const instant = parseInstant(value);
   if (!instant) throw new BadInput(field, `${JSON.stringify(value)} is neither a date (YYYY-MM-DD) nor an ISO 8601 timestamp with an offset`);

@@ -86,6 +86,11 @@ export const BUILTIN_PROPERTIES: readonly ConversationProperty[] = [
 ];
 
 const BUILTIN_BY_KEY = new Map(BUILTIN_PROPERTIES.map((p) => [p.key, p]));
+
+/** A built-in property by key; undefined for custom and unknown keys. */
+export function builtinProperty(key: string): ConversationProperty | undefined {
+  return BUILTIN_BY_KEY.get(key);
+}
 export const CUSTOM_PREFIX = 'properties.';
 
 

@@ -11,7 +11,7 @@ import { runSpec } from './engine/run';
 import { ReportSpec } from './engine/spec';
 import { DrilldownInput, RunReportInput } from './graphql/inputs';
 import { ConversationPropertyType, ReportDefinitionType, ReportResultType } from './graphql/types';
-import { loadPropertyCatalog, OPERATORS_BY_TYPE, PropertyCatalog } from './properties';
+import { builtinProperty, CUSTOM_PREFIX, loadPropertyCatalog, OPERATORS_BY_TYPE } from './properties';
 
 export function listDefinitions(channel?: Channel | null): ReportDefinitionType[] {
   return reportCatalog()
@@ -45,7 +45,7 @@ export async function drilldown(ctx: Context, input: DrilldownInput): Promise<Co
 /** Resolves the report a run names and validates the run against it. */
 async function specFor(ctx: Context, input: RunReportInput, prefix = ''): Promise<ReportSpec> {
   const definition = reportOf(input, prefix);
-  const catalog: PropertyCatalog = await loadPropertyCatalog(ctx.db, ctx.viewer.account.id);
+  const catalog = await loadPropertyCatalog(ctx.db, ctx.viewer.account.id);
   return buildSpec(definition, input, { account: ctx.viewer.account, catalog, dialect: ctx.db.dialect });
 }
 
@@ -62,7 +62,6 @@ function reportOf(input: RunReportInput, prefix: string): ReportDefinition {
 }
 
 function describeDefinition(d: ReportDefinition): ReportDefinitionType {
-  const catalog = new PropertyCatalog(new Map());
   return {
     id: d.id,
     title: d.title,
@@ -70,7 +69,7 @@ function describeDefinition(d: ReportDefinition): ReportDefinitionType {
     channel: d.channel,
     defaultChartType: d.defaultChartType,
     measures: d.measures.map((key) => ({ key, label: MEASURES[key].label, unit: MEASURES[key].unit })),
-    dimensions: d.dimensions.map((key) => ({ key, label: key.startsWith('properties.') ? key.slice('properties.'.length) : catalog.resolve(key, 'dimensions').label })),
+    dimensions: d.dimensions.map((key) => ({ key, label: builtinProperty(key)?.label ?? key.slice(CUSTOM_PREFIX.length) })),
     dateProperty: d.dateProperty,
     defaultGranularity: d.defaultGranularity ?? null,
     defaultFilters: (d.defaultFilters ?? []).map((f) => ({ property: f.property, operator: f.operator, values: [...(f.values ?? [])] })),

@@ -5,7 +5,7 @@ import { isCustomPropertyName } from '../../conversations/property-name';
 import { ThreadlineError } from '../../errors';
 import { compileFilter, FilterSpec } from '../filters';
 import { sqliteDialect } from '../../db/dialects/sqlite';
-import { BUILTIN_PROPERTIES, CUSTOM_PREFIX, FILTER_OPERATORS, PropertyCatalog } from '../properties';
+import { builtinProperty, CUSTOM_PREFIX, FILTER_OPERATORS, PropertyCatalog } from '../properties';
 import { GRANULARITIES } from '../time';
 import { isMeasureKey } from '../engine/measures';
 import { chartProblem } from './chart';
@@ -20,7 +20,6 @@ export interface PluginProblem {
 
 export const MAX_DIMENSIONS = 2;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const BUILTIN = new Map(BUILTIN_PROPERTIES.map((p) => [p.key, p]));
 
 /**
  * The report catalog. Plugins register during start-up; `freeze()` closes registration before the
@@ -79,7 +78,7 @@ export function definitionProblem(candidate: unknown): string | null {
     if (problem) return problem;
   }
   if (new Set(d.dimensions).size !== d.dimensions.length) return 'dimensions lists a property twice';
-  const timeDimensions = d.dimensions.filter((k) => BUILTIN.get(k)?.type === 'DATETIME').length;
+  const timeDimensions = d.dimensions.filter((k) => builtinProperty(k)?.type === 'DATETIME').length;
   if (timeDimensions > 1) return 'at most one dimension may be a date (time buckets)';
   if (d.dateProperty !== 'createdAt' && d.dateProperty !== 'closedAt') return `dateProperty must be createdAt or closedAt, got ${JSON.stringify(d.dateProperty)}`;
   if (!(CHART_TYPES as readonly unknown[]).includes(d.defaultChartType)) return `defaultChartType must be one of ${CHART_TYPES.join(', ')}, got ${JSON.stringify(d.defaultChartType)}`;
@@ -93,7 +92,7 @@ export function definitionProblem(candidate: unknown): string | null {
 function dimensionProblem(key: unknown): string | null {
   if (typeof key !== 'string') return `dimension ${JSON.stringify(key)} is not a property key`;
   if (key.startsWith(CUSTOM_PREFIX)) return isCustomPropertyName(key.slice(CUSTOM_PREFIX.length)) ? null : `dimension "${key}" is not a valid custom property key`;
-  const property = BUILTIN.get(key);
+  const property = builtinProperty(key);
   if (!property) return `unknown property "${key}" in dimensions`;
   if (!property.groupable && property.type !== 'DATETIME') return `property "${key}" cannot be a dimension (it is a ${property.type.toLowerCase()}; measure it instead)`;
   return null;

@@ -18,3 +18,20 @@ export function aConversation(overrides: Record<string, unknown> = {}): Record<s
 export function toNdjson(conversations: readonly unknown[]): string {
   return conversations.map((c) => JSON.stringify(c)).join('\n') + '\n';
 }
+
+/** The example of CONTRACT.md section 2. */
+export const CONTRACT_EXAMPLE = {
+  id: 'c-1001', channel: 'CHAT', inbox: { id: 'support', name: 'Support' },
+  assignee: { id: 'u-7', name: 'Ada Lovelace', email: 'ada@example.com' },
+  team: { id: 't-1', name: 'Tier 1' },
+  chatflow: { id: 'cf-2', name: 'Pricing bot' },
+  pageUrl: 'https://example.com/pricing',
+  status: 'CLOSED', createdAt: '2026-03-01T09:15:00Z', closedAt: '2026-03-01T10:02:10Z',
+  subject: 'Question about plans', contact: { email: 'visitor@example.org' },
+  messages: [
+    { id: 'm1', from: 'VISITOR', sentAt: '2026-03-01T09:15:00Z' },
+    { id: 'm2', from: 'BOT', sentAt: '2026-03-01T09:15:02Z' },
+    { id: 'm3', from: 'AGENT', agentId: 'u-7', sentAt: '2026-03-01T09:17:30Z' },
+  ],
+  properties: { priority: 'high' },
+};

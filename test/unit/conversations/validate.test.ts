@@ -1,6 +1,6 @@
 import { ConversationRecord } from '../../../src/conversations/record';
 import { validateConversation } from '../../../src/conversations/validate';
-import { aConversation } from '../../support/fixtures';
+import { aConversation, CONTRACT_EXAMPLE } from '../../support/fixtures';
 
 const HASH = expect.stringMatching(/^[0-9a-f]{40}$/);
 const at = (iso: string) => new Date(iso);
@@ -25,21 +25,7 @@ function firstResponseOf(messages: { from: string; sentAt: string; id?: string }
 
 describe('validateConversation: the example of CONTRACT.md section 2', () => {
   it('derives every field of the record', () => {
-    const record = recordOf({
-      id: 'c-1001', channel: 'CHAT', inbox: { id: 'support', name: 'Support' },
-      assignee: { id: 'u-7', name: 'Ada Lovelace', email: 'ada@example.com' },
-      team: { id: 't-1', name: 'Tier 1' },
-      chatflow: { id: 'cf-2', name: 'Pricing bot' },
-      pageUrl: 'https://example.com/pricing',
-      status: 'CLOSED', createdAt: '2026-03-01T09:15:00Z', closedAt: '2026-03-01T10:02:10Z',
-      subject: 'Question about plans', contact: { email: 'visitor@example.org' },
-      messages: [
-        { id: 'm1', from: 'VISITOR', sentAt: '2026-03-01T09:15:00Z' },
-        { id: 'm2', from: 'BOT', sentAt: '2026-03-01T09:15:02Z' },
-        { id: 'm3', from: 'AGENT', agentId: 'u-7', sentAt: '2026-03-01T09:17:30Z' },
-      ],
-      properties: { priority: 'high' },
-    });
+    const record = recordOf(CONTRACT_EXAMPLE);
     expect(record).toEqual({
       externalId: 'c-1001',
       channel: 'CHAT',

@@ -2,16 +2,20 @@ import { ConversationConnection } from '../conversations/graphql/types';
 import { Channel } from '../conversations/conversation.entity';
 import { BadInput, NotFound } from '../errors';
 import { Context } from '../server/context';
+import { runCached } from './cache';
 import { ReportDefinition } from './catalog/definition';
 import { reportCatalog } from './catalog/registry';
-import { buildSpec } from './engine/build-spec';
+import { RunOptions } from './engine/build-spec';
 import { drilldownSpec } from './engine/drilldown';
-import { MEASURES } from './engine/measures';
+import { MeasureKey, MEASURES } from './engine/measures';
+import { FilterSpec } from './filters';
 import { runSpec } from './engine/run';
 import { ReportSpec } from './engine/spec';
 import { DrilldownInput, RunReportInput } from './graphql/inputs';
-import { ConversationPropertyType, ReportDefinitionType, ReportResultType } from './graphql/types';
-import { builtinProperty, CUSTOM_PREFIX, loadPropertyCatalog, OPERATORS_BY_TYPE } from './properties';
+import { ConversationPropertyType, ReportDefinitionType, ReportDimension, ReportFilter, ReportMeasure, ReportResultType } from './graphql/types';
+import { builtinProperty, CUSTOM_PREFIX, OPERATORS_BY_TYPE } from './properties';
+import { findSavedReport } from './saved/service';
+import { catalogSource, ReportSource, savedSource, specOf } from './source';
 
 export function listDefinitions(channel?: Channel | null): ReportDefinitionType[] {
   return reportCatalog()
@@ -21,7 +25,7 @@ export function listDefinitions(channel?: Channel | null): ReportDefinitionType[
 }
 
 export async function listProperties(ctx: Context): Promise<ConversationPropertyType[]> {
-  const catalog = await loadPropertyCatalog(ctx.db, ctx.viewer.account.id);
+  const catalog = await ctx.reporting.catalog();
   return catalog.list().map((p) => ({
     key: p.key,
     label: p.label,
@@ -33,7 +37,7 @@ export async function listProperties(ctx: Context): Promise<ConversationProperty
 }
 
 export async function runReport(ctx: Context, input: RunReportInput): Promise<ReportResultType> {
-  const result = await runSpec(ctx.db, await specFor(ctx, input));
+  const result = await runCached(ctx.db, await specFor(ctx, input));
   return Object.assign(new ReportResultType(), result);
 }
 
@@ -44,34 +48,49 @@ export async function drilldown(ctx: Context, input: DrilldownInput): Promise<Co
 
 /** Resolves the report a run names and validates the run against it. */
 async function specFor(ctx: Context, input: RunReportInput, prefix = ''): Promise<ReportSpec> {
-  const definition = reportOf(input, prefix);
-  const catalog = await loadPropertyCatalog(ctx.db, ctx.viewer.account.id);
-  return buildSpec(definition, input, { account: ctx.viewer.account, catalog, dialect: ctx.db.dialect });
+  return specOf(ctx, await sourceOf(ctx, input, prefix), input);
 }
 
-function reportOf(input: RunReportInput, prefix: string): ReportDefinition {
+/** Runs a catalog or saved report as shown somewhere (a saved report's page, a dashboard). */
+export async function runSource(ctx: Context, source: ReportSource, run: RunOptions): Promise<ReportResultType> {
+  const result = await runSpec(ctx.db, await specOf(ctx, source, run));
+  return Object.assign(new ReportResultType(), result);
+}
+
+async function sourceOf(ctx: Context, input: RunReportInput, prefix: string): Promise<ReportSource> {
   const given = [input.definitionId, input.reportId].filter((v) => v !== null && v !== undefined);
   if (given.length !== 1) throw new BadInput(`${prefix}definitionId`, 'give exactly one of definitionId and reportId');
   if (input.definitionId) {
     const definition = reportCatalog().get(input.definitionId);
     if (!definition) throw new NotFound('report definition', input.definitionId);
-    return definition;
+    return catalogSource(definition);
   }
-  // Saved reports arrive with the report editor; until then no id names one.
-  throw new NotFound('report', String(input.reportId));
+  return savedSource(await findSavedReport(ctx, String(input.reportId)));
 }
 
-function describeDefinition(d: ReportDefinition): ReportDefinitionType {
+export function describeDefinition(d: ReportDefinition): ReportDefinitionType {
   return {
     id: d.id,
     title: d.title,
     description: d.description,
     channel: d.channel,
     defaultChartType: d.defaultChartType,
-    measures: d.measures.map((key) => ({ key, label: MEASURES[key].label, unit: MEASURES[key].unit })),
-    dimensions: d.dimensions.map((key) => ({ key, label: builtinProperty(key)?.label ?? key.slice(CUSTOM_PREFIX.length) })),
+    measures: d.measures.map(describeMeasure),
+    dimensions: d.dimensions.map(describeDimension),
     dateProperty: d.dateProperty,
     defaultGranularity: d.defaultGranularity ?? null,
-    defaultFilters: (d.defaultFilters ?? []).map((f) => ({ property: f.property, operator: f.operator, values: [...(f.values ?? [])] })),
+    defaultFilters: (d.defaultFilters ?? []).map(describeFilter),
   };
+}
+
+export function describeMeasure(key: MeasureKey): ReportMeasure {
+  return { key, label: MEASURES[key].label, unit: MEASURES[key].unit };
+}
+
+export function describeDimension(key: string): ReportDimension {
+  return { key, label: builtinProperty(key)?.label ?? key.slice(CUSTOM_PREFIX.length) };
+}
+
+export function describeFilter(f: FilterSpec): ReportFilter {
+  return { property: f.property, operator: f.operator, values: [...(f.values ?? [])] };
 }

@@ -1,5 +1,6 @@
 import { graphqlEnum } from '../../server/graphql-enum';
 import { ChartType } from '../catalog/definition';
+import { DatePreset } from '../date-presets';
 import { MeasureUnit } from '../engine/measures';
 import { FilterOperator, PropertyType } from '../properties';
 import { Granularity } from '../time';
@@ -58,3 +59,21 @@ export const FilterOperatorEnum = graphqlEnum<FilterOperator>(
     IS_UNKNOWN: 'Has no value (takes no values).',
   },
 );
+
+export const DatePresetEnum = graphqlEnum<DatePreset>('DateRangePreset', 'A rolling date range, resolved in the report\'s timezone each time it runs. "Last N days" are the N whole days before today; "this" periods run to today inclusive.', {
+  TODAY: 'Today.',
+  YESTERDAY: 'Yesterday.',
+  THIS_WEEK: 'Monday of this week to today.',
+  LAST_WEEK: 'The previous Monday-to-Sunday week.',
+  LAST_7_DAYS: 'The 7 days before today.',
+  LAST_14_DAYS: 'The 14 days before today.',
+  LAST_30_DAYS: 'The 30 days before today.',
+  LAST_90_DAYS: 'The 90 days before today.',
+  LAST_365_DAYS: 'The 365 days before today.',
+  THIS_MONTH: 'The first of this month to today.',
+  LAST_MONTH: 'The previous calendar month.',
+  THIS_QUARTER: 'The first day of this quarter to today.',
+  LAST_QUARTER: 'The previous calendar quarter.',
+  THIS_YEAR: 'January 1 to today.',
+  LAST_YEAR: 'The previous calendar year.',
+});

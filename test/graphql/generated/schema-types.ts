@@ -28,6 +28,20 @@ export type Account = {
   timezone: Scalars['String']['output'];
 };
 
+/** A report to add to a dashboard: from the catalog or a saved report (give one). */
+export type AddReportToDashboardInput = {
+  /** The dashboard. */
+  dashboardId: Scalars['ID']['input'];
+  /** A report of the catalog. */
+  definitionId?: InputMaybe<Scalars['ID']['input']>;
+  /** Where to put it, from 0; default at the end. */
+  position?: InputMaybe<Scalars['Int']['input']>;
+  /** A saved report. */
+  reportId?: InputMaybe<Scalars['ID']['input']>;
+  /** Width in columns, 1 to 12; default 6. */
+  width?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A team member conversations are assigned to, as named by the latest import. */
 export type Agent = {
   __typename?: 'Agent';
@@ -205,6 +219,46 @@ export type ConversationStatus =
   /** Not closed yet. */
   | 'OPEN';
 
+/** A new dashboard from a template of the library. */
+export type CreateDashboardFromTemplateInput = {
+  /** Dashboard name, 1 to 200 characters. */
+  name: Scalars['String']['input'];
+  /** Who can see and edit it. */
+  privacy: DashboardPrivacy;
+  /** Which of the template's reports to include (the checkboxes); absent for all. */
+  reportDefinitionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Users and teams to share with (privacy SPECIFIC only). */
+  shares?: InputMaybe<Array<ShareInput>>;
+  /** `chat-overview` or `email-overview` (see `dashboardTemplates`). */
+  templateId: Scalars['ID']['input'];
+};
+
+/** A new saved report: from scratch (name and chartType required; measures default to count), or a copy of a catalog report with changes. */
+export type CreateReportInput = {
+  /** The channel counted; null for both. */
+  channel?: InputMaybe<Channel>;
+  /** How it is drawn; it must be able to show the dimensions (PIE and DONUT one, SUMMARY none). */
+  chartType?: InputMaybe<ChartType>;
+  /** `createdAt` or `closedAt`: the instant the date range selects by. */
+  dateProperty?: InputMaybe<Scalars['String']['input']>;
+  /** The range it shows unless a run or dashboard gives one; null for all time. */
+  dateRange?: InputMaybe<ReportDateRangeInput>;
+  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. */
+  dimensions?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The report's filters, all of them (AND); they replace the current ones. */
+  filters?: InputMaybe<Array<FilterInput>>;
+  /** Start from this report of the catalog: what is not given is copied from it. */
+  fromDefinitionId?: InputMaybe<Scalars['ID']['input']>;
+  /** Bucket size when a dimension is a date (required then). */
+  granularity?: InputMaybe<Granularity>;
+  /** Measure keys, leading one first, e.g. `count`, `avgFirstResponseSeconds` (1 to 5). */
+  measures?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Report name, 1 to 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** IANA zone for its dates and buckets; null for the account's. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** One custom conversation property of a conversation (`properties.<name>`). */
 export type CustomPropertyValue = {
   __typename?: 'CustomPropertyValue';
@@ -214,6 +268,109 @@ export type CustomPropertyValue = {
   value: Scalars['String']['output'];
 };
 
+/** Reports in an order and layout, with a date range and filters for all of them. */
+export type Dashboard = {
+  __typename?: 'Dashboard';
+  /** What you may do with it. */
+  access: DashboardAccess;
+  /** When it was created. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** The date range all its reports show; null lets each report use its own. */
+  dateRange?: Maybe<ReportDateRange>;
+  /** Filters applied to all its reports (AND). */
+  filters: Array<ReportFilter>;
+  /** Dashboard id. */
+  id: Scalars['ID']['output'];
+  /** Name. */
+  name: Scalars['String']['output'];
+  /** Who created it. */
+  owner?: Maybe<TeamMember>;
+  /** Who can see and edit it. */
+  privacy: DashboardPrivacy;
+  /** Its reports in layout order. */
+  reports: Array<DashboardReport>;
+  /** Users and teams it is shared with (privacy SPECIFIC). */
+  shares: Array<DashboardShare>;
+  /** The template it was made from, if any. */
+  templateId?: Maybe<Scalars['ID']['output']>;
+  /** When it was last changed. */
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+/** What someone may do with a dashboard. */
+export type DashboardAccess =
+  /** Also rename it, change its reports, layout, date range and filters. */
+  | 'EDIT'
+  /** See it and run its reports. */
+  | 'VIEW';
+
+/** Who can see and edit a dashboard. Its owner always can. */
+export type DashboardPrivacy =
+  /** Everyone in the account can view and edit. */
+  | 'EVERYONE_EDIT'
+  /** Everyone in the account can view; the owner and admins edit. */
+  | 'EVERYONE_VIEW'
+  /** The owner and admins. */
+  | 'OWNER_AND_ADMINS'
+  /** The owner only. */
+  | 'PRIVATE'
+  /** The users and teams in `shares`, each with view or edit access, plus admins (ENTERPRISE plan only). */
+  | 'SPECIFIC';
+
+/** One report on a dashboard: a catalog report or a saved report, with its place in the layout. */
+export type DashboardReport = {
+  __typename?: 'DashboardReport';
+  /** The catalog report shown, if it is one. */
+  definition?: Maybe<ReportDefinition>;
+  /** Id of this place on the dashboard (for layout, editing and removal). */
+  id: Scalars['ID']['output'];
+  /** Order on the dashboard, from 0. */
+  position: Scalars['Int']['output'];
+  /** The saved report shown, if it is one. */
+  report?: Maybe<Report>;
+  /** Runs it with the dashboard's date range and filters; the arguments override the range and add filters. */
+  result: ReportResult;
+  /** The title shown: the saved report's name or the catalog report's title. */
+  title: Scalars['String']['output'];
+  /** Width in columns of a 12-column grid. */
+  width: Scalars['Int']['output'];
+};
+
+
+/** One report on a dashboard: a catalog report or a saved report, with its place in the layout. */
+export type DashboardReportResultArgs = {
+  dateRange?: InputMaybe<DateRangeInput>;
+  filters?: InputMaybe<Array<FilterInput>>;
+  granularity?: InputMaybe<Granularity>;
+  timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A user or team a SPECIFIC dashboard is shared with. */
+export type DashboardShare = {
+  __typename?: 'DashboardShare';
+  /** VIEW or EDIT. */
+  access: DashboardAccess;
+  /** User id, or team external id. */
+  granteeId: Scalars['ID']['output'];
+  /** USER or TEAM. */
+  granteeType: ShareGrantee;
+};
+
+/** A dashboard of the library to start from. */
+export type DashboardTemplate = {
+  __typename?: 'DashboardTemplate';
+  /** The channel its reports count. */
+  channel: Channel;
+  /** What it shows. */
+  description: Scalars['String']['output'];
+  /** `chat-overview` or `email-overview`. */
+  id: Scalars['ID']['output'];
+  /** Its reports, in dashboard order; pick some or all when creating a dashboard. */
+  reports: Array<ReportDefinition>;
+  /** Title. */
+  title: Scalars['String']['output'];
+};
+
 /** Local calendar dates, both inclusive, in the report's timezone. */
 export type DateRangeInput = {
   /** First day, YYYY-MM-DD. */
@@ -221,6 +378,39 @@ export type DateRangeInput = {
   /** Last day, YYYY-MM-DD (not before `from`). */
   to: Scalars['String']['input'];
 };
+
+/** A rolling date range, resolved in the report's timezone each time it runs. "Last N days" are the N whole days before today; "this" periods run to today inclusive. */
+export type DateRangePreset =
+  /** The 7 days before today. */
+  | 'LAST_7_DAYS'
+  /** The 14 days before today. */
+  | 'LAST_14_DAYS'
+  /** The 30 days before today. */
+  | 'LAST_30_DAYS'
+  /** The 90 days before today. */
+  | 'LAST_90_DAYS'
+  /** The 365 days before today. */
+  | 'LAST_365_DAYS'
+  /** The previous calendar month. */
+  | 'LAST_MONTH'
+  /** The previous calendar quarter. */
+  | 'LAST_QUARTER'
+  /** The previous Monday-to-Sunday week. */
+  | 'LAST_WEEK'
+  /** The previous calendar year. */
+  | 'LAST_YEAR'
+  /** The first of this month to today. */
+  | 'THIS_MONTH'
+  /** The first day of this quarter to today. */
+  | 'THIS_QUARTER'
+  /** Monday of this week to today. */
+  | 'THIS_WEEK'
+  /** January 1 to today. */
+  | 'THIS_YEAR'
+  /** Today. */
+  | 'TODAY'
+  /** Yesterday. */
+  | 'YESTERDAY';
 
 /** The value of one dimension in a row. */
 export type DimensionValueType = {
@@ -243,6 +433,16 @@ export type DrilldownInput = {
   point?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
   /** The run the data point belongs to. */
   run: RunReportInput;
+};
+
+/** An edit of a report where it sits on a dashboard. */
+export type EditDashboardReportInput = {
+  /** What to change. */
+  changes: ReportChangesInput;
+  /** The dashboard. */
+  dashboardId: Scalars['ID']['input'];
+  /** The `DashboardReport.id`. */
+  dashboardReportId: Scalars['ID']['input'];
 };
 
 /** One condition on a conversation property. Several filters combine with AND. */
@@ -330,6 +530,14 @@ export type IngestResult = {
   updated: Scalars['Int']['output'];
 };
 
+/** A place on the dashboard and its width, in the new order. */
+export type LayoutItemInput = {
+  /** A `DashboardReport.id` of this dashboard. */
+  id: Scalars['ID']['input'];
+  /** Width in columns, 1 to 12; absent keeps it. */
+  width?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** What a measure value counts. */
 export type MeasureUnit =
   /** A number of conversations. */
@@ -349,17 +557,97 @@ export type MessageInput = {
   sentAt?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Push conversations as they happen. */
+/** Push conversations as they happen; build and edit saved reports and dashboards. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Adds a catalog report or a saved report to a dashboard (edit access). */
+  addReportToDashboard: Dashboard;
+  /** Creates a dashboard from a template with the reports you pick. Limited in number per plan. */
+  createDashboardFromTemplate: Dashboard;
+  /** Builds a custom conversation report, or saves an edited copy of a catalog report. Needs PROFESSIONAL, ENTERPRISE or the reporting add-on. */
+  createReport: Report;
+  /** Deletes a dashboard (owner or admin); its saved reports are kept. Returns its id. */
+  deleteDashboard: Scalars['ID']['output'];
+  /** Deletes a saved report (owner or admin) and takes it off every dashboard. Returns its id. */
+  deleteReport: Scalars['ID']['output'];
+  /** Edits a report on a dashboard; a catalog report becomes an edited copy there. Needs PROFESSIONAL, ENTERPRISE or the reporting add-on. */
+  editDashboardReport: Dashboard;
   /** Creates or updates conversations as they happen, validated like `threadline import` (at most 1000 per call). */
   ingestConversations: IngestResult;
+  /** Takes a report off a dashboard (edit access); a saved report itself is kept. */
+  removeReportFromDashboard: Dashboard;
+  /** Undoes edits: puts a saved report back as it was at an earlier revision. */
+  restoreReportRevision: Report;
+  /** Renames, re-shares, reorders or resizes a dashboard, or sets its date range and filters (edit access). */
+  updateDashboard: Dashboard;
+  /** Edits a saved report (owner or admin; needs PROFESSIONAL, ENTERPRISE or the reporting add-on). Keeps a revision. */
+  updateReport: Report;
 };
 
 
-/** Push conversations as they happen. */
+/** Push conversations as they happen; build and edit saved reports and dashboards. */
+export type MutationAddReportToDashboardArgs = {
+  input: AddReportToDashboardInput;
+};
+
+
+/** Push conversations as they happen; build and edit saved reports and dashboards. */
+export type MutationCreateDashboardFromTemplateArgs = {
+  input: CreateDashboardFromTemplateInput;
+};
+
+
+/** Push conversations as they happen; build and edit saved reports and dashboards. */
+export type MutationCreateReportArgs = {
+  input: CreateReportInput;
+};
+
+
+/** Push conversations as they happen; build and edit saved reports and dashboards. */
+export type MutationDeleteDashboardArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Push conversations as they happen; build and edit saved reports and dashboards. */
+export type MutationDeleteReportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Push conversations as they happen; build and edit saved reports and dashboards. */
+export type MutationEditDashboardReportArgs = {
+  input: EditDashboardReportInput;
+};
+
+
+/** Push conversations as they happen; build and edit saved reports and dashboards. */
 export type MutationIngestConversationsArgs = {
   input: Array<ConversationInput>;
+};
+
+
+/** Push conversations as they happen; build and edit saved reports and dashboards. */
+export type MutationRemoveReportFromDashboardArgs = {
+  input: RemoveReportFromDashboardInput;
+};
+
+
+/** Push conversations as they happen; build and edit saved reports and dashboards. */
+export type MutationRestoreReportRevisionArgs = {
+  input: RestoreReportRevisionInput;
+};
+
+
+/** Push conversations as they happen; build and edit saved reports and dashboards. */
+export type MutationUpdateDashboardArgs = {
+  input: UpdateDashboardInput;
+};
+
+
+/** Push conversations as they happen; build and edit saved reports and dashboards. */
+export type MutationUpdateReportArgs = {
+  input: UpdateReportInput;
 };
 
 /** Something a conversation points at, by the id used in your inbox system. */
@@ -407,17 +695,27 @@ export type PropertyType =
   /** Free text. */
   | 'STRING';
 
-/** Read conversations, the report catalog, report results and drill-downs of your account. */
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
 export type Query = {
   __typename?: 'Query';
   /** What reports can filter, group by and measure, with the operators each allows; custom properties as `properties.<name>`. */
   conversationProperties: Array<ConversationPropertyInfo>;
   /** Conversations of your account that pass every filter, newest first, cursor-paged. */
   conversations: ConversationConnection;
+  /** One dashboard you may see. */
+  dashboard: Dashboard;
+  /** The dashboard library: templates to create a dashboard from. */
+  dashboardTemplates: Array<DashboardTemplate>;
+  /** The dashboards you may see, by name. */
+  dashboards: Array<Dashboard>;
   /** The conversations behind one data point of a report run; `totalCount` equals the point's count. */
   drilldown: ConversationConnection;
+  /** One saved report. */
+  report: Report;
   /** The report catalog: the twelve standard reports and those added by plugins. */
   reportDefinitions: Array<ReportDefinition>;
+  /** The saved reports of your account, by name. */
+  reports: Array<Report>;
   /** Runs a report of the catalog or a saved report. */
   runReport: ReportResult;
   /** The user behind the API token, and their account. */
@@ -425,7 +723,7 @@ export type Query = {
 };
 
 
-/** Read conversations, the report catalog, report results and drill-downs of your account. */
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
 export type QueryConversationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filters?: InputMaybe<Array<FilterInput>>;
@@ -434,21 +732,142 @@ export type QueryConversationsArgs = {
 };
 
 
-/** Read conversations, the report catalog, report results and drill-downs of your account. */
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
+export type QueryDashboardArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
 export type QueryDrilldownArgs = {
   input: DrilldownInput;
 };
 
 
-/** Read conversations, the report catalog, report results and drill-downs of your account. */
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
+export type QueryReportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
 export type QueryReportDefinitionsArgs = {
   channel?: InputMaybe<Channel>;
 };
 
 
-/** Read conversations, the report catalog, report results and drill-downs of your account. */
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
 export type QueryRunReportArgs = {
   input: RunReportInput;
+};
+
+/** A report to take off a dashboard: by its place, or by the report it shows (give one). */
+export type RemoveReportFromDashboardInput = {
+  /** The dashboard. */
+  dashboardId: Scalars['ID']['input'];
+  /** The `DashboardReport.id`. */
+  dashboardReportId?: InputMaybe<Scalars['ID']['input']>;
+  /** The catalog report it shows. */
+  definitionId?: InputMaybe<Scalars['ID']['input']>;
+  /** The saved report it shows. */
+  reportId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A saved report: an edited copy of a catalog report or a custom conversation report. */
+export type Report = {
+  __typename?: 'Report';
+  /** Whether you may edit it: your plan allows editing and you own it or are an admin. */
+  canEdit: Scalars['Boolean']['output'];
+  /** The channel it counts; null for both. */
+  channel?: Maybe<Channel>;
+  /** How it is drawn. */
+  chartType: ChartType;
+  /** When it was first saved. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** `createdAt` or `closedAt`: the instant the date range selects by. */
+  dateProperty: Scalars['String']['output'];
+  /** The range it shows unless a run or dashboard gives one; null for all time. */
+  dateRange?: Maybe<ReportDateRange>;
+  /** What it groups by: x-axis, then break-down. */
+  dimensions: Array<ReportDimension>;
+  /** Its filters (AND). */
+  filters: Array<ReportFilter>;
+  /** Bucket size of a date dimension. */
+  granularity?: Maybe<Granularity>;
+  /** Report id. */
+  id: Scalars['ID']['output'];
+  /** What it measures, leading measure first. */
+  measures: Array<ReportMeasure>;
+  /** Name as shown on a dashboard. */
+  name: Scalars['String']['output'];
+  /** Who saved it first. */
+  owner?: Maybe<TeamMember>;
+  /** Runs it: its own date range, timezone and filters unless the arguments say otherwise. */
+  result: ReportResult;
+  /** Its current revision number (1 when first saved). */
+  revision: Scalars['Int']['output'];
+  /** Every saved state, newest first. */
+  revisions: Array<ReportRevision>;
+  /** The catalog report it is an edited copy of, if any. */
+  sourceDefinitionId?: Maybe<Scalars['ID']['output']>;
+  /** IANA zone of its dates and buckets; null for the account's. */
+  timezone?: Maybe<Scalars['String']['output']>;
+  /** When it was last changed. */
+  updatedAt: Scalars['DateTimeISO']['output'];
+};
+
+
+/** A saved report: an edited copy of a catalog report or a custom conversation report. */
+export type ReportResultArgs = {
+  dateRange?: InputMaybe<DateRangeInput>;
+  filters?: InputMaybe<Array<FilterInput>>;
+  granularity?: InputMaybe<Granularity>;
+  timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to a report. Fields left out stay as they are; an explicit null clears channel, dimensions, granularity, filters, dateRange or timezone. */
+export type ReportChangesInput = {
+  /** The channel counted; null for both. */
+  channel?: InputMaybe<Channel>;
+  /** How it is drawn; it must be able to show the dimensions (PIE and DONUT one, SUMMARY none). */
+  chartType?: InputMaybe<ChartType>;
+  /** `createdAt` or `closedAt`: the instant the date range selects by. */
+  dateProperty?: InputMaybe<Scalars['String']['input']>;
+  /** The range it shows unless a run or dashboard gives one; null for all time. */
+  dateRange?: InputMaybe<ReportDateRangeInput>;
+  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. */
+  dimensions?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The report's filters, all of them (AND); they replace the current ones. */
+  filters?: InputMaybe<Array<FilterInput>>;
+  /** Bucket size when a dimension is a date (required then). */
+  granularity?: InputMaybe<Granularity>;
+  /** Measure keys, leading one first, e.g. `count`, `avgFirstResponseSeconds` (1 to 5). */
+  measures?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Report name, 1 to 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** IANA zone for its dates and buckets; null for the account's. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The date range a report or dashboard keeps, with the local dates it covers today. */
+export type ReportDateRange = {
+  __typename?: 'ReportDateRange';
+  /** First day it covers now, YYYY-MM-DD. */
+  from: Scalars['String']['output'];
+  /** The rolling preset; null for fixed dates. */
+  preset?: Maybe<DateRangePreset>;
+  /** Last day it covers now, YYYY-MM-DD. */
+  to: Scalars['String']['output'];
+};
+
+/** A date range a report or dashboard keeps: a rolling preset, or fixed local dates (give one or the other). */
+export type ReportDateRangeInput = {
+  /** First day, YYYY-MM-DD (without a preset). */
+  from?: InputMaybe<Scalars['String']['input']>;
+  /** A rolling range such as LAST_30_DAYS, resolved when the report runs. */
+  preset?: InputMaybe<DateRangePreset>;
+  /** Last day, YYYY-MM-DD, not before `from` (without a preset). */
+  to?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A report of the catalog: the standard reports and those added by plugins. */
@@ -520,6 +939,25 @@ export type ReportResult = {
   rows: Array<ReportRow>;
 };
 
+/** One saved state of a report: who changed what, and when. */
+export type ReportRevision = {
+  __typename?: 'ReportRevision';
+  /** CREATED, UPDATED or RESTORED. */
+  action: RevisionAction;
+  /** Who saved this revision. */
+  author?: Maybe<TeamMember>;
+  /** The fields this revision changed, e.g. `name`, `chartType`, `dimensions`, `filters`. */
+  changes: Array<Scalars['String']['output']>;
+  /** The chart type at this revision. */
+  chartType: ChartType;
+  /** When it was saved. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** The report name at this revision. */
+  name: Scalars['String']['output'];
+  /** Revision number, counting from 1. */
+  revision: Scalars['Int']['output'];
+};
+
 /** One data point: a combination of dimension values and its measures. */
 export type ReportRow = {
   __typename?: 'ReportRow';
@@ -528,6 +966,23 @@ export type ReportRow = {
   /** One per measure, in order; null for an average over no conversations. */
   measureValues: Array<Maybe<Scalars['Float']['output']>>;
 };
+
+/** Puts a saved report back as it was at an earlier revision (itself kept as a new revision). */
+export type RestoreReportRevisionInput = {
+  /** The saved report. */
+  id: Scalars['ID']['input'];
+  /** The revision to go back to (see `Report.revisions`). */
+  revision: Scalars['Int']['input'];
+};
+
+/** How a revision of a saved report came about. */
+export type RevisionAction =
+  /** The report was saved for the first time. */
+  | 'CREATED'
+  /** An earlier revision was put back. */
+  | 'RESTORED'
+  /** The report was edited. */
+  | 'UPDATED';
 
 /** What a user may do in their account. */
 export type Role =
@@ -552,6 +1007,23 @@ export type RunReportInput = {
   timezone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Who a dashboard is shared with. */
+export type ShareGrantee =
+  /** Every user of a team, by the team's external id. */
+  | 'TEAM'
+  /** One user, by user id. */
+  | 'USER';
+
+/** A user or team to share a SPECIFIC dashboard with. */
+export type ShareInput = {
+  /** VIEW or EDIT. */
+  access: DashboardAccess;
+  /** User id, or team external id. */
+  granteeId: Scalars['ID']['input'];
+  /** USER or TEAM. */
+  granteeType: ShareGrantee;
+};
+
 /** A team of agents. */
 export type Team = {
   __typename?: 'Team';
@@ -559,6 +1031,61 @@ export type Team = {
   externalId: Scalars['ID']['output'];
   /** Display name. */
   name: Scalars['String']['output'];
+};
+
+/** A user of the account, as others see them. */
+export type TeamMember = {
+  __typename?: 'TeamMember';
+  /** Email address. */
+  email: Scalars['String']['output'];
+  /** User id. */
+  id: Scalars['ID']['output'];
+  /** Display name, if given. */
+  name?: Maybe<Scalars['String']['output']>;
+};
+
+/** Changes to a dashboard. Fields left out stay as they are; an explicit null clears dateRange or filters. */
+export type UpdateDashboardInput = {
+  /** Date range for all its reports; null lets each use its own. */
+  dateRange?: InputMaybe<ReportDateRangeInput>;
+  /** Filters for all its reports, replacing the current ones. */
+  filters?: InputMaybe<Array<FilterInput>>;
+  /** The dashboard. */
+  id: Scalars['ID']['input'];
+  /** Every report of the dashboard once, in the new order, with optional widths. */
+  layout?: InputMaybe<Array<LayoutItemInput>>;
+  /** New name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** New privacy (owner or admin only). */
+  privacy?: InputMaybe<DashboardPrivacy>;
+  /** All its shares, replacing the current ones (owner or admin only; privacy SPECIFIC). */
+  shares?: InputMaybe<Array<ShareInput>>;
+};
+
+/** Changes to a saved report; every change keeps a revision. */
+export type UpdateReportInput = {
+  /** The channel counted; null for both. */
+  channel?: InputMaybe<Channel>;
+  /** How it is drawn; it must be able to show the dimensions (PIE and DONUT one, SUMMARY none). */
+  chartType?: InputMaybe<ChartType>;
+  /** `createdAt` or `closedAt`: the instant the date range selects by. */
+  dateProperty?: InputMaybe<Scalars['String']['input']>;
+  /** The range it shows unless a run or dashboard gives one; null for all time. */
+  dateRange?: InputMaybe<ReportDateRangeInput>;
+  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. */
+  dimensions?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The report's filters, all of them (AND); they replace the current ones. */
+  filters?: InputMaybe<Array<FilterInput>>;
+  /** Bucket size when a dimension is a date (required then). */
+  granularity?: InputMaybe<Granularity>;
+  /** The saved report. */
+  id: Scalars['ID']['input'];
+  /** Measure keys, leading one first, e.g. `count`, `avgFirstResponseSeconds` (1 to 5). */
+  measures?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Report name, 1 to 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** IANA zone for its dates and buckets; null for the account's. */
+  timezone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Who is calling: the user behind the API token. */

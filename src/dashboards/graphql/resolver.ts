@@ -1,0 +1,139 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { NotFound } from '../../errors';
+import { reportCatalog } from '../../reporting/catalog/registry';
+import { ReportDefinitionType, ReportResultType } from '../../reporting/graphql/types';
+import { describeReport, describeStoredRange } from '../../reporting/saved/graphql/resolver';
+import { MemberType, ReportRunArgs, SavedReportType } from '../../reporting/saved/graphql/types';
+import { findSavedReport } from '../../reporting/saved/service';
+import { describeDefinition, describeFilter, runSource } from '../../reporting/service';
+import { catalogSource, onDashboard, ReportSource, savedSource } from '../../reporting/source';
+import { Context } from '../../server/context';
+import {
+  addReportToDashboard,
+  createDashboardFromTemplate,
+  deleteDashboard,
+  editDashboardReport,
+  findDashboard,
+  itemsOf,
+  listVisibleDashboards,
+  removeReportFromDashboard,
+  updateDashboard,
+  VisibleDashboard,
+} from '../service';
+import { DASHBOARD_TEMPLATES } from '../templates';
+import { AddReportToDashboardInput, CreateDashboardFromTemplateInput, EditDashboardReportInput, RemoveReportFromDashboardInput, UpdateDashboardInput } from './inputs';
+import { DashboardReportType, DashboardTemplateType, DashboardType } from './types';
+
+@Resolver(() => DashboardType)
+export class DashboardResolver {
+  @Query(() => [DashboardTemplateType], { description: 'The dashboard library: templates to create a dashboard from.' })
+  dashboardTemplates(): DashboardTemplateType[] {
+    return DASHBOARD_TEMPLATES.map((t) => ({
+      id: t.id,
+      title: t.title,
+      description: t.description,
+      channel: t.channel,
+      reports: t.reportDefinitionIds.flatMap((id) => {
+        const definition = reportCatalog().get(id);
+        return definition ? [describeDefinition(definition)] : [];
+      }),
+    }));
+  }
+
+  @Query(() => [DashboardType], { description: 'The dashboards you may see, by name.' })
+  async dashboards(@Ctx() ctx: Context): Promise<DashboardType[]> {
+    return (await listVisibleDashboards(ctx)).map((d) => describeDashboard(ctx, d));
+  }
+
+  @Query(() => DashboardType, { description: 'One dashboard you may see.' })
+  async dashboard(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Dashboard id.' }) id: string): Promise<DashboardType> {
+    return describeDashboard(ctx, await findDashboard(ctx, id));
+  }
+
+  @Mutation(() => DashboardType, { description: 'Creates a dashboard from a template with the reports you pick. Limited in number per plan.' })
+  async createDashboardFromTemplate(@Ctx() ctx: Context, @Arg('input', () => CreateDashboardFromTemplateInput, { description: 'Template, name, privacy and reports.' }) input: CreateDashboardFromTemplateInput): Promise<DashboardType> {
+    return describeDashboard(ctx, await createDashboardFromTemplate(ctx, input));
+  }
+
+  @Mutation(() => DashboardType, { description: 'Renames, re-shares, reorders or resizes a dashboard, or sets its date range and filters (edit access).' })
+  async updateDashboard(@Ctx() ctx: Context, @Arg('input', () => UpdateDashboardInput, { description: 'The dashboard and what changes.' }) input: UpdateDashboardInput): Promise<DashboardType> {
+    return describeDashboard(ctx, await updateDashboard(ctx, input));
+  }
+
+  @Mutation(() => DashboardType, { description: 'Adds a catalog report or a saved report to a dashboard (edit access).' })
+  async addReportToDashboard(@Ctx() ctx: Context, @Arg('input', () => AddReportToDashboardInput, { description: 'The dashboard, the report, where and how wide.' }) input: AddReportToDashboardInput): Promise<DashboardType> {
+    return describeDashboard(ctx, await addReportToDashboard(ctx, input));
+  }
+
+  @Mutation(() => DashboardType, { description: 'Takes a report off a dashboard (edit access); a saved report itself is kept.' })
+  async removeReportFromDashboard(@Ctx() ctx: Context, @Arg('input', () => RemoveReportFromDashboardInput, { description: 'The dashboard and the report.' }) input: RemoveReportFromDashboardInput): Promise<DashboardType> {
+    return describeDashboard(ctx, await removeReportFromDashboard(ctx, input));
+  }
+
+  @Mutation(() => DashboardType, { description: 'Edits a report on a dashboard; a catalog report becomes an edited copy there. Needs PROFESSIONAL, ENTERPRISE or the reporting add-on.' })
+  async editDashboardReport(@Ctx() ctx: Context, @Arg('input', () => EditDashboardReportInput, { description: 'The dashboard, the report on it, and the changes.' }) input: EditDashboardReportInput): Promise<DashboardType> {
+    return describeDashboard(ctx, await editDashboardReport(ctx, input));
+  }
+
+  @Mutation(() => ID, { description: 'Deletes a dashboard (owner or admin); its saved reports are kept. Returns its id.' })
+  deleteDashboard(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Dashboard id.' }) id: string): Promise<string> {
+    return deleteDashboard(ctx, id);
+  }
+
+  @FieldResolver(() => MemberType, { nullable: true, description: 'Who created it.' })
+  owner(@Ctx() ctx: Context, @Root() dashboard: DashboardType): Promise<MemberType | null> {
+    return ctx.members.load(dashboard.ownerId);
+  }
+
+  @FieldResolver(() => [DashboardReportType], { description: 'Its reports in layout order.' })
+  async reports(@Ctx() ctx: Context, @Root() dashboard: DashboardType): Promise<DashboardReportType[]> {
+    return (await itemsOf(ctx, dashboard.id)).map((item) => ({ ...item, overlay: dashboard.overlay }));
+  }
+}
+
+@Resolver(() => DashboardReportType)
+export class DashboardReportResolver {
+  @FieldResolver(() => String, { description: 'The title shown: the saved report\'s name or the catalog report\'s title.' })
+  async title(@Ctx() ctx: Context, @Root() item: DashboardReportType): Promise<string> {
+    return item.reportId ? (await findSavedReport(ctx, item.reportId)).name : definitionOf(item).title;
+  }
+
+  @FieldResolver(() => ReportDefinitionType, { nullable: true, description: 'The catalog report shown, if it is one.' })
+  definition(@Root() item: DashboardReportType): ReportDefinitionType | null {
+    return item.definitionId ? describeDefinition(definitionOf(item)) : null;
+  }
+
+  @FieldResolver(() => SavedReportType, { nullable: true, description: 'The saved report shown, if it is one.' })
+  async report(@Ctx() ctx: Context, @Root() item: DashboardReportType): Promise<SavedReportType | null> {
+    return item.reportId ? describeReport(await findSavedReport(ctx, item.reportId), ctx.viewer.account.timezone) : null;
+  }
+
+  @FieldResolver(() => ReportResultType, { description: 'Runs it with the dashboard\'s date range and filters; the arguments override the range and add filters.' })
+  async result(@Ctx() ctx: Context, @Root() item: DashboardReportType, @Args(() => ReportRunArgs) run: ReportRunArgs): Promise<ReportResultType> {
+    const source: ReportSource = item.reportId ? savedSource(await findSavedReport(ctx, item.reportId)) : catalogSource(definitionOf(item));
+    return runSource(ctx, onDashboard(source, item.overlay), run);
+  }
+}
+
+function definitionOf(item: DashboardReportType) {
+  const definition = reportCatalog().get(item.definitionId as string);
+  if (!definition) throw new NotFound('report definition', String(item.definitionId));
+  return definition;
+}
+
+function describeDashboard(ctx: Context, { dashboard, access }: VisibleDashboard): DashboardType {
+  return {
+    id: dashboard.id,
+    name: dashboard.name,
+    privacy: dashboard.privacy,
+    shares: dashboard.shares.map((s) => ({ ...s })),
+    templateId: dashboard.templateId,
+    dateRange: dashboard.dateRange && describeStoredRange(dashboard.dateRange, ctx.viewer.account.timezone),
+    filters: dashboard.filters.map(describeFilter),
+    access,
+    createdAt: dashboard.createdAt,
+    updatedAt: dashboard.updatedAt,
+    ownerId: dashboard.ownerId,
+    overlay: { dateRange: dashboard.dateRange, filters: dashboard.filters },
+  };
+}

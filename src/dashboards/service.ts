@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import { requireDashboardRoom, requireReportEditing, requireSpecificSharing } from '../accounts/plan';
+import { BadInput, Forbidden, NotFound } from '../errors';
+import { reportCatalog } from '../reporting/catalog/registry';
+import { parseStoredRange } from '../reporting/date-presets';
+import { compileFilters, FilterSpec } from '../reporting/filters';
+import { FilterInput } from '../reporting/graphql/filter.input';
+import { FilterOperator } from '../reporting/properties';
+import { parseName } from '../reporting/saved/config';
+import { canChangeReport, findSavedReport, saveCopy, snapshotOfDefinition, updateSavedReport } from '../reporting/saved/service';
+import { Context } from '../server/context';
+import { Access, accessOf, canManage, Privacy, Share } from './access';
+import { AddReportToDashboardInput, CreateDashboardFromTemplateInput, EditDashboardReportInput, RemoveReportFromDashboardInput, ShareInput, UpdateDashboardInput } from './graphql/inputs';
+import { countDashboards, Dashboard, DashboardItem, deleteDashboardRows, insertDashboard, listDashboards, replaceItems, updateDashboardRow } from './store';
+import { findTemplate } from './templates';
+
+export const MAX_REPORTS_PER_DASHBOARD = 30;
+const DEFAULT_WIDTH = 6;
+const GRID_COLUMNS = 12;
+
+export interface VisibleDashboard {
+  dashboard: Dashboard;
+  access: Access;
+}
+
+/** The dashboards the caller may see. */
+export async function listVisibleDashboards(ctx: Context): Promise<VisibleDashboard[]> {
+  return (await listDashboards(ctx.db, ctx.viewer.account.id)).flatMap((dashboard) => {
+    const access = accessOf(ctx.viewer, dashboard);
+    return access ? [{ dashboard, access }] : [];
+  });
+}
+
+/** A dashboard the caller may see (NOT_FOUND in other accounts, FORBIDDEN when not shared with them). */
+export async function findDashboard(ctx: Context, id: string, need: Access = 'VIEW'): Promise<VisibleDashboard> {
+  const [dashboard] = await listDashboards(ctx.db, ctx.viewer.account.id, id);
+  if (!dashboard) throw new NotFound('dashboard', id);
+  const access = accessOf(ctx.viewer, dashboard);
+  if (!access) throw new Forbidden('This dashboard is not shared with you.');
+  if (need === 'EDIT' && access !== 'EDIT') throw new Forbidden('You may view this dashboard but not edit it.');
+  return { dashboard, access };
+}
+
+export async function createDashboardFromTemplate(ctx: Context, input: CreateDashboardFromTemplateInput): Promise<VisibleDashboard> {
+  const template = findTemplate(input.templateId);
+  if (!template) throw new BadInput('templateId', `no template ${JSON.stringify(input.templateId)}; dashboardTemplates lists chat-overview and email-overview`);
+  const name = parseName(input.name);
+  const chosen = input.reportDefinitionIds ?? [...template.reportDefinitionIds];
+  chosen.forEach((id, i) => {
+    if (!template.reportDefinitionIds.includes(id)) throw new BadInput(`reportDefinitionIds[${i}]`, `${JSON.stringify(id)} is not a report of template ${template.id}`);
+    if (chosen.indexOf(id) !== i) throw new BadInput(`reportDefinitionIds[${i}]`, `${id} is listed twice`);
+  });
+  const shares = await parseShares(ctx, input.privacy, input.shares ?? []);
+  requireDashboardRoom(ctx.viewer.account, await countDashboards(ctx.db, ctx.viewer.account.id));
+  const now = new Date();
+  const dashboard: Dashboard = { id: randomUUID(), ownerId: ctx.viewer.userId, name, privacy: input.privacy, templateId: template.id, dateRange: null, filters: [], shares, createdAt: now, updatedAt: now };
+  // Template order, whatever order the ids were ticked in.
+  const items = template.reportDefinitionIds.filter((id) => chosen.includes(id)).map((definitionId) => newItem({ definitionId }));
+  await ctx.db.transaction(async (tx) => {
+    await insertDashboard(tx, ctx.viewer.account.id, dashboard);
+    await replaceItems(tx, ctx.viewer.account.id, dashboard.id, items);
+  });
+  return { dashboard, access: 'EDIT' };
+}
+
+export async function updateDashboard(ctx: Context, input: UpdateDashboardInput): Promise<VisibleDashboard> {
+  const { dashboard, access } = await findDashboard(ctx, input.id, 'EDIT');
+  const next: Dashboard = { ...dashboard, updatedAt: new Date() };
+  if (input.name != null) next.name = parseName(input.name);
+  if (input.privacy != null || input.shares != null) {
+    if (!canManage(ctx.viewer, dashboard)) throw new Forbidden('Only the owner of a dashboard or an admin may change who can see it.');
+    next.privacy = input.privacy ?? dashboard.privacy;
+    next.shares = await parseShares(ctx, next.privacy, input.shares ?? (next.privacy === 'SPECIFIC' ? dashboard.shares : []));
+  }
+  if (input.dateRange !== undefined) next.dateRange = input.dateRange ? parseStoredRange(input.dateRange, 'dateRange') : null;
+  if (input.filters !== undefined) next.filters = await parseFilters(ctx, input.filters ?? []);
+  const items = input.layout ? arrange(await itemsOf(ctx, dashboard.id), input.layout) : null;
+  await ctx.db.transaction(async (tx) => {
+    await updateDashboardRow(tx, ctx.viewer.account.id, next);
+    if (items) await replaceItems(tx, ctx.viewer.account.id, dashboard.id, items);
+  });
+  ctx.dashboardItems.clear(dashboard.id);
+  return { dashboard: next, access: accessOf(ctx.viewer, next) ?? access };
+}
+
+export async function addReportToDashboard(ctx: Context, input: AddReportToDashboardInput): Promise<VisibleDashboard> {
+  const found = await findDashboard(ctx, input.dashboardId, 'EDIT');
+  const given = [input.definitionId, input.reportId].filter((v) => v != null);
+  if (given.length !== 1) throw new BadInput('definitionId', 'give exactly one of definitionId and reportId');
+  if (input.definitionId != null && !reportCatalog().get(input.definitionId)) {
+    throw new BadInput('definitionId', `no report ${JSON.stringify(input.definitionId)} in the catalog (see reportDefinitions)`);
+  }
+  if (input.reportId != null) await findSavedReport(ctx, input.reportId);
+  const items = await itemsOf(ctx, found.dashboard.id);
+  if (items.length >= MAX_REPORTS_PER_DASHBOARD) throw new BadInput('dashboardId', `a dashboard holds at most ${MAX_REPORTS_PER_DASHBOARD} reports`);
+  const position = input.position ?? items.length;
+  if (!Number.isInteger(position) || position < 0 || position > items.length) throw new BadInput('position', `must be 0 to ${items.length}`);
+  const item = newItem({ definitionId: input.definitionId ?? null, reportId: input.reportId ?? null, width: parseWidth(input.width, 'width') });
+  await saveItems(ctx, found.dashboard, [...items.slice(0, position), item, ...items.slice(position)]);
+  return found;
+}
+
+export async function removeReportFromDashboard(ctx: Context, input: RemoveReportFromDashboardInput): Promise<VisibleDashboard> {
+  const found = await findDashboard(ctx, input.dashboardId, 'EDIT');
+  const given = [input.dashboardReportId, input.definitionId, input.reportId].filter((v) => v != null);
+  if (given.length !== 1) throw new BadInput('dashboardReportId', 'give exactly one of dashboardReportId, definitionId and reportId');
+  const items = await itemsOf(ctx, found.dashboard.id);
+  const index = items.findIndex((i) => i.id === input.dashboardReportId || (i.definitionId !== null && i.definitionId === input.definitionId) || (i.reportId !== null && i.reportId === input.reportId));
+  if (index < 0) throw new BadInput(input.dashboardReportId != null ? 'dashboardReportId' : input.definitionId != null ? 'definitionId' : 'reportId', `${given[0]} is not on dashboard ${found.dashboard.id}`);
+  await saveItems(ctx, found.dashboard, items.filter((_, i) => i !== index));
+  return found;
+}
+
+export async function deleteDashboard(ctx: Context, id: string): Promise<string> {
+  const { dashboard } = await findDashboard(ctx, id);
+  if (!canManage(ctx.viewer, dashboard)) throw new Forbidden('Only the owner of a dashboard or an admin may delete it.');
+  await ctx.db.transaction((tx) => deleteDashboardRows(tx, ctx.viewer.account.id, id));
+  return id;
+}
+
+/**
+ * Edits a report where it sits on a dashboard. A catalog report (or a saved report the caller may
+ * not change) becomes an edited copy owned by the caller, and the dashboard shows the copy.
+ */
+export async function editDashboardReport(ctx: Context, input: EditDashboardReportInput): Promise<VisibleDashboard> {
+  const found = await findDashboard(ctx, input.dashboardId, 'EDIT');
+  const items = await itemsOf(ctx, found.dashboard.id);
+  const item = items.find((i) => i.id === input.dashboardReportId);
+  if (!item) throw new BadInput('dashboardReportId', `${input.dashboardReportId} is not on dashboard ${found.dashboard.id}`);
+  requireReportEditing(ctx.viewer.account, 'Editing a report');
+  let reportId: string;
+  if (item.reportId) {
+    const report = await findSavedReport(ctx, item.reportId);
+    if (canChangeReport(ctx.viewer, report)) {
+      await updateSavedReport(ctx, Object.assign(input.changes, { id: report.id }));
+      return found;
+    }
+    reportId = (await saveCopy(ctx, report, report.sourceDefinitionId, input.changes)).id;
+  } else {
+    const definition = reportCatalog().get(item.definitionId as string);
+    if (!definition) throw new NotFound('report definition', String(item.definitionId));
+    reportId = (await saveCopy(ctx, snapshotOfDefinition(definition), definition.id, input.changes)).id;
+  }
+  await saveItems(ctx, found.dashboard, items.map((i) => (i === item ? { ...i, definitionId: null, reportId } : i)));
+  return found;
+}
+
+/** The items of a dashboard, through the request's loader. */
+export function itemsOf(ctx: Context, dashboardId: string): Promise<DashboardItem[]> {
+  return ctx.dashboardItems.load(dashboardId);
+}
+
+async function saveItems(ctx: Context, dashboard: Dashboard, items: DashboardItem[]): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await replaceItems(tx, ctx.viewer.account.id, dashboard.id, items);
+    await tx.query('UPDATE dashboards SET updated_at = ? WHERE account_id = ? AND id = ?', [new Date(), ctx.viewer.account.id, dashboard.id]);
+  });
+  ctx.dashboardItems.clear(dashboard.id);
+}
+
+function newItem(item: Partial<DashboardItem>): DashboardItem {
+  return { id: randomUUID(), position: 0, width: DEFAULT_WIDTH, definitionId: null, reportId: null, ...item };
+}
+
+function parseWidth(width: number | null | undefined, field: string): number {
+  if (width == null) return DEFAULT_WIDTH;
+  if (!Number.isInteger(width) || width < 1 || width > GRID_COLUMNS) throw new BadInput(field, `must be 1 to ${GRID_COLUMNS} columns, got ${width}`);
+  return width;
+}
+
+/** The items in the order `layout` gives; it must name each item exactly once. */
+function arrange(items: DashboardItem[], layout: readonly { id: string; width?: number | null }[]): DashboardItem[] {
+  const byId = new Map(items.map((i) => [i.id, i]));
+  const seen = new Set<string>();
+  const arranged = layout.map((entry, i) => {
+    const item = byId.get(entry.id);
+    if (!item) throw new BadInput(`layout[${i}].id`, `${entry.id} is not a report of this dashboard`);
+    if (seen.has(entry.id)) throw new BadInput(`layout[${i}].id`, `${entry.id} is listed twice`);
+    seen.add(entry.id);
+    return { ...item, width: entry.width == null ? item.width : parseWidth(entry.width, `layout[${i}].width`) };
+  });
+  if (arranged.length !== items.length) throw new BadInput('layout', `must list all ${items.length} reports of the dashboard, got ${arranged.length}`);
+  return arranged;
+}
+
+async function parseShares(ctx: Context, privacy: Privacy, shares: readonly ShareInput[]): Promise<Share[]> {
+  if (privacy === 'SPECIFIC') requireSpecificSharing(ctx.viewer.account);
+  else if (shares.length > 0) throw new BadInput('shares', 'only a dashboard with privacy SPECIFIC is shared with users and teams');
+  const accountId = ctx.viewer.account.id;
+  const seen = new Set<string>();
+  for (const [i, share] of shares.entries()) {
+    const key = `${share.granteeType}:${share.granteeId}`;
+    if (seen.has(key)) throw new BadInput(`shares[${i}]`, `${share.granteeType} ${share.granteeId} is listed twice`);
+    seen.add(key);
+    const exists =
+      share.granteeType === 'USER'
+        ? await ctx.members.load(share.granteeId)
+        : (await ctx.db.query('SELECT 1 AS found FROM teams WHERE account_id = ? AND external_id = ?', [accountId, share.granteeId]))[0];
+    if (!exists) throw new BadInput(`shares[${i}].granteeId`, `no ${share.granteeType === 'USER' ? 'user' : 'team'} ${JSON.stringify(share.granteeId)} in this account`);
+  }
+  return shares.map((s) => ({ granteeType: s.granteeType, granteeId: s.granteeId, access: s.access }));
+}
+
+async function parseFilters(ctx: Context, filters: readonly FilterInput[]): Promise<FilterSpec[]> {
+  const specs = filters.map((f) => ({ property: f.property, operator: f.operator as FilterOperator, values: [...(f.values ?? [])] }));
+  compileFilters(specs, { dialect: ctx.db.dialect, catalog: await ctx.reporting.catalog(), timezone: ctx.viewer.account.timezone });
+  return specs;
+}

@@ -1,0 +1,92 @@
+import { fromDbInstant, Queryable, toNumber } from '../../db/database';
+import { ChartType } from '../catalog/definition';
+import { ReportConfig, ReportSnapshot, SavedReport } from './config';
+
+/** How a revision came about. */
+export type RevisionAction = 'CREATED' | 'UPDATED' | 'RESTORED';
+
+export interface ReportRevision {
+  reportId: string;
+  revision: number;
+  userId: string;
+  action: RevisionAction;
+  changes: string[];
+  snapshot: ReportSnapshot;
+  createdAt: Date;
+}
+
+const COLUMNS = 'id, owner_id, name, chart_type, config, source_definition_id, revision, created_at, updated_at';
+
+/** The saved reports of an account by id (missing ids are absent from the map). */
+export async function findReports(db: Queryable, accountId: number, ids: readonly string[]): Promise<Map<string, SavedReport>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT ${COLUMNS} FROM saved_reports WHERE account_id = ? AND id IN (${ids.map(() => '?').join(', ')})`,
+    [accountId, ...ids],
+  );
+  return new Map(rows.map((row) => [String(row.id), reportFromRow(row)]));
+}
+
+export async function listReports(db: Queryable, accountId: number): Promise<SavedReport[]> {
+  const rows = await db.query<Record<string, unknown>>(`SELECT ${COLUMNS} FROM saved_reports WHERE account_id = ? ORDER BY name, id`, [accountId]);
+  return rows.map(reportFromRow);
+}
+
+export async function insertReport(db: Queryable, accountId: number, report: SavedReport): Promise<void> {
+  await db.query(
+    `INSERT INTO saved_reports (account_id, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [accountId, report.id, report.ownerId, report.name, report.chartType, JSON.stringify(report.config), report.sourceDefinitionId, report.revision, report.createdAt, report.updatedAt],
+  );
+}
+
+/** Writes a new state of the report; only if nobody moved it past `revision - 1` meanwhile. */
+export async function updateReportRow(db: Queryable, accountId: number, report: SavedReport): Promise<void> {
+  await db.query(
+    'UPDATE saved_reports SET name = ?, chart_type = ?, config = ?, revision = ?, updated_at = ? WHERE account_id = ? AND id = ? AND revision = ?',
+    [report.name, report.chartType, JSON.stringify(report.config), report.revision, report.updatedAt, accountId, report.id, report.revision - 1],
+  );
+}
+
+export async function deleteReportRows(db: Queryable, accountId: number, id: string): Promise<void> {
+  await db.query('DELETE FROM saved_reports WHERE account_id = ? AND id = ?', [accountId, id]);
+  await db.query('DELETE FROM report_revisions WHERE account_id = ? AND report_id = ?', [accountId, id]);
+  await db.query('DELETE FROM dashboard_reports WHERE account_id = ? AND report_id = ?', [accountId, id]);
+}
+
+export async function insertRevision(db: Queryable, accountId: number, revision: ReportRevision): Promise<void> {
+  await db.query(
+    'INSERT INTO report_revisions (account_id, report_id, revision, user_id, action, changes, snapshot, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    [accountId, revision.reportId, revision.revision, revision.userId, revision.action, revision.changes.join(','), JSON.stringify(revision.snapshot), revision.createdAt],
+  );
+}
+
+/** Newest first. */
+export async function listRevisions(db: Queryable, accountId: number, reportId: string): Promise<ReportRevision[]> {
+  const rows = await db.query<Record<string, unknown>>(
+    'SELECT report_id, revision, user_id, action, changes, snapshot, created_at FROM report_revisions WHERE account_id = ? AND report_id = ? ORDER BY revision DESC',
+    [accountId, reportId],
+  );
+  return rows.map((row) => ({
+    reportId: String(row.report_id),
+    revision: toNumber(row.revision) as number,
+    userId: String(row.user_id),
+    action: row.action as RevisionAction,
+    changes: String(row.changes) ? String(row.changes).split(',') : [],
+    snapshot: JSON.parse(String(row.snapshot)) as ReportSnapshot,
+    createdAt: fromDbInstant(row.created_at) as Date,
+  }));
+}
+
+function reportFromRow(row: Record<string, unknown>): SavedReport {
+  return {
+    id: String(row.id),
+    ownerId: String(row.owner_id),
+    name: String(row.name),
+    chartType: row.chart_type as ChartType,
+    config: JSON.parse(String(row.config)) as ReportConfig,
+    sourceDefinitionId: (row.source_definition_id as string | null) ?? null,
+    revision: toNumber(row.revision) as number,
+    createdAt: fromDbInstant(row.created_at) as Date,
+    updatedAt: fromDbInstant(row.updated_at) as Date,
+  };
+}

@@ -30,8 +30,11 @@ export interface Database extends Queryable {
 export interface OpenOptions {
   /** Apply pending migrations (every CLI command does). Default true. */
   migrate?: boolean;
-  /** Log every SQL statement through this function (tests count queries with it). */
-  onQuery?: (sql: string) => void;
+  /**
+   * Called as every SQL statement starts (tests count queries with it); a function it returns is
+   * called when the statement settles (tests see which queries overlap).
+   */
+  onQuery?: (sql: string) => unknown;
 }
 
 /** Opens the database named by a DATABASE_URL (unset: the embedded SQLite default). */
@@ -48,8 +51,12 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
   if (options.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
   const dialect = config.kind === 'sqlite' ? sqliteDialect : mysqlDialect;
   const run = async <T>(runner: QueryRunner | undefined, sql: string, params: readonly unknown[] = []) => {
-    options.onQuery?.(sql);
-    return (await dataSource.query(sql, params.map(bindable), runner)) as T[];
+    const settled = options.onQuery?.(sql);
+    try {
+      return (await dataSource.query(sql, params.map(bindable), runner)) as T[];
+    } finally {
+      if (typeof settled === 'function') settled();
+    }
   };
   let queue: Promise<unknown> = Promise.resolve();
   const inTransaction = async <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => {

@@ -4,6 +4,9 @@ import { createAccount } from '../accounts/accounts';
 import { User } from '../auth/user.entity';
 import { createUser, issueToken } from '../auth/users';
 import { Database } from '../db/database';
+import { createDashboardFromTemplate } from '../dashboards/service';
+import { DASHBOARD_TEMPLATES } from '../dashboards/templates';
+import { contextFor } from '../server/context';
 import { DEFAULT_DEMO_CONVERSATIONS, writeDemoConversations } from './demo';
 import { note, openCliDatabase, parseCommandLine, printResult, printUsage } from './command';
 import { resolvePort, SERVE_OPTIONS, serveUntilSignal } from './serve';
@@ -13,7 +16,8 @@ export const DEMO_EMAIL = 'demo@example.com';
 export const USAGE = `Usage: threadline start [--port N] [--host HOST] [--json]
 
 What "npm start" runs. On an empty database it creates the account "Demo" (PROFESSIONAL,
-Europe/Amsterdam) with the ADMIN user ${DEMO_EMAIL} and ${DEFAULT_DEMO_CONVERSATIONS} demo conversations; then it
+Europe/Amsterdam) with the ADMIN user ${DEMO_EMAIL}, ${DEFAULT_DEMO_CONVERSATIONS} demo conversations and the Chat and Email
+overview dashboards; then it
 serves GraphQL like "threadline serve" and prints the URL, a fresh API token for the demo user
 (or the first ADMIN of the first account) and a curl example.
   --port N      the port to listen on (default: env PORT, else 4000)
@@ -58,7 +62,8 @@ async function ensureDemo(db: Database, log: (line: string) => void): Promise<De
     const account = await createAccount(db, { name: 'Demo', plan: 'PROFESSIONAL', timezone: 'Europe/Amsterdam' });
     const { user, token } = await createUser(db, account, { email: DEMO_EMAIL, name: 'Demo Admin', role: 'ADMIN' });
     const result = await writeDemoConversations(db, account.id, { conversations: DEFAULT_DEMO_CONVERSATIONS, seed: 1, now: new Date() });
-    log(`Created account ${account.id} "Demo" with ${result.stored} conversations and the ADMIN user ${DEMO_EMAIL}.`);
+    await createDemoDashboards(db, account, user);
+    log(`Created account ${account.id} "Demo" with ${result.stored} conversations, the Chat and Email overview dashboards and the ADMIN user ${DEMO_EMAIL}.`);
     return { account, user, token };
   }
   const [demoUser] = await users.find({ where: { email: DEMO_EMAIL }, order: { accountId: 'ASC' }, take: 1 });
@@ -66,6 +71,20 @@ async function ensureDemo(db: Database, log: (line: string) => void): Promise<De
   if (!admin) return { account: first, user: null, token: null };
   const account = admin.accountId === first.id ? first : ((await accounts.findOneBy({ id: admin.accountId })) ?? first);
   return { account, user: admin, token: await issueToken(db, admin) };
+}
+
+/** The two dashboards of the library, visible to everyone, as a new HubSpot portal shows them. */
+async function createDemoDashboards(db: Database, account: Account, user: User): Promise<void> {
+  const ctx = contextFor(db, {
+    userId: user.id,
+    email: user.email,
+    role: user.role,
+    teamId: user.teamId,
+    account: { id: account.id, name: account.name, plan: account.plan, reportingAddon: account.reportingAddon, timezone: account.timezone },
+  });
+  for (const template of DASHBOARD_TEMPLATES) {
+    await createDashboardFromTemplate(ctx, { templateId: template.id, name: template.title, privacy: 'EVERYONE_VIEW' });
+  }
 }
 
 function welcome(url: string, demo: Demo): string {

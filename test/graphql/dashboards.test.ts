@@ -11,6 +11,7 @@ import {
   DeleteReportDocument,
   DrilldownDocument,
   EditDashboardReportDocument,
+  FilterInput,
   IngestDocument,
   RemoveReportFromDashboardDocument,
   ReportDefinitionsDocument,
@@ -139,7 +140,7 @@ describe.each(DIALECTS)('dashboards and saved reports over HTTP on %s', (dialect
     const dashboard = await createChatDashboard(['chat-volume-by-assignee', 'chats-closed-by-assignee']);
     const updated = ok(await api.request(UpdateDashboardDocument, { input: { id: dashboard.id, dateRange: MARCH } })).updateDashboard;
     expect(updated.dateRange).toEqual({ preset: null, ...MARCH });
-    const results = async (variables: { dateRange?: typeof MARCH; filters?: (typeof HIGH_PRIORITY)[] } = {}) =>
+    const results = async (variables: { dateRange?: typeof MARCH; filters?: FilterInput[] } = {}) =>
       ok(await api.request(DashboardResultsDocument, { id: dashboard.id, ...variables })).dashboard.reports.map((r) => table(r.result));
 
     // March: c1, c2 (Ada) and c3 (unassigned) were created; only c2 was closed. c6 is February.

@@ -51,12 +51,14 @@ export async function createDashboardFromTemplate(ctx: Context, input: CreateDas
     if (chosen.indexOf(id) !== i) throw new BadInput(`reportDefinitionIds[${i}]`, `${id} is listed twice`);
   });
   const shares = await parseShares(ctx, input.privacy, input.shares ?? []);
-  requireDashboardRoom(ctx.viewer.account, await countDashboards(ctx.db, ctx.viewer.account.id));
   const now = new Date();
   const dashboard: Dashboard = { id: randomUUID(), ownerId: ctx.viewer.userId, name, privacy: input.privacy, templateId: template.id, dateRange: null, filters: [], shares, createdAt: now, updatedAt: now };
   // Template order, whatever order the ids were ticked in.
   const items = template.reportDefinitionIds.filter((id) => chosen.includes(id)).map((definitionId) => newItem({ definitionId }));
   await ctx.db.transaction(async (tx) => {
+    // Locks the account's row: two creations at once cannot both pass the plan's limit.
+    await tx.query(`SELECT id FROM accounts WHERE id = ?${ctx.db.dialect.lockingRead}`, [ctx.viewer.account.id]);
+    requireDashboardRoom(ctx.viewer.account, await countDashboards(tx, ctx.viewer.account.id));
     await insertDashboard(tx, ctx.viewer.account.id, dashboard);
     await replaceItems(tx, ctx.viewer.account.id, dashboard.id, items);
   });

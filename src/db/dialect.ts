@@ -11,8 +11,19 @@ export interface SqlDialect {
    * Table and column names come from code, never from input.
    */
   upsert(table: string, columns: readonly string[], keyColumns: readonly string[], updateColumns: readonly string[], rowCount: number): string;
+  /**
+   * A multi-row insert that adds `addColumns` of a row whose key already exists to the stored
+   * values (counters such as the rollups' sums and counts). Names come from code, never from input.
+   */
+  accumulate(table: string, columns: readonly string[], keyColumns: readonly string[], addColumns: readonly string[], rowCount: number): string;
   /** Case-insensitive `LIKE` of `expression` against a bound pattern that uses `\` as escape. */
   likeInsensitive(expression: string, negate: boolean): string;
+  /**
+   * Appended to a SELECT inside a transaction to lock the rows it reads until commit, so that
+   * check-then-write (a plan's dashboard limit) holds under concurrency. SQLite needs none: its
+   * write transactions already run one at a time.
+   */
+  readonly lockingRead: string;
 }
 
 export function placeholders(columnCount: number, rowCount: number): string {

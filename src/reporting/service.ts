@@ -9,7 +9,6 @@ import { RunOptions } from './engine/build-spec';
 import { drilldownSpec } from './engine/drilldown';
 import { MeasureKey, MEASURES } from './engine/measures';
 import { FilterSpec } from './filters';
-import { runSpec } from './engine/run';
 import { ReportSpec } from './engine/spec';
 import { DrilldownInput, RunReportInput } from './graphql/inputs';
 import { ConversationPropertyType, ReportDefinitionType, ReportDimension, ReportFilter, ReportMeasure, ReportResultType } from './graphql/types';
@@ -37,8 +36,7 @@ export async function listProperties(ctx: Context): Promise<ConversationProperty
 }
 
 export async function runReport(ctx: Context, input: RunReportInput): Promise<ReportResultType> {
-  const result = await runCached(ctx.db, await specFor(ctx, input));
-  return Object.assign(new ReportResultType(), result);
+  return runSource(ctx, await sourceOf(ctx, input, ''), input);
 }
 
 export async function drilldown(ctx: Context, input: DrilldownInput): Promise<ConversationConnection> {
@@ -53,7 +51,7 @@ async function specFor(ctx: Context, input: RunReportInput, prefix = ''): Promis
 
 /** Runs a catalog or saved report as shown somewhere (a saved report's page, a dashboard). */
 export async function runSource(ctx: Context, source: ReportSource, run: RunOptions): Promise<ReportResultType> {
-  const result = await runSpec(ctx.db, await specOf(ctx, source, run));
+  const result = await runCached(ctx.db, await specOf(ctx, source, run));
   return Object.assign(new ReportResultType(), result);
 }
 

@@ -4,6 +4,7 @@ import express from 'express';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { Database } from '../db/database';
+import { closeReportCache } from '../reporting/cache';
 import { reportCatalog } from '../reporting/catalog/registry';
 import { createApolloServer } from './apollo';
 import { createContext } from './context';
@@ -53,5 +54,10 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   }
   const { port } = httpServer.address() as AddressInfo;
   const host = !options.host || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
-  return { url: `http://${host}:${port}/graphql`, close: () => apollo.stop() };
+  const close = async () => {
+    await apollo.stop();
+    // After the last request: the report cache's Redis connection would keep the process alive.
+    await closeReportCache();
+  };
+  return { url: `http://${host}:${port}/graphql`, close };
 }

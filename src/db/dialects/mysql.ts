@@ -9,6 +9,11 @@ export const mysqlDialect: SqlDialect = {
     const onDuplicate = updates || `${columns[0]} = ${columns[0]}`;
     return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(columns.length, rowCount)} ON DUPLICATE KEY UPDATE ${onDuplicate}`;
   },
+  accumulate(table, columns, _keyColumns, addColumns, rowCount) {
+    const updates = addColumns.map((c) => `${c} = ${c} + VALUES(${c})`).join(', ');
+    return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(columns.length, rowCount)} ON DUPLICATE KEY UPDATE ${updates}`;
+  },
+  lockingRead: ' FOR UPDATE',
   likeInsensitive(expression, negate) {
     // The binary collation compares bytes, so LIKE would be case-sensitive: compare lower-cased text.
     // MariaDB's default escape character is already the backslash.

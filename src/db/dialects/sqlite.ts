@@ -9,6 +9,12 @@ export const sqliteDialect: SqlDialect = {
     const action = updates ? `DO UPDATE SET ${updates}` : 'DO NOTHING';
     return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(columns.length, rowCount)} ON CONFLICT (${keyColumns.join(', ')}) ${action}`;
   },
+  accumulate(table, columns, keyColumns, addColumns, rowCount) {
+    // In DO UPDATE, a bare column is the stored row's value and excluded.<column> the new row's.
+    const updates = addColumns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ');
+    return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(columns.length, rowCount)} ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${updates}`;
+  },
+  lockingRead: '',
   likeInsensitive(expression, negate) {
     // SQLite's LIKE folds ASCII only: both sides go through unicode_lower (registered on the
     // connection in database.ts). SQLite has no default escape character, so ESCAPE is required.

@@ -15,6 +15,11 @@ export interface Viewer {
     plan: Plan;
     reportingAddon: boolean;
     timezone: string;
+    /**
+     * The account's data version as the request began (absent for viewers built in-process).
+     * Report caches key on it; an import or ingest moves it on.
+     */
+    dataVersion?: number;
   };
 }
 
@@ -23,7 +28,7 @@ export async function viewerFromAuthorization(db: Database, header: string | und
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   if (!match) return null;
   const rows = await db.query<Record<string, unknown>>(
-    `SELECT u.id AS user_id, u.email, u.role, u.team_id, a.id AS account_id, a.name AS account_name, a.plan, a.reporting_addon, a.timezone
+    `SELECT u.id AS user_id, u.email, u.role, u.team_id, a.id AS account_id, a.name AS account_name, a.plan, a.reporting_addon, a.timezone, a.data_version
        FROM api_tokens t
        JOIN users u ON u.account_id = t.account_id AND u.id = t.user_id
        JOIN accounts a ON a.id = t.account_id
@@ -43,6 +48,7 @@ export async function viewerFromAuthorization(db: Database, header: string | und
       plan: row.plan as Plan,
       reportingAddon: Boolean(toNumber(row.reporting_addon)),
       timezone: String(row.timezone),
+      dataVersion: toNumber(row.data_version) as number,
     },
   };
 }

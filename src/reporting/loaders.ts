@@ -14,13 +14,33 @@ export interface ReportingLoaders {
   savedReports: DataLoader<string, SavedReport | null>;
 }
 
-export function createReportingLoaders(db: Database, accountId: number): ReportingLoaders {
+export function createReportingLoaders(db: Database, accountId: number, dataVersion?: number): ReportingLoaders {
   let catalog: Promise<PropertyCatalog> | null = null;
   return {
-    catalog: () => (catalog ??= loadPropertyCatalog(db, accountId)),
+    catalog: () => (catalog ??= dataVersion === undefined ? loadPropertyCatalog(db, accountId) : sharedCatalog(db, accountId, dataVersion)),
     savedReports: new DataLoader(async (ids) => {
       const byId = await findReports(db, accountId, ids);
       return ids.map((id) => byId.get(id) ?? null);
     }),
   };
+}
+
+/**
+ * An account's custom properties change only with an import or ingest, which moves its data
+ * version on: requests of the same version share one catalog, and a cached report costs no query
+ * beyond the request's authentication.
+ */
+const catalogs = new WeakMap<Database, Map<number, { version: number; catalog: Promise<PropertyCatalog> }>>();
+
+function sharedCatalog(db: Database, accountId: number, version: number): Promise<PropertyCatalog> {
+  let byAccount = catalogs.get(db);
+  if (!byAccount) catalogs.set(db, (byAccount = new Map()));
+  const known = byAccount.get(accountId);
+  if (known && known.version === version) return known.catalog;
+  const catalog = loadPropertyCatalog(db, accountId);
+  // A request that began before the latest import does not displace the newer catalog.
+  if (known && known.version > version) return catalog;
+  byAccount.set(accountId, { version, catalog });
+  catalog.catch(() => byAccount.delete(accountId));
+  return catalog;
 }

@@ -51,7 +51,7 @@ async function specFor(ctx: Context, input: RunReportInput, prefix = ''): Promis
 
 /** Runs a catalog or saved report as shown somewhere (a saved report's page, a dashboard). */
 export async function runSource(ctx: Context, source: ReportSource, run: RunOptions): Promise<ReportResultType> {
-  const result = await runCached(ctx.db, await specOf(ctx, source, run));
+  const result = await runCached(ctx.db, await specOf(ctx, source, run), ctx.viewer.account.dataVersion);
   return Object.assign(new ReportResultType(), result);
 }
 

@@ -31,7 +31,7 @@ export function contextFor(db: Database, viewer: Viewer): Context {
     db,
     viewer,
     loaders: createConversationLoaders(db, accountId),
-    reporting: createReportingLoaders(db, accountId),
+    reporting: createReportingLoaders(db, accountId, viewer.account.dataVersion),
     members: createMemberLoader(db, accountId),
     dashboardItems: new DataLoader(async (ids) => {
       const byDashboard = await findItems(db, accountId, ids);

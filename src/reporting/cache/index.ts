@@ -33,10 +33,10 @@ export function createReportCache(env: CacheEnvironment, options: { keyPrefix?: 
 
 let processCache: ReportCache | null | undefined;
 
-/** Runs a report through this process's cache: the same result as `runSpec`. */
-export function runCached(db: Database, spec: ReportSpec): Promise<ReportResult> {
+/** Runs a report through this process's cache: the same result as `runSpec`. `dataVersion`: see ReportCache.run. */
+export function runCached(db: Database, spec: ReportSpec, dataVersion?: number): Promise<ReportResult> {
   if (processCache === undefined) processCache = createReportCache(process.env);
-  return processCache ? processCache.run(db, spec) : runSpec(db, spec);
+  return processCache ? processCache.run(db, spec, dataVersion) : runSpec(db, spec);
 }
 
 /** Quits Redis (when the server closes); the next run configures a fresh cache from the environment. */

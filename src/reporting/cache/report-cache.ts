@@ -8,7 +8,7 @@ import { RedisStore } from './redis';
 /**
  * Report results by account, data version and normalised run: the in-process LRU first, then
  * Redis when there is one, then the database. A hit costs one primary-key query (the data
- * version); concurrent identical misses in one process compute once.
+ * version, unless the caller read it already); concurrent identical misses in one process compute once.
  */
 export class ReportCache {
   private readonly inFlight = new Map<string, Promise<string>>();
@@ -18,11 +18,14 @@ export class ReportCache {
     private readonly redis: RedisStore | null = null,
   ) {}
 
-  /** What `runSpec` returns, as a fresh object for every caller. */
-  async run(db: Database, spec: ReportSpec): Promise<ReportResult> {
+  /**
+   * What `runSpec` returns, as a fresh object for every caller. `knownVersion` is the account's
+   * data version read when the request began (with its caller); without it, it is read here.
+   */
+  async run(db: Database, spec: ReportSpec, knownVersion?: number): Promise<ReportResult> {
     // Read before computing: a result computed meanwhile may already include a newer import,
     // but is never older than the version it is stored under.
-    const version = await dataVersion(db, spec.accountId);
+    const version = knownVersion ?? (await dataVersion(db, spec.accountId));
     if (version === null) return runSpec(db, spec);
     const key = reportCacheKey(db, spec, version);
     let text = this.lru.get(key);

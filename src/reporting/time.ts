@@ -40,10 +40,18 @@ export function parseLocalDate(value: string, field: string): string {
 
 /** An IANA zone name such as `Europe/Amsterdam`, in its canonical spelling; `field` names the input in the error. */
 export function parseTimezone(value: string, field: string): string {
+  const known = VALID_ZONES.get(value);
+  if (known) return known;
+  // luxon checks a zone by building an Intl.DateTimeFormat: costly on every request, so the
+  // answer for a valid name is kept (there are a few hundred); invalid names are not kept.
   if (!IANAZone.isValidZone(value)) throw new BadInput(field, `${JSON.stringify(value)} is not an IANA time zone (e.g. Europe/Amsterdam)`);
   // `europe/amsterdam` is valid too; store and report the name as the tz database writes it.
-  return CANONICAL_ZONES.get(value.toLowerCase()) ?? value;
+  const canonical = CANONICAL_ZONES.get(value.toLowerCase()) ?? value;
+  VALID_ZONES.set(value, canonical);
+  return canonical;
 }
+
+const VALID_ZONES = new Map<string, string>();
 
 const CANONICAL_ZONES = new Map(['UTC', ...Intl.supportedValuesOf('timeZone')].map((zone) => [zone.toLowerCase(), zone]));
 

@@ -1,4 +1,5 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import depthLimit from 'graphql-depth-limit';
 import { Context } from './context';
 import { formatError } from './format-error';
@@ -19,6 +20,7 @@ export async function createApolloServer(plugins: ApolloServerPlugin<Context>[] 
     introspection: true,
     // The CLI owns SIGINT/SIGTERM: it stops the server, closes the database, then exits 0.
     stopOnTerminationSignals: false,
-    plugins,
+    // No HTTP cache hints are given; without this plugin Apollo instruments every resolved field.
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...plugins],
   });
 }

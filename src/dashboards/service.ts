@@ -134,7 +134,7 @@ export async function editDashboardReport(ctx: Context, input: EditDashboardRepo
   if (item.reportId) {
     const report = await findSavedReport(ctx, item.reportId);
     if (canChangeReport(ctx.viewer, report)) {
-      await updateSavedReport(ctx, Object.assign(input.changes, { id: report.id }));
+      await updateSavedReport(ctx, { ...input.changes, id: report.id });
       return found;
     }
     reportId = (await saveCopy(ctx, report, report.sourceDefinitionId, input.changes)).id;

@@ -1,5 +1,6 @@
 import { Database, Queryable, toDbInstant } from '../db/database';
 import { placeholders, SqlDialect } from '../db/dialect';
+import { lockAccountForWriting, updateRollups } from '../reporting/engine/rollup/maintain';
 import { CustomPropertyType } from './conversation.entity';
 import { DIRECTORY_TABLES, DirectoryKind } from './directory.entity';
 import { ConversationRecord } from './record';
@@ -65,6 +66,9 @@ export async function writeConversations(db: Database, accountId: number, record
 }
 
 async function writeBatch(tx: Queryable, dialect: SqlDialect, accountId: number, records: ConversationRecord[]): Promise<WriteResult> {
+  // Before the first read: the rollups are kept by adding what changed, which needs the stored rows
+  // read here to stay as they are until this transaction commits.
+  await lockAccountForWriting(tx, accountId);
   // The last record of each id, in the order of those last records: later lines win everywhere,
   // also for the names of the directory.
   const latest = new Map<string, ConversationRecord>();
@@ -97,6 +101,8 @@ async function writeBatch(tx: Queryable, dialect: SqlDialect, accountId: number,
       );
     }
   }
+  // Reads the stored versions of the updated conversations, so it comes before they are replaced.
+  await updateRollups(tx, dialect, accountId, updatedIds, changed);
   const now = toDbInstant(new Date());
   await insertRows(tx, dialect, 'conversations', CONVERSATION_COLUMNS, ['account_id', 'external_id'], changed.map((r) => conversationRow(accountId, r, now)), true);
   const messageRows = changed.flatMap((r) =>

@@ -98,7 +98,7 @@ describe.each(DIALECTS)('dashboards and saved reports over HTTP on %s', (dialect
     api = await startTestApi(dialect, { timezone: 'UTC', plan: 'PROFESSIONAL' }, {
       onQuery: (sql) => {
         queries.push(sql);
-        const report = /FROM conversations c/.test(sql);
+        const report = /FROM (conversations c|report_rollups r)/.test(sql);
         maxInFlight = Math.max(maxInFlight, ++inFlight);
         if (report) maxReportsInFlight = Math.max(maxReportsInFlight, ++reportsInFlight);
         return () => {

@@ -23,7 +23,7 @@ import { aConversation, toNdjson } from '../support/fixtures';
  * the SQL a run sends: every report query reads `FROM conversations c`, a cache hit sends none.
  */
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const isReportQuery = (sql: string) => /\bFROM conversations c\b/.test(sql);
+const isReportQuery = (sql: string) => /\bFROM (conversations c|report_rollups r)\b/.test(sql);
 
 const asInput = (overrides: Record<string, unknown>) => aConversation(overrides) as unknown as ConversationInput;
 

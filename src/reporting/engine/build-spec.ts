@@ -61,5 +61,6 @@ export function buildSpec(shape: ReportShape, run: RunOptions, context: SpecCont
     range,
     timezone,
     filters: and([compileFilters(shape.defaultFilters ?? [], { ...filterContext, declared: true }, 'defaultFilters'), compileFilters(run.filters ?? [], filterContext, 'filters')]),
+    filterProperties: [...(shape.defaultFilters ?? []), ...(run.filters ?? [])].map((f) => f.property),
   };
 }

@@ -72,7 +72,7 @@ function dimensionExpression(spec: BoundSpec, dimension: Dimension, index: numbe
  * makes log2(buckets) comparisons, not one per bucket. Edges are UTC instants computed in
  * TypeScript, so DST is already in them and no timezone tables are needed.
  */
-function bucketIndex(column: string, starts: readonly Date[], lo: number, hi: number): SqlFragment {
+export function bucketIndex(column: string, starts: readonly Date[], lo: number, hi: number): SqlFragment {
   if (hi - lo === 1) return fragment(String(lo));
   const mid = (lo + hi) >> 1;
   const below = bucketIndex(column, starts, lo, mid);

@@ -3,8 +3,9 @@ import { Database, fromDbInstant, toNumber } from '../../db/database';
 import { BadInput } from '../../errors';
 import { ConversationProperty } from '../properties';
 import { localDateOf, timeBuckets } from '../time';
-import { compileAggregate, compilePercentile, compileSpan } from './compile';
+import { compilePercentile, compileSpan } from './compile';
 import { Measure, MeasureUnit } from './measures';
+import { aggregateQuery, rollupsEnabled } from './rollup/plan';
 import { BoundSpec, Dimension, ReportSpec } from './spec';
 
 export interface DimensionValue {
@@ -25,8 +26,13 @@ export interface ReportResult {
   rows: ReportRow[];
 }
 
+export interface RunSpecOptions {
+  /** Whether the aggregate may come from the rollup when the planner proves it equal; default: env THREADLINE_ROLLUPS is not `off`. */
+  rollups?: boolean;
+}
+
 /** Runs a report: at most one aggregate query, one per percentile measure, and one per directory for labels. */
-export async function runSpec(db: Database, spec: ReportSpec): Promise<ReportResult> {
+export async function runSpec(db: Database, spec: ReportSpec, options: RunSpecOptions = {}): Promise<ReportResult> {
   const bound = await bindBuckets(db, spec);
   const header = {
     dimensions: spec.dimensions.map((d) => ({ key: d.property.key, label: d.property.label })),
@@ -42,7 +48,7 @@ export async function runSpec(db: Database, spec: ReportSpec): Promise<ReportRes
     return group;
   };
   const dimensionColumns = spec.dimensions.map((_, i) => `d${i}`);
-  const aggregate = compileAggregate(bound);
+  const aggregate = aggregateQuery(bound, options.rollups ?? rollupsEnabled());
   for (const row of await db.query<Record<string, unknown>>(aggregate.sql, aggregate.params)) {
     const group = groupOf(dimensionColumns.map((c) => row[c]));
     spec.measures.forEach((measure, i) => {

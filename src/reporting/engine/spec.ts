@@ -25,6 +25,11 @@ export interface ReportSpec {
   timezone: string;
   /** AND of the definition's default filters and the run's filters. */
   filters: SqlFragment;
+  /**
+   * The property keys `filters` tests, for the rollup planner to check. Absent (a spec built by
+   * hand) means unknown: the report is then answered from the conversations.
+   */
+  filterProperties?: readonly string[];
 }
 
 /** A spec whose time dimension (if any) has its buckets: all time is resolved to the data's span. */

@@ -1,0 +1,308 @@
+import { CHANNELS } from '../../../conversations/conversation.entity';
+import { assertNever } from '../../../errors';
+import { SqlFragment } from '../../filters';
+import { builtinProperty } from '../../properties';
+import { rangeInstants } from '../../time';
+import { bucketIndex, compileAggregate } from '../compile';
+import { DurationColumn, Measure } from '../measures';
+import { BoundSpec } from '../spec';
+import { fragment, join } from '../sql';
+import { BucketMinutes, bucketMs, bucketStartOf, DAY, Grouping, GROUPINGS, isBucketEdge, QUARTER_HOUR, RollupDateProperty, sizesOf } from './cells';
+import { ROLLUP_GROUP_TABLE, ROLLUP_TABLE } from './maintain';
+
+/**
+ * The rollup planner: answers a report from `report_rollups` only when the answer is provably the
+ * one the raw SQL over `conversations c` gives, and says why not otherwise.
+ *
+ * Accepted:
+ * - measures that are counts (of all, OPEN or CLOSED conversations) or averages: cells hold counts
+ *   and millisecond sums, and averages are SUM / COUNT divided in TypeScript either way;
+ * - dimensions and filters on channel, status and at most one of assignee, inbox, team, chatflow
+ *   and page URL (see the groupings in cells.ts). Groups have these columns under the names (and
+ *   collation) of `conversations c`, so the filters' SQL is reused as is and means for a group what
+ *   it means for each conversation in it;
+ * - a time dimension on the report's own date property (cells are bucketed by it).
+ * Refused (raw SQL): percentiles (they need every value); custom properties, durations, subject,
+ * contact and the other columns the rollup lacks, as dimensions or filters; two of the grouping
+ * columns together; filters on dates (a second date the cells are not bucketed by); a time
+ * dimension on the other date property; a date property the grouping keeps no cells for (closedAt
+ * by inbox, team, chatflow or page URL); a spec that does not say what its filters test (built by
+ * hand); and a report with no whole UTC day to read from cells (a single local day, or day buckets
+ * outside UTC, where the grouping has no quarter hours).
+ *
+ * What is read: the range and the time buckets cut time into spans; no cell may straddle a cut.
+ * Whole UTC days inside a span come from DAY cells. The rest of a span, a few hours at either end,
+ * comes from quarter-hour cells when the grouping has them (status, by createdAt) and every cut is on
+ * a quarter hour (true for every zone in use today), and otherwise from the conversations, through the
+ * same SQL the raw report uses. A 365-day report in Europe/Amsterdam reads 364 days of DAY cells
+ * and 24 hours of either.
+ */
+
+/** The columns of `conversations c` every group has, besides its grouping's own. */
+const SHARED_COLUMNS: ReadonlySet<string> = new Set(['c.channel', 'c.status']);
+
+/** The grouping that has a column of `conversations c`. */
+const GROUPING_BY_COLUMN = new Map<string, Grouping>(
+  (Object.entries(GROUPINGS) as [Grouping, (typeof GROUPINGS)[Grouping]][]).flatMap(([name, g]) => (g.column ? [[`c.${g.column}`, name] as [string, Grouping]] : [])),
+);
+
+/** A half-open UTC span `[start, end)`. */
+export interface Span {
+  start: Date;
+  end: Date;
+}
+
+/** What a plan reads: DAY cells starting in `days`, quarter-hour cells in `quarterHours`, conversations in `conversations`. */
+export interface RollupCells {
+  days: Span[];
+  quarterHours: Span[];
+  conversations: Span[];
+}
+
+export type RollupPlan =
+  | { kind: 'rollup'; query: SqlFragment; groupedBy: Grouping; cells: RollupCells | 'every day' }
+  | { kind: 'raw'; reason: string };
+
+/**
+ * At most this many subqueries, one per span (SQLite allows 500 in one UNION ALL): a year of weeks
+ * in a zone other than UTC takes 106 per channel. Beyond it a report on the `status` grouping reads
+ * quarter hours only, as one range per channel (still exact, and far fewer rows than
+ * conversations); others are left to raw SQL.
+ */
+export const MAX_SUBQUERIES = 480;
+
+/** `THREADLINE_ROLLUPS=off` answers every report with raw SQL (to compare, or if a rollup were ever doubted). */
+export function rollupsEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.THREADLINE_ROLLUPS?.trim().toLowerCase() !== 'off';
+}
+
+/** The aggregate query of a report: from the rollup when the planner can, else over the conversations. */
+export function aggregateQuery(spec: BoundSpec, useRollups: boolean): SqlFragment {
+  if (useRollups) {
+    const plan = planRollup(spec);
+    if (plan.kind === 'rollup') return plan.query;
+  }
+  return compileAggregate(spec);
+}
+
+export function planRollup(spec: BoundSpec): RollupPlan {
+  for (const measure of spec.measures) {
+    if (measure.kind === 'percentile') return raw(`measure ${measure.key} is a percentile, which needs every value`);
+  }
+  const columns = new Map<string, string>();
+  for (const dimension of spec.dimensions) {
+    if (dimension.kind === 'time') {
+      if (dimension.property.column !== spec.dateColumn) return raw(`dimension ${dimension.property.key} is not the date property the report selects by`);
+    } else if (!dimension.property.column || !(SHARED_COLUMNS.has(dimension.property.column) || GROUPING_BY_COLUMN.has(dimension.property.column))) {
+      return raw(`dimension ${dimension.property.key} is not a rollup column`);
+    } else if (GROUPING_BY_COLUMN.has(dimension.property.column)) {
+      columns.set(dimension.property.column, dimension.property.key);
+    }
+  }
+  if (spec.filterProperties === undefined) return raw('the properties the filters test are not known');
+  for (const key of spec.filterProperties) {
+    const column = builtinProperty(key)?.column;
+    if (!column || !(SHARED_COLUMNS.has(column) || GROUPING_BY_COLUMN.has(column))) return raw(`filter on ${key}, which is not a rollup column`);
+    if (GROUPING_BY_COLUMN.has(column)) columns.set(column, key);
+  }
+  if (columns.size > 1) return raw(`${[...columns.values()].join(' and ')} together: rollups group by one of them at a time`);
+  const groupedBy = columns.size === 0 ? 'status' : (GROUPING_BY_COLUMN.get([...columns.keys()][0]) as Grouping);
+  const dateProperty = dateOf(spec);
+  if (!sizesOf(groupedBy, dateProperty).includes(DAY)) return raw(`the ${groupedBy} rollup keeps no ${dateProperty} cells`);
+  if (spec.dimensions.some((d) => d.kind === 'time') && !spec.buckets?.length) return raw('the time buckets are not bound');
+
+  const cuts = cutPoints(spec);
+  if (cuts === null) return { kind: 'rollup', query: compileRollupAggregate(spec, groupedBy, 'every day'), groupedBy, cells: 'every day' };
+  if (cuts.length < 2) return raw('the report has no time span');
+  const quarterHours = sizesOf(groupedBy, dateProperty).includes(QUARTER_HOUR) && cuts.every((instant) => isBucketEdge(instant, QUARTER_HOUR));
+  let cells = decompose(cuts, quarterHours);
+  const channels = spec.channel ? 1 : CHANNELS.length;
+  if ((cells.days.length + cells.quarterHours.length + cells.conversations.length) * channels > MAX_SUBQUERIES) {
+    if (!quarterHours) return raw(`its time buckets would take more than ${MAX_SUBQUERIES} ranges`);
+    cells = { days: [], quarterHours: [{ start: cuts[0], end: cuts[cuts.length - 1] }], conversations: [] };
+  }
+  if (cells.days.length === 0 && cells.quarterHours.length === 0) return raw(`no whole UTC day to read from the ${groupedBy} rollup`);
+  return { kind: 'rollup', query: compileRollupAggregate(spec, groupedBy, cells), groupedBy, cells };
+}
+
+function raw(reason: string): RollupPlan {
+  return { kind: 'raw', reason };
+}
+
+function dateOf(spec: BoundSpec): RollupDateProperty {
+  return spec.dateColumn === 'c.closed_at' ? 'closedAt' : 'createdAt';
+}
+
+/**
+ * Every instant at which the report's scope or one of its time buckets begins or ends, sorted;
+ * null for all time without a time dimension (every cell counts).
+ */
+function cutPoints(spec: BoundSpec): Date[] | null {
+  const cuts = new Map<number, Date>();
+  if (spec.range) {
+    const { start, end } = rangeInstants(spec.range, spec.timezone);
+    cuts.set(start.getTime(), start).set(end.getTime(), end);
+  }
+  if (spec.buckets) {
+    for (const bucket of spec.buckets) cuts.set(bucket.start.getTime(), bucket.start).set(bucket.end.getTime(), bucket.end);
+  }
+  if (!spec.range && !spec.buckets) return null;
+  return [...cuts.values()].sort((a, b) => a.getTime() - b.getTime());
+}
+
+/**
+ * `[first cut, last cut)` in pieces that never straddle a cut: in each span between two cuts, the
+ * whole UTC days it holds, and the rest before and after them as quarter hours or conversations.
+ * Adjacent pieces of one kind are merged: a run of day buckets in UTC is one range of DAY cells,
+ * and a day bucket in Amsterdam, 23:00 to 23:00 UTC, joins its neighbours in one range of the rest.
+ */
+function decompose(cuts: Date[], quarterHours: boolean): RollupCells {
+  const cells: RollupCells = { days: [], quarterHours: [], conversations: [] };
+  const rest = quarterHours ? cells.quarterHours : cells.conversations;
+  const day = bucketMs(DAY);
+  const push = (spans: Span[], start: number, end: number) => {
+    if (start >= end) return;
+    const last = spans[spans.length - 1];
+    if (last && last.end.getTime() === start) last.end = new Date(end);
+    else spans.push({ start: new Date(start), end: new Date(end) });
+  };
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [start, end] = [cuts[i].getTime(), cuts[i + 1].getTime()];
+    const firstDay = Math.ceil(start / day) * day;
+    const lastDay = bucketStartOf(cuts[i + 1], DAY);
+    if (firstDay < lastDay) {
+      push(rest, start, firstDay);
+      push(cells.days, firstDay, lastDay);
+      push(rest, lastDay, end);
+    } else {
+      push(rest, start, end);
+    }
+  }
+  return cells;
+}
+
+/** Sums per group and time bucket: column of report_rollups, the raw SQL's expression over `conversations c`, alias. */
+const SUMS = [
+  { cells: 'conversations', conversations: 'COUNT(*)', alias: 'n' },
+  { cells: 'first_response_count', conversations: 'COUNT(c.first_response_ms)', alias: 'frc' },
+  { cells: 'first_response_ms_sum', conversations: 'SUM(c.first_response_ms)', alias: 'frs' },
+  { cells: 'time_to_close_count', conversations: 'COUNT(c.time_to_close_ms)', alias: 'ttcc' },
+  { cells: 'time_to_close_ms_sum', conversations: 'SUM(c.time_to_close_ms)', alias: 'ttcs' },
+] as const;
+
+/** The aliases of each duration's sum and count. */
+const AVERAGED: Record<DurationColumn, readonly [string, string]> = { 'c.first_response_ms': ['frs', 'frc'], 'c.time_to_close_ms': ['ttcs', 'ttcc'] };
+
+/**
+ * The same columns as compileAggregate's (`d<i>`, `m<i>`, `s<i>`/`k<i>`), summed over `x`: rows of
+ * dimension values (`d<i>`), status (`st`) and sums, from two parts.
+ * - Cells: one subquery per span (UNION ALL) that fixes the whole key up to the bucket start and
+ *   sums its cells per group (and time bucket); MariaDB and SQLite both read exactly that range
+ *   of the primary key and test nothing per row (an OR of ranges costs MariaDB a test of every
+ *   range on every row, and SQLite without statistics reads past it). A year of cells shrinks to a
+ *   few hundred rows, which are joined to their groups (`c`, where the filters apply).
+ * - Conversations: one subquery per span of the rest, the raw report's own scope and filters over
+ *   `conversations c`, summed the same way.
+ * A span inside one time bucket gets its index as a constant; one across buckets a search over
+ * the buckets it overlaps only.
+ */
+function compileRollupAggregate(spec: BoundSpec, groupedBy: Grouping, cells: RollupCells | 'every day'): SqlFragment {
+  const sums = SUMS.filter((s) => s.alias === 'n' || spec.measures.some((m) => m.kind === 'average' && AVERAGED[m.column].includes(s.alias)));
+  const timed = spec.dimensions.some((d) => d.kind === 'time');
+  const starts = (spec.buckets ?? []).map((b) => b.start);
+  const bucketOf = (column: string, span: Span | null) => (timed ? bucketIndex(column, starts, ...bucketsOverlapping(starts, span)) : null);
+  const dateProperty = dateOf(spec);
+  const channels = spec.channel ? [spec.channel] : CHANNELS;
+
+  const cellSubquery = (channel: string, minutes: BucketMinutes, span: Span | null): SqlFragment => {
+    const bucket = bucketOf('r.bucket_start', span);
+    const key = fragment(`r.account_id = ? AND r.grouped_by = ? AND r.date_property = ? AND r.channel = ? AND r.bucket_minutes = ${minutes}`, spec.accountId, groupedBy, dateProperty, channel);
+    const where = span ? join([key, fragment('r.bucket_start >= ? AND r.bucket_start < ?', span.start, span.end)], ' AND ') : key;
+    return join(
+      [
+        fragment(`SELECT r.group_id${bucket ? `, ${bucket.sql} AS b` : ''}, ${sums.map((s) => `SUM(r.${s.cells}) AS ${s.alias}`).join(', ')}`, ...(bucket?.params ?? [])),
+        fragment(`FROM ${ROLLUP_TABLE} r WHERE ${where.sql} GROUP BY r.group_id${bucket ? ', b' : ''}`, ...where.params),
+      ],
+      ' ',
+    );
+  };
+  const cellSubqueries: SqlFragment[] = [];
+  const conversationSpans = cells === 'every day' ? [] : cells.conversations;
+  for (const channel of channels) {
+    if (cells === 'every day') {
+      cellSubqueries.push(cellSubquery(channel, DAY, null));
+      continue;
+    }
+    for (const span of cells.days) cellSubqueries.push(cellSubquery(channel, DAY, span));
+    for (const span of cells.quarterHours) cellSubqueries.push(cellSubquery(channel, QUARTER_HOUR, span));
+  }
+
+  const parts: SqlFragment[] = [];
+  const groupColumns = (select: SqlFragment[]) => (select.length > 0 ? ` GROUP BY ${select.map((_, i) => `d${i}`).join(', ')}, st` : ' GROUP BY st');
+  if (cellSubqueries.length > 0) {
+    const dimensions = spec.dimensions.map((d, i) => fragment(`${d.kind === 'time' ? 't.b' : (d.property.column as string)} AS d${i}`));
+    const union = join(cellSubqueries, ' UNION ALL ');
+    const select = [...dimensions.map((d) => d.sql), 'c.status AS st', ...sums.map((s) => `SUM(t.${s.alias}) AS ${s.alias}`)].join(', ');
+    parts.push(
+      join(
+        [
+          fragment(`SELECT ${select} FROM (${union.sql}) t JOIN ${ROLLUP_GROUP_TABLE} c ON c.account_id = ? AND c.group_id = t.group_id`, ...union.params, spec.accountId),
+          fragment(`WHERE ${spec.filters.sql}${groupColumns(dimensions)}`, ...spec.filters.params),
+        ],
+        ' ',
+      ),
+    );
+  }
+  for (const span of conversationSpans) {
+    const bucket = bucketOf(spec.dateColumn, span);
+    const dimensions = spec.dimensions.map((d, i) => (d.kind === 'time' ? fragment(`${(bucket as SqlFragment).sql} AS d${i}`, ...(bucket as SqlFragment).params) : fragment(`${d.property.column as string} AS d${i}`)));
+    const scope = join(
+      [
+        fragment(spec.channel ? 'c.account_id = ? AND c.channel = ?' : 'c.account_id = ?', ...(spec.channel ? [spec.accountId, spec.channel] : [spec.accountId])),
+        fragment(`${spec.dateColumn} >= ? AND ${spec.dateColumn} < ?`, span.start, span.end),
+        fragment(`(${spec.filters.sql})`, ...spec.filters.params),
+      ],
+      ' AND ',
+    );
+    const select = join([...dimensions, fragment(`c.status AS st, ${sums.map((s) => `${s.conversations} AS ${s.alias}`).join(', ')}`)], ', ');
+    parts.push(join([fragment(`SELECT ${select.sql}`, ...select.params), fragment(`FROM conversations c WHERE ${scope.sql}${groupColumns(dimensions)}`, ...scope.params)], ' '));
+  }
+
+  const dimensions = spec.dimensions.map((_, i) => `x.d${i} AS d${i}`);
+  const measures = spec.measures.map(measureColumns);
+  const select = join([...dimensions.map((d) => fragment(d)), ...measures], ', ');
+  const groupBy = dimensions.length > 0 ? ` GROUP BY ${dimensions.map((_, i) => `d${i}`).join(', ')}` : '';
+  const union = join(parts, ' UNION ALL ');
+  return join([fragment(`SELECT ${select.sql || 'SUM(x.n) AS m_none'}`, ...select.params), fragment(`FROM (${union.sql}) x${groupBy}`, ...union.params)], ' ');
+}
+
+/** `[lo, hi)`: the buckets a span overlaps (all of them for none). Spans lie inside the buckets' range. */
+function bucketsOverlapping(starts: readonly Date[], span: Span | null): [number, number] {
+  if (!span) return [0, starts.length];
+  const indexOf = (instant: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid].getTime() <= instant) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  return [indexOf(span.start.getTime()), indexOf(span.end.getTime() - 1) + 1];
+}
+
+function measureColumns(measure: Measure, index: number): SqlFragment {
+  switch (measure.kind) {
+    case 'count':
+      return measure.status ? fragment(`SUM(CASE WHEN x.st = ? THEN x.n ELSE 0 END) AS m${index}`, measure.status) : fragment(`SUM(x.n) AS m${index}`);
+    case 'average': {
+      const [sum, count] = AVERAGED[measure.column];
+      return fragment(`SUM(x.${sum}) AS s${index}, SUM(x.${count}) AS k${index}`);
+    }
+    case 'percentile':
+      throw new Error('the planner refuses percentiles');
+    default:
+      return assertNever(measure);
+  }
+}

@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { generateDemoConversations } from '../src/demo/generate';
+import { generateDemoConversations, mulberry32 } from '../src/demo/generate';
 
 /**
  * The benchmark's data set: the demo generator's conversations (12 months with a business-day
@@ -48,18 +48,6 @@ const PAGES = Array.from({ length: 50 }, (_, i) => (i === 0 ? 'https://example.c
 const PAGE_WEIGHTS = PAGES.map((_, rank) => 1 / (rank + 1));
 
 export const BENCH_SHAPE = { agents: AGENTS.length, inboxes: INBOXES.length, chatflows: CHATFLOWS.length, pageUrls: PAGES.length, months: BENCH_MONTHS };
-
-/** mulberry32, as the demo generator uses: small, fast, seedable. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function weighted<T>(rng: () => number, items: readonly T[], weights: readonly number[], total = weights.reduce((a, b) => a + b, 0)): T {
   let r = rng() * total;

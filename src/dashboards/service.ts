@@ -10,7 +10,8 @@ import { parseName } from '../reporting/saved/config';
 import { canChangeReport, findSavedReport, saveCopy, snapshotOfDefinition, updateSavedReport } from '../reporting/saved/service';
 import { Context } from '../server/context';
 import { Access, accessOf, canManage, Privacy, Share } from './access';
-import { AddReportToDashboardInput, CreateDashboardFromTemplateInput, EditDashboardReportInput, RemoveReportFromDashboardInput, ShareInput, UpdateDashboardInput } from './graphql/inputs';
+import { AddReportToDashboardInput, CreateDashboardFromTemplateInput, EditDashboardReportInput, RemoveReportFromDashboardInput, UpdateDashboardInput } from './graphql/inputs';
+import { ShareType } from './graphql/types';
 import { countDashboards, Dashboard, DashboardItem, deleteDashboardRows, insertDashboard, listDashboards, replaceItems, updateDashboardRow } from './store';
 import { findTemplate } from './templates';
 
@@ -185,7 +186,7 @@ function arrange(items: DashboardItem[], layout: readonly { id: string; width?: 
   return arranged;
 }
 
-async function parseShares(ctx: Context, privacy: Privacy, shares: readonly ShareInput[]): Promise<Share[]> {
+async function parseShares(ctx: Context, privacy: Privacy, shares: readonly ShareType[]): Promise<Share[]> {
   if (privacy === 'SPECIFIC') requireSpecificSharing(ctx.viewer.account);
   else if (shares.length > 0) throw new BadInput('shares', 'only a dashboard with privacy SPECIFIC is shared with users and teams');
   const accountId = ctx.viewer.account.id;

@@ -91,7 +91,7 @@ const CHAT_SHARE = 0.6;
 // ---- randomness -------------------------------------------------------------------------------
 
 /** mulberry32: a small, fast, seedable 32-bit PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): Rng {
+export function mulberry32(seed: number): Rng {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

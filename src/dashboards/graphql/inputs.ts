@@ -1,20 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { FilterInput } from '../../reporting/graphql/filter.input';
 import { ReportChangesInput, ReportDateRangeInput } from '../../reporting/saved/graphql/inputs';
-import { Access, GranteeType, Privacy } from '../access';
-import { AccessEnum, GranteeTypeEnum, PrivacyEnum } from './types';
-
-@InputType({ description: 'A user or team to share a SPECIFIC dashboard with.' })
-export class ShareInput {
-  @Field(() => GranteeTypeEnum, { description: 'USER or TEAM.' })
-  granteeType: GranteeType;
-
-  @Field(() => ID, { description: 'User id, or team external id.' })
-  granteeId: string;
-
-  @Field(() => AccessEnum, { description: 'VIEW or EDIT.' })
-  access: Access;
-}
+import { Privacy } from '../access';
+import { PrivacyEnum, ShareType } from './types';
 
 @InputType({ description: 'A new dashboard from a template of the library.' })
 export class CreateDashboardFromTemplateInput {
@@ -30,8 +18,8 @@ export class CreateDashboardFromTemplateInput {
   @Field(() => [ID], { nullable: true, description: 'Which of the template\'s reports to include (the checkboxes); absent for all.' })
   reportDefinitionIds?: string[] | null;
 
-  @Field(() => [ShareInput], { nullable: true, description: 'Users and teams to share with (privacy SPECIFIC only).' })
-  shares?: ShareInput[] | null;
+  @Field(() => [ShareType], { nullable: true, description: 'Users and teams to share with (privacy SPECIFIC only).' })
+  shares?: ShareType[] | null;
 }
 
 @InputType({ description: 'A place on the dashboard and its width, in the new order.' })
@@ -54,8 +42,8 @@ export class UpdateDashboardInput {
   @Field(() => PrivacyEnum, { nullable: true, description: 'New privacy (owner or admin only).' })
   privacy?: Privacy | null;
 
-  @Field(() => [ShareInput], { nullable: true, description: 'All its shares, replacing the current ones (owner or admin only; privacy SPECIFIC).' })
-  shares?: ShareInput[] | null;
+  @Field(() => [ShareType], { nullable: true, description: 'All its shares, replacing the current ones (owner or admin only; privacy SPECIFIC).' })
+  shares?: ShareType[] | null;
 
   @Field(() => ReportDateRangeInput, { nullable: true, description: 'Date range for all its reports; null lets each use its own.' })
   dateRange?: ReportDateRangeInput | null;

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Channel } from '../../conversations/conversation.entity';
 import { ChannelEnum } from '../../conversations/graphql/enums';
 import { graphqlEnum } from '../../server/graphql-enum';
@@ -43,7 +43,9 @@ export class DashboardTemplateType {
   reports: ReportDefinitionType[];
 }
 
+/** One class for the share a dashboard shows and the share a mutation gives: the same three fields. */
 @ObjectType('DashboardShare', { description: 'A user or team a SPECIFIC dashboard is shared with.' })
+@InputType('ShareInput', { description: 'A user or team to share a SPECIFIC dashboard with.' })
 export class ShareType {
   @Field(() => GranteeTypeEnum, { description: 'USER or TEAM.' })
   granteeType: GranteeType;

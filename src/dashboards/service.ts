@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { requireDashboardRoom, requireReportEditing, requireSpecificSharing } from '../accounts/plan';
+import { findDirectoryEntries } from '../conversations/directory';
 import { BadInput, Forbidden, NotFound } from '../errors';
-import { reportCatalog } from '../reporting/catalog/registry';
+import { catalogDefinition, catalogDefinitionInput } from '../reporting/catalog/registry';
 import { parseStoredRange } from '../reporting/date-presets';
 import { compileFilters, FilterSpec } from '../reporting/filters';
 import { FilterInput } from '../reporting/graphql/filter.input';
@@ -90,9 +91,7 @@ export async function addReportToDashboard(ctx: Context, input: AddReportToDashb
   const found = await findDashboard(ctx, input.dashboardId, 'EDIT');
   const given = [input.definitionId, input.reportId].filter((v) => v != null);
   if (given.length !== 1) throw new BadInput('definitionId', 'give exactly one of definitionId and reportId');
-  if (input.definitionId != null && !reportCatalog().get(input.definitionId)) {
-    throw new BadInput('definitionId', `no report ${JSON.stringify(input.definitionId)} in the catalog (see reportDefinitions)`);
-  }
+  if (input.definitionId != null) catalogDefinitionInput(input.definitionId, 'definitionId');
   if (input.reportId != null) await findSavedReport(ctx, input.reportId);
   const items = await itemsOf(ctx, found.dashboard.id);
   if (items.length >= MAX_REPORTS_PER_DASHBOARD) throw new BadInput('dashboardId', `a dashboard holds at most ${MAX_REPORTS_PER_DASHBOARD} reports`);
@@ -140,8 +139,7 @@ export async function editDashboardReport(ctx: Context, input: EditDashboardRepo
     }
     reportId = (await saveCopy(ctx, report, report.sourceDefinitionId, input.changes)).id;
   } else {
-    const definition = reportCatalog().get(item.definitionId as string);
-    if (!definition) throw new NotFound('report definition', String(item.definitionId));
+    const definition = catalogDefinition(item.definitionId as string);
     reportId = (await saveCopy(ctx, snapshotOfDefinition(definition), definition.id, input.changes)).id;
   }
   await saveItems(ctx, found.dashboard, items.map((i) => (i === item ? { ...i, definitionId: null, reportId } : i)));
@@ -189,18 +187,22 @@ function arrange(items: DashboardItem[], layout: readonly { id: string; width?: 
 async function parseShares(ctx: Context, privacy: Privacy, shares: readonly ShareType[]): Promise<Share[]> {
   if (privacy === 'SPECIFIC') requireSpecificSharing(ctx.viewer.account);
   else if (shares.length > 0) throw new BadInput('shares', 'only a dashboard with privacy SPECIFIC is shared with users and teams');
-  const accountId = ctx.viewer.account.id;
   const seen = new Set<string>();
   for (const [i, share] of shares.entries()) {
     const key = `${share.granteeType}:${share.granteeId}`;
     if (seen.has(key)) throw new BadInput(`shares[${i}]`, `${share.granteeType} ${share.granteeId} is listed twice`);
     seen.add(key);
-    const exists =
-      share.granteeType === 'USER'
-        ? await ctx.members.load(share.granteeId)
-        : (await ctx.db.query('SELECT 1 AS found FROM teams WHERE account_id = ? AND external_id = ?', [accountId, share.granteeId]))[0];
-    if (!exists) throw new BadInput(`shares[${i}].granteeId`, `no ${share.granteeType === 'USER' ? 'user' : 'team'} ${JSON.stringify(share.granteeId)} in this account`);
   }
+  // One lookup for the users (batched by the loader) and one for the teams, however many shares.
+  const teamIds = shares.filter((s) => s.granteeType === 'TEAM').map((s) => s.granteeId);
+  const [members, teams] = await Promise.all([
+    Promise.all(shares.map((s) => (s.granteeType === 'USER' ? ctx.members.load(s.granteeId) : null))),
+    findDirectoryEntries(ctx.db, ctx.viewer.account.id, 'team', teamIds),
+  ]);
+  shares.forEach((share, i) => {
+    const exists = share.granteeType === 'USER' ? members[i] : teams.has(share.granteeId);
+    if (!exists) throw new BadInput(`shares[${i}].granteeId`, `no ${share.granteeType === 'USER' ? 'user' : 'team'} ${JSON.stringify(share.granteeId)} in this account`);
+  });
   return shares.map((s) => ({ granteeType: s.granteeType, granteeId: s.granteeId, access: s.access }));
 }
 

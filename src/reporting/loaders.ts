@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Database } from '../db/database';
 import { loadPropertyCatalog, PropertyCatalog } from './properties';
 import { SavedReport } from './saved/config';
-import { findReports } from './saved/store';
+import { findReports, findRevisions, ReportRevision } from './saved/store';
 
 /**
  * Per-request lookups of the reporting side, scoped to the caller's account: a dashboard of six
@@ -12,6 +12,8 @@ import { findReports } from './saved/store';
 export interface ReportingLoaders {
   catalog(): Promise<PropertyCatalog>;
   savedReports: DataLoader<string, SavedReport | null>;
+  /** Revisions by saved report id, newest first. */
+  revisions: DataLoader<string, ReportRevision[]>;
 }
 
 export function createReportingLoaders(db: Database, accountId: number, dataVersion?: number): ReportingLoaders {
@@ -21,6 +23,10 @@ export function createReportingLoaders(db: Database, accountId: number, dataVers
     savedReports: new DataLoader(async (ids) => {
       const byId = await findReports(db, accountId, ids);
       return ids.map((id) => byId.get(id) ?? null);
+    }),
+    revisions: new DataLoader(async (ids) => {
+      const byReport = await findRevisions(db, accountId, ids);
+      return ids.map((id) => byReport.get(id) ?? []);
     }),
   };
 }

@@ -1,10 +1,10 @@
 import { ConversationConnection } from '../conversations/graphql/types';
 import { Channel } from '../conversations/conversation.entity';
-import { BadInput, NotFound } from '../errors';
+import { BadInput } from '../errors';
 import { Context } from '../server/context';
 import { runCached } from './cache';
 import { ReportDefinition } from './catalog/definition';
-import { reportCatalog } from './catalog/registry';
+import { catalogDefinition, reportCatalog } from './catalog/registry';
 import { RunOptions } from './engine/build-spec';
 import { drilldownSpec } from './engine/drilldown';
 import { MeasureKey, MEASURES } from './engine/measures';
@@ -59,9 +59,7 @@ async function sourceOf(ctx: Context, input: RunReportInput, prefix: string): Pr
   const given = [input.definitionId, input.reportId].filter((v) => v !== null && v !== undefined);
   if (given.length !== 1) throw new BadInput(`${prefix}definitionId`, 'give exactly one of definitionId and reportId');
   if (input.definitionId) {
-    const definition = reportCatalog().get(input.definitionId);
-    if (!definition) throw new NotFound('report definition', input.definitionId);
-    return catalogSource(definition);
+    return catalogSource(catalogDefinition(input.definitionId));
   }
   return savedSource(await findSavedReport(ctx, String(input.reportId)));
 }

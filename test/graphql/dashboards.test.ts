@@ -21,6 +21,7 @@ import {
   SavedReportDocument,
   SavedReportResultDocument,
   SavedReportsDocument,
+  SavedReportsWithRevisionsDocument,
   UpdateDashboardDocument,
   UpdateReportDocument,
 } from './generated/operations';
@@ -319,6 +320,16 @@ describe.each(DIALECTS)('dashboards and saved reports over HTTP on %s', (dialect
     expect(run.result.rows.map((r) => r.measureValues)).toEqual([[2]]);
     const both = await api.request(CreateReportDocument, { input: { name: 'x', chartType: 'SUMMARY', dateRange: { preset: 'LAST_7_DAYS', from: '2026-01-01' } } }, other.token);
     expect(both.errors?.[0].message).toBe('dateRange: give either preset or from and to, not both');
+  });
+
+  it('lists the revisions of every saved report with one query, not one per report', async () => {
+    for (const name of ['Rev one', 'Rev two', 'Rev three']) ok(await api.request(CreateReportDocument, { input: { name, chartType: 'SUMMARY' } }));
+    queries = [];
+    const { reports } = ok(await api.request(SavedReportsWithRevisionsDocument));
+    expect(reports.length).toBeGreaterThanOrEqual(3);
+    expect(reports.every((r) => r.revisions.length >= 1 && r.revisions.every((v) => v.author?.email))).toBe(true);
+    expect(queries.filter((sql) => /FROM report_revisions/.test(sql))).toHaveLength(1);
+    expect(queries.filter((sql) => /FROM users/.test(sql))).toHaveLength(1);
   });
 
   it('loads a six-report dashboard in one request without N+1, running the reports concurrently', async () => {

@@ -1,6 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { NotFound } from '../../errors';
-import { reportCatalog } from '../../reporting/catalog/registry';
+import { catalogDefinition, reportCatalog } from '../../reporting/catalog/registry';
 import { ReportDefinitionType, ReportResultType } from '../../reporting/graphql/types';
 import { describeReport, describeStoredRange } from '../../reporting/saved/graphql/resolver';
 import { MemberType, ReportRunArgs, SavedReportType } from '../../reporting/saved/graphql/types';
@@ -116,9 +115,7 @@ export class DashboardReportResolver {
 }
 
 function definitionOf(item: DashboardReportType) {
-  const definition = reportCatalog().get(item.definitionId as string);
-  if (!definition) throw new NotFound('report definition', String(item.definitionId));
-  return definition;
+  return catalogDefinition(item.definitionId as string);
 }
 
 function describeDashboard(ctx: Context, { dashboard, access }: VisibleDashboard): DashboardType {
@@ -126,7 +123,7 @@ function describeDashboard(ctx: Context, { dashboard, access }: VisibleDashboard
     id: dashboard.id,
     name: dashboard.name,
     privacy: dashboard.privacy,
-    shares: dashboard.shares.map((s) => ({ ...s })),
+    shares: dashboard.shares,
     templateId: dashboard.templateId,
     dateRange: dashboard.dateRange && describeStoredRange(dashboard.dateRange, ctx.viewer.account.timezone),
     filters: dashboard.filters.map(describeFilter),

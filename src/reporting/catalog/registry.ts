@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CHANNELS } from '../../conversations/conversation.entity';
 import { isCustomPropertyName } from '../../conversations/property-name';
-import { ThreadlineError } from '../../errors';
+import { BadInput, NotFound, ThreadlineError } from '../../errors';
 import { compileFilter, FilterSpec } from '../filters';
 import { sqliteDialect } from '../../db/dialects/sqlite';
 import { builtinProperty, CUSTOM_PREFIX, FILTER_OPERATORS, PropertyCatalog } from '../properties';
@@ -191,4 +191,18 @@ let catalog: ReportRegistry | undefined;
 export function reportCatalog(): ReportRegistry {
   catalog ??= loadReportCatalog();
   return catalog;
+}
+
+/** A report of the catalog a caller names by id; NOT_FOUND for any other. */
+export function catalogDefinition(id: string): ReportDefinition {
+  const definition = reportCatalog().get(id);
+  if (!definition) throw new NotFound('report definition', id);
+  return definition;
+}
+
+/** The same for an id given in an input field that must name one: BAD_USER_INPUT on `field`. */
+export function catalogDefinitionInput(id: string, field: string): ReportDefinition {
+  const definition = reportCatalog().get(id);
+  if (!definition) throw new BadInput(field, `no report ${JSON.stringify(id)} in the catalog (see reportDefinitions)`);
+  return definition;
 }

@@ -4,13 +4,13 @@ import { Viewer } from '../../auth/viewer';
 import { BadInput, Forbidden, NotFound } from '../../errors';
 import { Context } from '../../server/context';
 import { ReportDefinition } from '../catalog/definition';
-import { reportCatalog } from '../catalog/registry';
+import { catalogDefinitionInput } from '../catalog/registry';
 import { parseStoredRange } from '../date-presets';
 import { FilterOperator } from '../properties';
 import { parseTimezone } from '../time';
 import { changedFields, parseName, ReportConfig, ReportSnapshot, SavedReport, validateSnapshot } from './config';
 import { CreateReportInput, ReportChangesInput, UpdateReportInput } from './graphql/inputs';
-import { deleteReportRows, insertReport, insertRevision, listReports, listRevisions, ReportRevision, RevisionAction, updateReportRow } from './store';
+import { deleteReportRows, insertReport, insertRevision, listReports, ReportRevision, RevisionAction, updateReportRow } from './store';
 
 /** Saved reports are visible to everyone in the account; their owner and admins may change them. */
 export function canChangeReport(viewer: Viewer, report: SavedReport): boolean {
@@ -28,15 +28,14 @@ export async function findSavedReport(ctx: Context, id: string): Promise<SavedRe
   return report;
 }
 
-export async function reportRevisions(ctx: Context, id: string): Promise<ReportRevision[]> {
-  return listRevisions(ctx.db, ctx.viewer.account.id, id);
+export function reportRevisions(ctx: Context, id: string): Promise<ReportRevision[]> {
+  return ctx.reporting.revisions.load(id);
 }
 
 export async function createSavedReport(ctx: Context, input: CreateReportInput): Promise<SavedReport> {
   requireReportEditing(ctx.viewer.account, 'Creating a custom report');
   if (input.fromDefinitionId != null) {
-    const definition = reportCatalog().get(input.fromDefinitionId);
-    if (!definition) throw new BadInput('fromDefinitionId', `no report ${JSON.stringify(input.fromDefinitionId)} in the catalog (see reportDefinitions)`);
+    const definition = catalogDefinitionInput(input.fromDefinitionId, 'fromDefinitionId');
     return saveCopy(ctx, snapshotOfDefinition(definition), definition.id, input);
   }
   if (input.name == null) throw new BadInput('name', 'is required');
@@ -123,6 +122,7 @@ export async function saveRevision(ctx: Context, report: SavedReport, snapshot: 
     throw error;
   }
   ctx.reporting.savedReports.clear(report.id).prime(report.id, next);
+  ctx.reporting.revisions.clear(report.id);
   return next;
 }
 

@@ -60,13 +60,24 @@ export async function insertRevision(db: Queryable, accountId: number, revision:
   );
 }
 
-/** Newest first. */
-export async function listRevisions(db: Queryable, accountId: number, reportId: string): Promise<ReportRevision[]> {
+/** The revisions of some reports in one query, each list newest first. */
+export async function findRevisions(db: Queryable, accountId: number, reportIds: readonly string[]): Promise<Map<string, ReportRevision[]>> {
   const rows = await db.query<Record<string, unknown>>(
-    'SELECT report_id, revision, user_id, action, changes, snapshot, created_at FROM report_revisions WHERE account_id = ? AND report_id = ? ORDER BY revision DESC',
-    [accountId, reportId],
+    `SELECT report_id, revision, user_id, action, changes, snapshot, created_at FROM report_revisions
+      WHERE account_id = ? AND report_id IN (${reportIds.map(() => '?').join(', ')}) ORDER BY report_id, revision DESC`,
+    [accountId, ...reportIds],
   );
-  return rows.map((row) => ({
+  const byReport = new Map<string, ReportRevision[]>();
+  for (const revision of rows.map(revisionFromRow)) {
+    const list = byReport.get(revision.reportId) ?? [];
+    list.push(revision);
+    byReport.set(revision.reportId, list);
+  }
+  return byReport;
+}
+
+function revisionFromRow(row: Record<string, unknown>): ReportRevision {
+  return {
     reportId: String(row.report_id),
     revision: toNumber(row.revision) as number,
     userId: String(row.user_id),
@@ -74,7 +85,7 @@ export async function listRevisions(db: Queryable, accountId: number, reportId: 
     changes: String(row.changes) ? String(row.changes).split(',') : [],
     snapshot: JSON.parse(String(row.snapshot)) as ReportSnapshot,
     createdAt: fromDbInstant(row.created_at) as Date,
-  }));
+  };
 }
 
 function reportFromRow(row: Record<string, unknown>): SavedReport {

@@ -106,3 +106,27 @@ export async function requireAccount(db: Database, id: string): Promise<Account>
 export function describeDatabase(config: DatabaseConfig): string {
   return config.kind === 'sqlite' ? `sqlite:${config.file}` : `mysql://${config.host}:${config.port}/${config.database}`;
 }
+
+/**
+ * Splits `threadline COMMAND SUBCOMMAND ...`: the subcommand (null for --help) and its arguments;
+ * a missing or unknown subcommand is a one-line error listing the known ones.
+ */
+export function subcommandOf<T extends string>(command: string, argv: string[], subcommands: readonly T[]): { subcommand: T | null; rest: string[] } {
+  const [name, ...rest] = argv;
+  if (name === '--help' || name === '-h') return { subcommand: null, rest };
+  const expected = subcommands.join(', ');
+  if (name === undefined) throw new CliError(`${command}: expected a subcommand: ${expected} (see: threadline ${command} --help)`);
+  if (!(subcommands as readonly string[]).includes(name)) throw new CliError(`${command}: unknown subcommand "${name}" (expected: ${expected})`);
+  return { subcommand: name as T, rest };
+}
+
+/** Rows as columns padded to their widest cell, for people; --json gives the data itself. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  return [header, ...rows].map((cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ')).join('\n');
+}
+
+/** An instant for people: UTC to the second, or "-" for none. */
+export function showInstant(date: Date | null): string {
+  return date ? `${date.toISOString().slice(0, 19).replace('T', ' ')}Z` : '-';
+}

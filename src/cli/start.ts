@@ -1,8 +1,13 @@
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { IsNull } from 'typeorm';
 import { Account } from '../accounts/account.entity';
 import { createAccount } from '../accounts/accounts';
+import { findTokenBySecret, issueToken, revokeUserTokens, statusOf } from '../auth/api-tokens';
 import { User } from '../auth/user.entity';
-import { createUser, issueToken } from '../auth/users';
+import { createUser } from '../auth/users';
+import { DatabaseConfig } from '../config';
 import { Database } from '../db/database';
 import { createDashboardFromTemplate } from '../dashboards/service';
 import { DASHBOARD_TEMPLATES } from '../dashboards/templates';
@@ -12,22 +17,29 @@ import { note, openCliDatabase, parseCommandLine, printResult, printUsage } from
 import { resolvePort, SERVE_OPTIONS, serveUntilSignal } from './serve';
 
 export const DEMO_EMAIL = 'demo@example.com';
+/** The name of the tokens `start` issues: it revokes its earlier ones when it issues a new one. */
+export const START_TOKEN_NAME = 'threadline start';
 
 export const USAGE = `Usage: threadline start [--port N] [--host HOST] [--json]
 
 What "npm start" runs. On an empty database it creates the account "Demo" (PROFESSIONAL,
 Europe/Amsterdam) with the ADMIN user ${DEMO_EMAIL}, ${DEFAULT_DEMO_CONVERSATIONS} demo conversations and the Chat and Email
 overview dashboards; then it
-serves GraphQL like "threadline serve" and prints the URL, a fresh API token for the demo user
-(or the first ADMIN of the first account) and a curl example.
+serves GraphQL like "threadline serve" and prints the URL, an API token for the demo user (or
+the first active ADMIN of the first account) and a curl example. The token is kept in a file
+next to the data (mode 0600; for the default database data/threadline.demo-token) and printed
+again by every start while it works; otherwise a new one is issued and start's earlier ones are
+revoked.
   --port N      the port to listen on (default: env PORT, else 4000)
   --host HOST   the interface to listen on
-  --json        print {"url": "...", "accountId": "...", "email": "...", "token": "..."}`;
+  --json        print {"url": "...", "accountId": "...", "email": "...", "token": "...", "tokenFile": "..."}`;
 
 interface Demo {
   account: Account;
   user: User | null;
   token: string | null;
+  /** Where the token is kept; null for an in-memory database or when it could not be written. */
+  tokenFile: string | null;
 }
 
 export async function run(argv: string[]): Promise<void> {
@@ -36,11 +48,11 @@ export async function run(argv: string[]): Promise<void> {
   const port = resolvePort(values.port);
   const db = await openCliDatabase();
   try {
-    const demo = await ensureDemo(db, (line) => note(values.json, line));
+    const demo = await ensureDemo(db, demoTokenFile(db.config), (line) => note(values.json, line));
     await serveUntilSignal(db, { port, host: values.host }, (url) =>
       printResult(
         values.json,
-        { url, accountId: String(demo.account.id), email: demo.user?.email ?? null, token: demo.token },
+        { url, accountId: String(demo.account.id), email: demo.user?.email ?? null, token: demo.token, tokenFile: demo.tokenFile },
         () => welcome(url, demo),
       ),
     );
@@ -49,28 +61,68 @@ export async function run(argv: string[]): Promise<void> {
   }
 }
 
-/**
- * The demo account on an empty database; otherwise the first account. Tokens are stored only as
- * hashes, so every start issues a fresh one for the demo user (or the first ADMIN).
- */
-async function ensureDemo(db: Database, log: (line: string) => void): Promise<Demo> {
+/** The demo account on an empty database; otherwise the first account. */
+async function ensureDemo(db: Database, tokenFile: string | null, log: (line: string) => void): Promise<Demo> {
   const accounts = db.dataSource.getRepository(Account);
   const users = db.dataSource.getRepository(User);
   const [first] = await accounts.find({ order: { id: 'ASC' }, take: 1 });
   if (!first) {
     log(`Empty database: creating the demo account with ${DEFAULT_DEMO_CONVERSATIONS} conversations...`);
     const account = await createAccount(db, { name: 'Demo', plan: 'PROFESSIONAL', timezone: 'Europe/Amsterdam' });
-    const { user, token } = await createUser(db, account, { email: DEMO_EMAIL, name: 'Demo Admin', role: 'ADMIN' });
+    const { user, token } = await createUser(db, account, { email: DEMO_EMAIL, name: 'Demo Admin', role: 'ADMIN' }, { name: START_TOKEN_NAME });
     const result = await writeDemoConversations(db, account.id, { conversations: DEFAULT_DEMO_CONVERSATIONS, seed: 1, now: new Date() });
     await createDemoDashboards(db, account, user);
     log(`Created account ${account.id} "Demo" with ${result.stored} conversations, the Chat and Email overview dashboards and the ADMIN user ${DEMO_EMAIL}.`);
-    return { account, user, token };
+    return { account, user, token, tokenFile: saveToken(tokenFile, token, log) };
   }
-  const [demoUser] = await users.find({ where: { email: DEMO_EMAIL }, order: { accountId: 'ASC' }, take: 1 });
-  const [admin] = demoUser ? [demoUser] : await users.find({ where: { accountId: first.id, role: 'ADMIN' }, order: { createdAt: 'ASC' }, take: 1 });
-  if (!admin) return { account: first, user: null, token: null };
+  const active = { deactivatedAt: IsNull() };
+  const [demoUser] = await users.find({ where: { email: DEMO_EMAIL, ...active }, order: { accountId: 'ASC' }, take: 1 });
+  const [admin] = demoUser ? [demoUser] : await users.find({ where: { accountId: first.id, role: 'ADMIN', ...active }, order: { createdAt: 'ASC' }, take: 1 });
+  if (!admin) return { account: first, user: null, token: null, tokenFile: null };
   const account = admin.accountId === first.id ? first : ((await accounts.findOneBy({ id: admin.accountId })) ?? first);
-  return { account, user: admin, token: await issueToken(db, admin) };
+  const saved = await savedToken(db, tokenFile, admin);
+  if (saved) return { account, user: admin, token: saved, tokenFile };
+  const { token, info } = await issueToken(db, admin, { name: START_TOKEN_NAME });
+  await revokeUserTokens(db, admin.accountId, admin.id, new Date(), { name: START_TOKEN_NAME, except: info.id });
+  return { account, user: admin, token, tokenFile: saveToken(tokenFile, token, log) };
+}
+
+/**
+ * Where start keeps its token: next to the SQLite file (data/threadline.demo-token for the
+ * default), or for MySQL in ./data under a name made of the server and database.
+ */
+export function demoTokenFile(config: DatabaseConfig): string | null {
+  if (config.kind === 'sqlite') {
+    return config.file === ':memory:' ? null : join(dirname(config.file), `${basename(config.file, extname(config.file))}.demo-token`);
+  }
+  return join('data', `${`mysql-${config.host}-${config.port}-${config.database}`.replace(/[^\w.-]+/g, '_')}.demo-token`);
+}
+
+/** The token start saved earlier, if it still works for `user`. */
+async function savedToken(db: Database, file: string | null, user: User): Promise<string | null> {
+  let token: string;
+  try {
+    token = file ? readFileSync(file, 'utf8').trim() : '';
+  } catch {
+    return null;
+  }
+  if (!token) return null;
+  const info = await findTokenBySecret(db, token);
+  return info && info.accountId === user.accountId && info.userId === user.id && statusOf(info) === 'ACTIVE' ? token : null;
+}
+
+/** Keeps the token for the next start, readable by this OS user only; a failure only costs reuse. */
+function saveToken(file: string | null, token: string, log: (line: string) => void): string | null {
+  if (!file) return null;
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${token}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
+    return file;
+  } catch (error) {
+    log(`Could not keep the token in ${file} (${(error as Error).message}): the next start issues a new one.`);
+    return null;
+  }
 }
 
 /** The two dashboards of the library, visible to everyone, as a new HubSpot portal shows them. */
@@ -80,6 +132,7 @@ async function createDemoDashboards(db: Database, account: Account, user: User):
     email: user.email,
     role: user.role,
     teamId: user.teamId,
+    scope: 'ADMIN',
     account: { id: account.id, name: account.name, plan: account.plan, reportingAddon: account.reportingAddon, timezone: account.timezone },
   });
   for (const template of DASHBOARD_TEMPLATES) {
@@ -91,7 +144,7 @@ function welcome(url: string, demo: Demo): string {
   const lines = [`Threadline GraphQL server listening at ${url} (Ctrl-C to stop)`];
   if (!demo.user || !demo.token) {
     lines.push(
-      `Account ${demo.account.id} has no ADMIN user to issue a token for. Create one with:`,
+      `Account ${demo.account.id} has no active ADMIN user to issue a token for. Create one with:`,
       `  threadline user create --account ${demo.account.id} --email you@example.com --role ADMIN`,
     );
     return lines.join('\n');
@@ -101,6 +154,7 @@ function welcome(url: string, demo: Demo): string {
   });
   lines.push(
     `API token for ${demo.user.email} (account ${demo.account.id} "${demo.account.name}"): ${demo.token}`,
+    ...(demo.tokenFile ? [`(kept in ${demo.tokenFile}; every start prints it again while it works)`] : []),
     '',
     'Try it:',
     `  curl -s ${url} \\`,

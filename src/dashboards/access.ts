@@ -1,3 +1,4 @@
+import { actsAsAdmin } from '../auth/rights';
 import { Viewer } from '../auth/viewer';
 import { assertNever } from '../errors';
 
@@ -24,22 +25,28 @@ export interface Guarded {
 /**
  * What `viewer` may do with a dashboard, or null when they may not see it. The owner always edits.
  * Admins edit everything except another user's PRIVATE dashboard; members see what is shared
- * with everyone, or with them or their team.
+ * with everyone, or with them or their team. An admin calling with a READ token sees what an
+ * admin sees but edits only what a member may.
  */
 export function accessOf(viewer: Viewer, dashboard: Guarded): Access | null {
   if (dashboard.ownerId === viewer.userId) return 'EDIT';
-  const admin = viewer.role === 'ADMIN';
+  const asMember = memberAccess(viewer, dashboard);
+  if (viewer.role !== 'ADMIN') return asMember;
+  const asAdmin = dashboard.privacy === 'PRIVATE' ? null : 'EDIT';
+  if (actsAsAdmin(viewer)) return asAdmin;
+  return asMember ?? (asAdmin ? 'VIEW' : null);
+}
+
+function memberAccess(viewer: Viewer, dashboard: Guarded): Access | null {
   switch (dashboard.privacy) {
     case 'PRIVATE':
-      return null;
     case 'OWNER_AND_ADMINS':
-      return admin ? 'EDIT' : null;
+      return null;
     case 'EVERYONE_VIEW':
-      return admin ? 'EDIT' : 'VIEW';
+      return 'VIEW';
     case 'EVERYONE_EDIT':
       return 'EDIT';
     case 'SPECIFIC': {
-      if (admin) return 'EDIT';
       const grants = dashboard.shares.filter(
         (s) => (s.granteeType === 'USER' && s.granteeId === viewer.userId) || (s.granteeType === 'TEAM' && viewer.teamId !== null && s.granteeId === viewer.teamId),
       );
@@ -53,5 +60,5 @@ export function accessOf(viewer: Viewer, dashboard: Guarded): Access | null {
 
 /** Who may change who sees it, and delete it: the owner and admins who can see it. */
 export function canManage(viewer: Viewer, dashboard: Guarded): boolean {
-  return dashboard.ownerId === viewer.userId || (viewer.role === 'ADMIN' && accessOf(viewer, dashboard) === 'EDIT');
+  return dashboard.ownerId === viewer.userId || (actsAsAdmin(viewer) && accessOf(viewer, dashboard) === 'EDIT');
 }

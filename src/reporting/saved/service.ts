@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { requireReportEditing } from '../../accounts/plan';
+import { actsAsAdmin } from '../../auth/rights';
 import { Viewer } from '../../auth/viewer';
 import { BadInput, Forbidden, NotFound } from '../../errors';
 import { Context } from '../../server/context';
@@ -12,9 +13,9 @@ import { changedFields, parseName, ReportConfig, ReportSnapshot, SavedReport, va
 import { CreateReportInput, ReportChangesInput, UpdateReportInput } from './graphql/inputs';
 import { deleteReportRows, insertReport, insertRevision, listReports, ReportRevision, RevisionAction, updateReportRow } from './store';
 
-/** Saved reports are visible to everyone in the account; their owner and admins may change them. */
+/** Saved reports are visible to everyone in the account; their owner and admins (with an ADMIN token) may change them. */
 export function canChangeReport(viewer: Viewer, report: SavedReport): boolean {
-  return report.ownerId === viewer.userId || viewer.role === 'ADMIN';
+  return report.ownerId === viewer.userId || actsAsAdmin(viewer);
 }
 
 export function listSavedReports(ctx: Context): Promise<SavedReport[]> {

@@ -11,23 +11,14 @@ import { ReportDimension, ReportFilter, ReportMeasure } from '../../graphql/type
 import { Granularity } from '../../time';
 import { RevisionAction } from '../store';
 
+/** Owners and authors are users as members see them; the type lives with the users (`members` lists them too). */
+export { MemberType } from '../../../auth/graphql/types';
+
 export const RevisionActionEnum = graphqlEnum<RevisionAction>('RevisionAction', 'How a revision of a saved report came about.', {
   CREATED: 'The report was saved for the first time.',
   UPDATED: 'The report was edited.',
   RESTORED: 'An earlier revision was put back.',
 });
-
-@ObjectType('TeamMember', { description: 'A user of the account, as others see them.' })
-export class MemberType {
-  @Field(() => ID, { description: 'User id.' })
-  id: string;
-
-  @Field({ description: 'Email address.' })
-  email: string;
-
-  @Field(() => String, { nullable: true, description: 'Display name, if given.' })
-  name: string | null;
-}
 
 @ObjectType('ReportDateRange', { description: 'The date range a report or dashboard keeps, with the local dates it covers today.' })
 export class StoredDateRangeType {

@@ -1,24 +1,19 @@
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { IsNull } from 'typeorm';
 import { Account } from '../accounts/account.entity';
 import { createAccount } from '../accounts/accounts';
-import { findTokenBySecret, issueToken, revokeUserTokens, statusOf } from '../auth/api-tokens';
 import { User } from '../auth/user.entity';
 import { createUser } from '../auth/users';
-import { DatabaseConfig } from '../config';
 import { Database } from '../db/database';
 import { createDashboardFromTemplate } from '../dashboards/service';
 import { DASHBOARD_TEMPLATES } from '../dashboards/templates';
 import { contextFor } from '../server/context';
 import { DEFAULT_DEMO_CONVERSATIONS, writeDemoConversations } from './demo';
+import { demoToken, demoTokenFile, saveToken, START_TOKEN_NAME } from './demo-token';
 import { note, openCliDatabase, parseCommandLine, printResult, printUsage } from './command';
 import { resolvePort, SERVE_OPTIONS, serveUntilSignal } from './serve';
 
 export const DEMO_EMAIL = 'demo@example.com';
-/** The name of the tokens `start` issues: it revokes its earlier ones when it issues a new one. */
-export const START_TOKEN_NAME = 'threadline start';
 
 export const USAGE = `Usage: threadline start [--port N] [--host HOST] [--json]
 
@@ -80,49 +75,7 @@ async function ensureDemo(db: Database, tokenFile: string | null, log: (line: st
   const [admin] = demoUser ? [demoUser] : await users.find({ where: { accountId: first.id, role: 'ADMIN', ...active }, order: { createdAt: 'ASC' }, take: 1 });
   if (!admin) return { account: first, user: null, token: null, tokenFile: null };
   const account = admin.accountId === first.id ? first : ((await accounts.findOneBy({ id: admin.accountId })) ?? first);
-  const saved = await savedToken(db, tokenFile, admin);
-  if (saved) return { account, user: admin, token: saved, tokenFile };
-  const { token, info } = await issueToken(db, admin, { name: START_TOKEN_NAME });
-  await revokeUserTokens(db, admin.accountId, admin.id, new Date(), { name: START_TOKEN_NAME, except: info.id });
-  return { account, user: admin, token, tokenFile: saveToken(tokenFile, token, log) };
-}
-
-/**
- * Where start keeps its token: next to the SQLite file (data/threadline.demo-token for the
- * default), or for MySQL in ./data under a name made of the server and database.
- */
-export function demoTokenFile(config: DatabaseConfig): string | null {
-  if (config.kind === 'sqlite') {
-    return config.file === ':memory:' ? null : join(dirname(config.file), `${basename(config.file, extname(config.file))}.demo-token`);
-  }
-  return join('data', `${`mysql-${config.host}-${config.port}-${config.database}`.replace(/[^\w.-]+/g, '_')}.demo-token`);
-}
-
-/** The token start saved earlier, if it still works for `user`. */
-async function savedToken(db: Database, file: string | null, user: User): Promise<string | null> {
-  let token: string;
-  try {
-    token = file ? readFileSync(file, 'utf8').trim() : '';
-  } catch {
-    return null;
-  }
-  if (!token) return null;
-  const info = await findTokenBySecret(db, token);
-  return info && info.accountId === user.accountId && info.userId === user.id && statusOf(info) === 'ACTIVE' ? token : null;
-}
-
-/** Keeps the token for the next start, readable by this OS user only; a failure only costs reuse. */
-function saveToken(file: string | null, token: string, log: (line: string) => void): string | null {
-  if (!file) return null;
-  try {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `${token}\n`, { mode: 0o600 });
-    chmodSync(file, 0o600);
-    return file;
-  } catch (error) {
-    log(`Could not keep the token in ${file} (${(error as Error).message}): the next start issues a new one.`);
-    return null;
-  }
+  return { account, user: admin, ...(await demoToken(db, admin, tokenFile, log)) };
 }
 
 /** The two dashboards of the library, visible to everyone, as a new HubSpot portal shows them. */

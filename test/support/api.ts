@@ -3,6 +3,7 @@ import { print } from 'graphql';
 import { Account } from '../../src/accounts/account.entity';
 import { createAccount, NewAccount } from '../../src/accounts/accounts';
 import { createUser } from '../../src/auth/users';
+import { rateLimitsFrom } from '../../src/config';
 import { Database, OpenOptions } from '../../src/db/database';
 import { ServerOptions, startServer } from '../../src/server/http';
 import { createTestDatabase, DialectName, TestDatabase } from './databases';
@@ -44,13 +45,19 @@ export async function postGraphQL<TData, TVariables>(url: string, document: Type
 }
 
 /**
+ * Rate limits every test server counts with, unless a test sets its own: on, but far above what
+ * a suite sends on the fastest machine, so no test depends on how fast it runs.
+ */
+const UNREACHABLE_LIMITS = { ...rateLimitsFrom({}), requestsPerWindow: 1_000_000, authFailuresPerWindow: 1_000_000 };
+
+/**
  * A real HTTP server on a port of its own over a fresh database of `dialect`, with one account and
  * admin. `server` overrides the server's options (rate limits).
  */
 export async function startTestApi(dialect: DialectName, account: Partial<NewAccount> = {}, options: OpenOptions = {}, server: Partial<ServerOptions> = {}): Promise<TestApi> {
   const database = await createTestDatabase(dialect, options);
   const { db } = database;
-  const running = await startServer(db, { port: 0, host: '127.0.0.1', ...server });
+  const running = await startServer(db, { port: 0, host: '127.0.0.1', rateLimits: UNREACHABLE_LIMITS, ...server });
   const newAccount = (input: Partial<NewAccount>) => createAccount(db, { name: 'Acme Support', plan: 'PROFESSIONAL', timezone: 'UTC', ...input });
   const tokenFor = async (target: Account, role: 'ADMIN' | 'MEMBER' = 'MEMBER', team?: string) =>
     (await createUser(db, target, { email: `user${++users}@example.com`, role, team })).token;

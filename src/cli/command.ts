@@ -108,16 +108,16 @@ export function describeDatabase(config: DatabaseConfig): string {
 }
 
 /**
- * Splits `threadline COMMAND SUBCOMMAND ...`: the subcommand (null for --help) and its arguments;
- * a missing or unknown subcommand is a one-line error listing the known ones.
+ * Runs `threadline COMMAND SUBCOMMAND ...` with the handler of that subcommand (--help prints
+ * `usage`); a missing or unknown subcommand is a one-line error listing the known ones.
  */
-export function subcommandOf<T extends string>(command: string, argv: string[], subcommands: readonly T[]): { subcommand: T | null; rest: string[] } {
+export async function runSubcommand(command: string, argv: string[], usage: string, handlers: Record<string, (args: string[]) => Promise<void>>): Promise<void> {
   const [name, ...rest] = argv;
-  if (name === '--help' || name === '-h') return { subcommand: null, rest };
-  const expected = subcommands.join(', ');
+  if (name === '--help' || name === '-h') return printUsage(usage);
+  const expected = Object.keys(handlers).join(', ');
   if (name === undefined) throw new CliError(`${command}: expected a subcommand: ${expected} (see: threadline ${command} --help)`);
-  if (!(subcommands as readonly string[]).includes(name)) throw new CliError(`${command}: unknown subcommand "${name}" (expected: ${expected})`);
-  return { subcommand: name as T, rest };
+  if (!Object.hasOwn(handlers, name)) throw new CliError(`${command}: unknown subcommand "${name}" (expected: ${expected})`);
+  return handlers[name](rest);
 }
 
 /** Rows as columns padded to their widest cell, for people; --json gives the data itself. */

@@ -3,7 +3,7 @@ import { issueToken, listTokens, revokeToken, statusOf, TokenInfo } from '../aut
 import { SCOPES } from '../auth/rights';
 import { EXPIRES_SYNTAX } from '../auth/tokens';
 import { CliError } from '../errors';
-import { COMMON_OPTIONS, parseCommandLine, printResult, printUsage, requireAccount, requiredFlag, showInstant, subcommandOf, table, withDatabase } from './command';
+import { COMMON_OPTIONS, parseCommandLine, printResult, printUsage, requireAccount, requiredFlag, showInstant, runSubcommand, table, withDatabase } from './command';
 import { requireUser } from './user';
 
 const CREATE_USAGE = `Usage: threadline token create --user EMAIL [--account ID] [--scope ${SCOPES.join('|')}] [--expires WHEN] [--name NAME] [--json]
@@ -34,20 +34,8 @@ on every server. Revoking it again changes nothing.
 
 export const USAGE = [CREATE_USAGE, LIST_USAGE, REVOKE_USAGE].join('\n\n');
 
-const SUBCOMMANDS = ['create', 'list', 'revoke'] as const;
-
-export async function run(argv: string[]): Promise<void> {
-  const { subcommand, rest } = subcommandOf('token', argv, SUBCOMMANDS);
-  switch (subcommand) {
-    case null:
-      return printUsage(USAGE);
-    case 'create':
-      return create(rest);
-    case 'list':
-      return list(rest);
-    case 'revoke':
-      return revoke(rest);
-  }
+export function run(argv: string[]): Promise<void> {
+  return runSubcommand('token', argv, USAGE, { create, list, revoke });
 }
 
 async function create(args: string[]): Promise<void> {

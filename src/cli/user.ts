@@ -11,7 +11,7 @@ import {
   requireAccount,
   requiredFlag,
   showInstant,
-  subcommandOf,
+  runSubcommand,
   table,
   withDatabase,
 } from './command';
@@ -44,20 +44,8 @@ dashboards and reports remain. The last active ADMIN of an account cannot be dea
 
 export const USAGE = [CREATE_USAGE, LIST_USAGE, DEACTIVATE_USAGE].join('\n\n');
 
-const SUBCOMMANDS = ['create', 'list', 'deactivate'] as const;
-
-export async function run(argv: string[]): Promise<void> {
-  const { subcommand, rest } = subcommandOf('user', argv, SUBCOMMANDS);
-  switch (subcommand) {
-    case null:
-      return printUsage(USAGE);
-    case 'create':
-      return create(rest);
-    case 'list':
-      return list(rest);
-    case 'deactivate':
-      return deactivate(rest);
-  }
+export function run(argv: string[]): Promise<void> {
+  return runSubcommand('user', argv, USAGE, { create, list, deactivate });
 }
 
 async function create(args: string[]): Promise<void> {

@@ -214,7 +214,8 @@ describe.each(DIALECTS)('conversations over HTTP on %s', (dialect) => {
       queries = [];
       const { data } = await api.request(ConversationsDocument, { first, filters: [{ property: 'createdAt', operator: 'LT', values: ['2025-12-31'] }] });
       expect(data?.conversations.nodes).toHaveLength(first);
-      return queries.length;
+      // A token's last use is written at most once a minute, whichever request that falls on.
+      return queries.filter((sql) => !/^UPDATE api_tokens SET last_used_at/.test(sql)).length;
     };
     const small = await countFor(3);
     expect(await countFor(50)).toBe(small);

@@ -139,6 +139,7 @@ export async function updateUser(db: Database, accountId: number, id: string, ch
   const name = changes.name === undefined ? undefined : parseUserName(changes.name);
   const teamId = changes.team === undefined ? undefined : changes.team === null || changes.team.trim() === '' ? null : await teamByName(db, accountId, changes.team);
   await db.transaction(async (tx) => {
+    await lockAccount(tx, db, accountId);
     const user = await findUser(tx, accountId, id);
     if (role === 'MEMBER' && user.role === 'ADMIN') {
       if (!user.deactivatedAt) await requireAnotherAdmin(tx, db, user, 'role', 'cannot be demoted');
@@ -161,6 +162,7 @@ export async function updateUser(db: Database, accountId: number, id: string, ch
  */
 export async function deactivateUser(db: Database, accountId: number, id: string, now = new Date()): Promise<UserInfo> {
   await db.transaction(async (tx) => {
+    await lockAccount(tx, db, accountId);
     const user = await findUser(tx, accountId, id);
     if (user.deactivatedAt) return;
     if (user.role === 'ADMIN') await requireAnotherAdmin(tx, db, user, 'id', 'cannot be deactivated');
@@ -171,13 +173,18 @@ export async function deactivateUser(db: Database, accountId: number, id: string
 }
 
 /**
- * Refuses to take away the account's last active admin. The account row is locked first, so two
- * admins demoting each other at once cannot both succeed (SQLite's transactions run one at a time).
+ * Changes to users run one account at a time, so that two admins demoting each other at once
+ * cannot both pass the last-admin check. Taken before the transaction reads anything: MariaDB's
+ * snapshot then includes what the previous holder committed. (SQLite's transactions run one at a time.)
  */
+async function lockAccount(tx: Queryable, db: Database, accountId: number): Promise<void> {
+  await tx.query(`SELECT id FROM accounts WHERE id = ?${db.dialect.lockingRead}`, [accountId]);
+}
+
+/** Refuses to take away the account's last active admin (inside a transaction that holds lockAccount). */
 async function requireAnotherAdmin(tx: Queryable, db: Database, user: UserInfo, field: string, what: string): Promise<void> {
-  await tx.query(`SELECT id FROM accounts WHERE id = ?${db.dialect.lockingRead}`, [user.accountId]);
   const [row] = await tx.query<{ n: unknown }>(
-    `SELECT COUNT(*) AS n FROM users WHERE account_id = ? AND role = 'ADMIN' AND deactivated_at IS NULL AND id <> ?`,
+    `SELECT COUNT(*) AS n FROM users WHERE account_id = ? AND role = 'ADMIN' AND deactivated_at IS NULL AND id <> ?${db.dialect.lockingRead}`,
     [user.accountId, user.id],
   );
   if ((toNumber(row.n) ?? 0) === 0) {

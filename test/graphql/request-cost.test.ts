@@ -13,7 +13,7 @@ import {
   IngestDocument,
   SavedReportResultsDocument,
 } from './generated/operations';
-import { GraphQLResponse, startTestApi, TestApi } from '../support/api';
+import { GraphQLResponse, ok, startTestApi, TestApi } from '../support/api';
 import { DIALECTS } from '../support/databases';
 import { aConversation } from '../support/fixtures';
 
@@ -33,11 +33,6 @@ const overBudget = (cost: number) => ({
 
 /** Statements that read or write what a request is about, as opposed to looking up its token. */
 const TOUCHES_DATA = /\b(conversations|report_rollups|dashboards|dashboard_reports|saved_reports)\b/;
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors).toBeUndefined();
-  return response.data as T;
-}
 
 describe.each(DIALECTS)('what one request may cost, on %s', (dialect) => {
   let api: TestApi;

@@ -13,7 +13,7 @@ class Invalid extends Error {
   }
 }
 
-const ID_MAX = 191; // fits a utf8mb4 index key in MariaDB
+export const ID_MAX = 191; // fits a utf8mb4 index key in MariaDB
 const NAME_MAX = 200;
 const MAX_MESSAGES = 10_000;
 

@@ -6,7 +6,9 @@ import { MemberType, ReportRunArgs, SavedReportType } from '../../reporting/save
 import { findSavedReport } from '../../reporting/saved/service';
 import { describeDefinition, describeFilter, runSource } from '../../reporting/service';
 import { catalogSource, onDashboard, ReportSource, savedSource } from '../../reporting/source';
+import { DASHBOARD_LIMITS } from '../../accounts/plan';
 import { Context } from '../../server/context';
+import { listOfAtMost, runsOnce } from '../../server/cost';
 import {
   addReportToDashboard,
   createDashboardFromTemplate,
@@ -15,6 +17,7 @@ import {
   findDashboard,
   itemsOf,
   listVisibleDashboards,
+  MAX_REPORTS_PER_DASHBOARD,
   removeReportFromDashboard,
   updateDashboard,
   VisibleDashboard,
@@ -39,7 +42,7 @@ export class DashboardResolver {
     }));
   }
 
-  @Query(() => [DashboardType], { description: 'The dashboards you may see, by name.' })
+  @Query(() => [DashboardType], listOfAtMost(Math.max(...Object.values(DASHBOARD_LIMITS)), 'The dashboards you may see, by name.'))
   async dashboards(@Ctx() ctx: Context): Promise<DashboardType[]> {
     return (await listVisibleDashboards(ctx)).map((d) => describeDashboard(ctx, d));
   }
@@ -84,7 +87,7 @@ export class DashboardResolver {
     return ctx.members.load(dashboard.ownerId);
   }
 
-  @FieldResolver(() => [DashboardReportType], { description: 'Its reports in layout order.' })
+  @FieldResolver(() => [DashboardReportType], listOfAtMost(MAX_REPORTS_PER_DASHBOARD, 'Its reports in layout order.'))
   async reports(@Ctx() ctx: Context, @Root() dashboard: DashboardType): Promise<DashboardReportType[]> {
     return (await itemsOf(ctx, dashboard.id)).map((item) => ({ ...item, overlay: dashboard.overlay }));
   }
@@ -107,7 +110,7 @@ export class DashboardReportResolver {
     return item.reportId ? describeReport(await findSavedReport(ctx, item.reportId), ctx.viewer.account.timezone) : null;
   }
 
-  @FieldResolver(() => ReportResultType, { description: 'Runs it with the dashboard\'s date range and filters; the arguments override the range and add filters.' })
+  @FieldResolver(() => ReportResultType, runsOnce('Runs it with the dashboard\'s date range and filters; the arguments override the range and add filters.'))
   async result(@Ctx() ctx: Context, @Root() item: DashboardReportType, @Args(() => ReportRunArgs) run: ReportRunArgs): Promise<ReportResultType> {
     const source: ReportSource = item.reportId ? savedSource(await findSavedReport(ctx, item.reportId)) : catalogSource(definitionOf(item));
     return runSource(ctx, onDashboard(source, item.overlay), run);

@@ -10,15 +10,26 @@ import { FilterOperator } from '../properties';
 import { parseTimezone } from '../time';
 import { changedFields, parseName, ReportConfig, ReportSnapshot, SavedReport, validateSnapshot } from './config';
 import { CreateReportInput, ReportChangesInput, UpdateReportInput } from './graphql/inputs';
-import { deleteReportRows, insertReport, insertRevision, listReports, ReportRevision, RevisionAction, updateReportRow } from './store';
+import { countReports, deleteReportRows, insertReport, insertRevision, listReports, ReportRevision, RevisionAction, updateReportRow } from './store';
 
 /** Saved reports are visible to everyone in the account; their owner and admins may change them. */
 export function canChangeReport(viewer: Viewer, report: SavedReport): boolean {
   return report.ownerId === viewer.userId || viewer.role === 'ADMIN';
 }
 
-export function listSavedReports(ctx: Context): Promise<SavedReport[]> {
-  return listReports(ctx.db, ctx.viewer.account.id);
+/**
+ * Saved reports an account may keep. It bounds what `reports { result }` can cost; a support team's
+ * reports are a few dozen.
+ */
+export const MAX_SAVED_REPORTS = 1000;
+
+/** The account's saved reports by name; the first `first` of them when given (1 to MAX_SAVED_REPORTS). */
+export async function listSavedReports(ctx: Context, first?: number | null): Promise<SavedReport[]> {
+  if (first != null && !(Number.isInteger(first) && first >= 1 && first <= MAX_SAVED_REPORTS)) {
+    throw new BadInput('first', `must be between 1 and ${MAX_SAVED_REPORTS}, got ${first}`);
+  }
+  const reports = await listReports(ctx.db, ctx.viewer.account.id);
+  return first == null ? reports : reports.slice(0, first);
 }
 
 /** A saved report of the caller's account; NOT_FOUND for any other id. */
@@ -72,6 +83,9 @@ export async function saveCopy(ctx: Context, base: ReportSnapshot, sourceDefinit
   const report: SavedReport = { ...snapshot, id: randomUUID(), ownerId: ctx.viewer.userId, sourceDefinitionId, revision: 1, createdAt: now, updatedAt: now };
   const accountId = ctx.viewer.account.id;
   await ctx.db.transaction(async (tx) => {
+    if ((await countReports(tx, accountId)) >= MAX_SAVED_REPORTS) {
+      throw new BadInput('input', `this account keeps ${MAX_SAVED_REPORTS} saved reports, the most it may; delete one first`);
+    }
     await insertReport(tx, accountId, report);
     await insertRevision(tx, accountId, { reportId: report.id, revision: 1, userId: ctx.viewer.userId, action: 'CREATED', changes: [], snapshot, createdAt: now });
   });

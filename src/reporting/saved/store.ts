@@ -32,6 +32,11 @@ export async function listReports(db: Queryable, accountId: number): Promise<Sav
   return rows.map(reportFromRow);
 }
 
+export async function countReports(db: Queryable, accountId: number): Promise<number> {
+  const [row] = await db.query<{ n: unknown }>('SELECT COUNT(*) AS n FROM saved_reports WHERE account_id = ?', [accountId]);
+  return toNumber(row.n) ?? 0;
+}
+
 export async function insertReport(db: Queryable, accountId: number, report: SavedReport): Promise<void> {
   await db.query(
     `INSERT INTO saved_reports (account_id, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,

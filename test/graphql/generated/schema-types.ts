@@ -287,7 +287,7 @@ export type Dashboard = {
   owner?: Maybe<TeamMember>;
   /** Who can see and edit it. */
   privacy: DashboardPrivacy;
-  /** Its reports in layout order. */
+  /** Its reports in layout order. At most 30, so report runs asked for below it count 30 times toward the request's cost budget. */
   reports: Array<DashboardReport>;
   /** Users and teams it is shared with (privacy SPECIFIC). */
   shares: Array<DashboardShare>;
@@ -328,7 +328,7 @@ export type DashboardReport = {
   position: Scalars['Int']['output'];
   /** The saved report shown, if it is one. */
   report?: Maybe<Report>;
-  /** Runs it with the dashboard's date range and filters; the arguments override the range and add filters. */
+  /** Runs it with the dashboard's date range and filters; the arguments override the range and add filters. Counts 1 toward the request's cost budget. */
   result: ReportResult;
   /** The title shown: the saved report's name or the catalog report's title. */
   title: Scalars['String']['output'];
@@ -572,7 +572,7 @@ export type Mutation = {
   deleteReport: Scalars['ID']['output'];
   /** Edits a report on a dashboard; a catalog report becomes an edited copy there. Needs PROFESSIONAL, ENTERPRISE or the reporting add-on. */
   editDashboardReport: Dashboard;
-  /** Creates or updates conversations as they happen, validated like `threadline import` (at most 1000 per call). */
+  /** Creates or updates conversations as they happen, validated like `threadline import` (at most 1000 per call). Counts 1 toward the request's cost budget per 100 entries of `input` (at least 1). */
   ingestConversations: IngestResult;
   /** Takes a report off a dashboard (edit access); a saved report itself is kept. */
   removeReportFromDashboard: Dashboard;
@@ -700,23 +700,23 @@ export type Query = {
   __typename?: 'Query';
   /** What reports can filter, group by and measure, with the operators each allows; custom properties as `properties.<name>`. */
   conversationProperties: Array<ConversationPropertyInfo>;
-  /** Conversations of your account that pass every filter, newest first, cursor-paged. */
+  /** Conversations of your account that pass every filter, newest first, cursor-paged. Counts 1 toward the request's cost budget. */
   conversations: ConversationConnection;
   /** One dashboard you may see. */
   dashboard: Dashboard;
   /** The dashboard library: templates to create a dashboard from. */
   dashboardTemplates: Array<DashboardTemplate>;
-  /** The dashboards you may see, by name. */
+  /** The dashboards you may see, by name. At most 50, so report runs asked for below it count 50 times toward the request's cost budget. */
   dashboards: Array<Dashboard>;
-  /** The conversations behind one data point of a report run; `totalCount` equals the point's count. */
+  /** The conversations behind one data point of a report run; `totalCount` equals the point's count. Counts 1 toward the request's cost budget. */
   drilldown: ConversationConnection;
   /** One saved report. */
   report: Report;
   /** The report catalog: the twelve standard reports and those added by plugins. */
   reportDefinitions: Array<ReportDefinition>;
-  /** The saved reports of your account, by name. */
+  /** The saved reports of your account, by name. Report runs asked for below it count `first` times toward the request's cost budget (1000 times without it). */
   reports: Array<Report>;
-  /** Runs a report of the catalog or a saved report. */
+  /** Runs a report of the catalog or a saved report. Counts 1 toward the request's cost budget. */
   runReport: ReportResult;
   /** The user behind the API token, and their account. */
   viewer: Viewer;
@@ -753,6 +753,12 @@ export type QueryReportArgs = {
 /** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
 export type QueryReportDefinitionsArgs = {
   channel?: InputMaybe<Channel>;
+};
+
+
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
+export type QueryReportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -802,7 +808,7 @@ export type Report = {
   name: Scalars['String']['output'];
   /** Who saved it first. */
   owner?: Maybe<TeamMember>;
-  /** Runs it: its own date range, timezone and filters unless the arguments say otherwise. */
+  /** Runs it: its own date range, timezone and filters unless the arguments say otherwise. Counts 1 toward the request's cost budget. */
   result: ReportResult;
   /** Its current revision number (1 when first saved). */
   revision: Scalars['Int']['output'];

@@ -1,6 +1,7 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canEditReports } from '../../../accounts/plan';
 import { Context } from '../../../server/context';
+import { pagedBy, runsOnce } from '../../../server/cost';
 import { resolveStoredRange, StoredDateRange } from '../../date-presets';
 import { ReportResultType } from '../../graphql/types';
 import { describeDimension, describeFilter, describeMeasure, runSource } from '../../service';
@@ -12,6 +13,7 @@ import {
   deleteSavedReport,
   findSavedReport,
   listSavedReports,
+  MAX_SAVED_REPORTS,
   reportRevisions,
   restoreReportRevision,
   updateSavedReport,
@@ -21,9 +23,12 @@ import { MemberType, ReportRevisionType, ReportRunArgs, SavedReportType, StoredD
 
 @Resolver(() => SavedReportType)
 export class SavedReportResolver {
-  @Query(() => [SavedReportType], { description: 'The saved reports of your account, by name.' })
-  async reports(@Ctx() ctx: Context): Promise<SavedReportType[]> {
-    return (await listSavedReports(ctx)).map((r) => describeReport(r, ctx.viewer.account.timezone));
+  @Query(() => [SavedReportType], pagedBy('first', MAX_SAVED_REPORTS, 'The saved reports of your account, by name.'))
+  async reports(
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, description: `Only the first this many, 1 to ${MAX_SAVED_REPORTS}; absent for all.` }) first?: number | null,
+  ): Promise<SavedReportType[]> {
+    return (await listSavedReports(ctx, first)).map((r) => describeReport(r, ctx.viewer.account.timezone));
   }
 
   @Query(() => SavedReportType, { description: 'One saved report.' })
@@ -66,7 +71,7 @@ export class SavedReportResolver {
     return (await reportRevisions(ctx, report.id)).map((r) => ({ ...r, name: r.snapshot.name, chartType: r.snapshot.chartType }));
   }
 
-  @FieldResolver(() => ReportResultType, { description: 'Runs it: its own date range, timezone and filters unless the arguments say otherwise.' })
+  @FieldResolver(() => ReportResultType, runsOnce('Runs it: its own date range, timezone and filters unless the arguments say otherwise.'))
   async result(@Ctx() ctx: Context, @Root() report: SavedReportType, @Args(() => ReportRunArgs) run: ReportRunArgs): Promise<ReportResultType> {
     return runSource(ctx, savedSource(await findSavedReport(ctx, report.id)), run);
   }

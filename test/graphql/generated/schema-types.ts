@@ -55,11 +55,11 @@ export type Agent = {
 
 /** The team member a conversation is assigned to. */
 export type AssigneeInput = {
-  /** Email address. */
+  /** Email address. Left out, the stored address stays; an explicit null (or empty string) clears it. */
   email?: InputMaybe<Scalars['String']['input']>;
   /** Your id for it (required, at most 191 characters); reports group by it. */
   id?: InputMaybe<Scalars['String']['input']>;
-  /** Display name; defaults to the id. The latest name given wins. */
+  /** Display name. The latest name given wins; left out (or null), the stored name stays, and an id never named shows as its id until a name arrives. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -654,7 +654,7 @@ export type MutationUpdateReportArgs = {
 export type NamedRefInput = {
   /** Your id for it (required, at most 191 characters); reports group by it. */
   id?: InputMaybe<Scalars['String']['input']>;
-  /** Display name; defaults to the id. The latest name given wins. */
+  /** Display name. The latest name given wins; left out (or null), the stored name stays, and an id never named shows as its id until a name arrives. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 

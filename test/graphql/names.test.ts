@@ -1,6 +1,6 @@
 import { startTestApi, TestApi } from '../support/api';
 import { DIALECTS } from '../support/databases';
-import { aConversation } from '../support/fixtures';
+import { aConversation, NAMED_REFS, REFS_BY_ID } from '../support/fixtures';
 import { ConversationInput, IngestDocument, NamesCreateReportDocument, NamesShownDocument } from './generated/operations';
 
 /**
@@ -9,13 +9,6 @@ import { ConversationInput, IngestDocument, NamesCreateReportDocument, NamesShow
  * arrives. Ingested over HTTP with an admin token, as a client app pushes conversations.
  */
 
-const NAMED = {
-  inbox: { id: 'support', name: 'Support' },
-  assignee: { id: 'u-7', name: 'Ada Lovelace', email: 'ada@example.com' },
-  team: { id: 't-1', name: 'Tier 1' },
-  chatflow: { id: 'cf-1', name: 'Pricing bot' },
-};
-const BY_ID = { inbox: { id: 'support' }, assignee: { id: 'u-7' }, team: { id: 't-1' }, chatflow: { id: 'cf-1' } };
 const NEW_BY_ID = { inbox: { id: 'sales' }, assignee: { id: 'u-9' }, team: { id: 't-2' }, chatflow: { id: 'cf-3' } };
 const NEW_NAMED = {
   inbox: { id: 'sales', name: 'Sales' },
@@ -61,17 +54,17 @@ describe.each(DIALECTS)('names over HTTP on %s', (dialect) => {
   };
 
   it('keeps every name given by id alone, shows a new id until it is named, and clears an email only when told', async () => {
-    expect(await ingest(conversation('c-1', NAMED))).toEqual({ imported: 1, updated: 0, unchanged: 0, rejected: [] });
+    expect(await ingest(conversation('c-1', NAMED_REFS))).toEqual({ imported: 1, updated: 0, unchanged: 0, rejected: [] });
     const named = ['Support', 'Ada Lovelace', 'ada@example.com', 'Tier 1', 'Pricing bot'];
 
     // The same conversation and a new one, both by id alone: nothing is renamed.
-    expect(await ingest(conversation('c-1', BY_ID), conversation('c-2', BY_ID))).toEqual({ imported: 1, updated: 1, unchanged: 0, rejected: [] });
+    expect(await ingest(conversation('c-1', REFS_BY_ID), conversation('c-2', REFS_BY_ID))).toEqual({ imported: 1, updated: 1, unchanged: 0, rejected: [] });
     expect(await shown()).toEqual({
       labels: { assignee: { 'u-7': 'Ada Lovelace' }, inbox: { support: 'Support' }, team: { 't-1': 'Tier 1' }, chatflow: { 'cf-1': 'Pricing bot' } },
       conversations: { 'c-1': named, 'c-2': named },
     });
     // Idempotent: the same call again is unchanged.
-    expect(await ingest(conversation('c-1', BY_ID), conversation('c-2', BY_ID))).toEqual({ imported: 0, updated: 0, unchanged: 2, rejected: [] });
+    expect(await ingest(conversation('c-1', REFS_BY_ID), conversation('c-2', REFS_BY_ID))).toEqual({ imported: 0, updated: 0, unchanged: 2, rejected: [] });
 
     // New ids without names show as their ids...
     await ingest(conversation('c-3', NEW_BY_ID));
@@ -97,7 +90,7 @@ describe.each(DIALECTS)('names over HTTP on %s', (dialect) => {
     expect([after.conversations['c-3'], after.conversations['c-4']]).toEqual([graceNamed, graceNamed]);
 
     // An explicit null clears the email; the name stays.
-    await ingest(conversation('c-5', { ...BY_ID, assignee: { id: 'u-7', email: null } }));
+    await ingest(conversation('c-5', { ...REFS_BY_ID, assignee: { id: 'u-7', email: null } }));
     expect((await shown()).conversations['c-1']).toEqual(['Support', 'Ada Lovelace', null, 'Tier 1', 'Pricing bot']);
   });
 });

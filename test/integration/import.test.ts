@@ -3,7 +3,7 @@ import { createAccount } from '../../src/accounts/accounts';
 import { importNdjson, ingestConversations } from '../../src/conversations/import';
 import { Database, Queryable, toNumber } from '../../src/db/database';
 import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';
-import { aConversation, CONTRACT_EXAMPLE, toNdjson } from '../support/fixtures';
+import { aConversation, CONTRACT_EXAMPLE, NAMED_REFS, REFS_BY_ID, toNdjson } from '../support/fixtures';
 
 type Obj = Record<string, unknown>;
 
@@ -422,13 +422,6 @@ describe.each(DIALECTS)('import on %s', (dialect) => {
   });
 
   describe('names are never wiped', () => {
-    const NAMED = {
-      inbox: { id: 'support', name: 'Support' },
-      assignee: { id: 'u-7', name: 'Ada Lovelace', email: 'ada@example.com' },
-      team: { id: 't-1', name: 'Tier 1' },
-      chatflow: { id: 'cf-1', name: 'Pricing bot' },
-    };
-    const BY_ID = { inbox: { id: 'support' }, assignee: { id: 'u-7' }, team: { id: 't-1' }, chatflow: { id: 'cf-1' } };
     const allNames = async () => ({
       agents: await directory('agents'),
       inboxes: await directory('inboxes'),
@@ -443,9 +436,9 @@ describe.each(DIALECTS)('import on %s', (dialect) => {
     };
 
     it('keeps the stored name (and email) when a later import gives the id alone, the same conversation or another', async () => {
-      await importObjects([aConversation({ id: 'c-1', ...NAMED })]);
+      await importObjects([aConversation({ id: 'c-1', ...NAMED_REFS })]);
       const version = await dataVersion();
-      const byId = [aConversation({ id: 'c-1', ...BY_ID }), aConversation({ id: 'c-2', ...BY_ID })];
+      const byId = [aConversation({ id: 'c-1', ...REFS_BY_ID }), aConversation({ id: 'c-2', ...REFS_BY_ID })];
       expect(await importObjects(byId)).toEqual({ imported: 1, updated: 1, unchanged: 0, rejected: [] });
       expect(await allNames()).toEqual(NAMES);
       // Idempotent: the same file again changes nothing, not even the data version.
@@ -457,7 +450,7 @@ describe.each(DIALECTS)('import on %s', (dialect) => {
     });
 
     it('shows a new id given without a name as its id until a name arrives; then the name stays', async () => {
-      await importObjects([aConversation({ id: 'c-1', ...BY_ID })]);
+      await importObjects([aConversation({ id: 'c-1', ...REFS_BY_ID })]);
       expect(await allNames()).toEqual({
         agents: [{ external_id: 'u-7', name: 'u-7', email: null }],
         inboxes: [{ external_id: 'support', name: 'support' }],
@@ -466,22 +459,22 @@ describe.each(DIALECTS)('import on %s', (dialect) => {
       });
       const version = await dataVersion();
       // The conversation is the same (its hash counts a missing name as the id): the names still arrive.
-      await importObjects([aConversation({ id: 'c-2', ...NAMED })]);
+      await importObjects([aConversation({ id: 'c-2', ...NAMED_REFS })]);
       expect(await allNames()).toEqual(NAMES);
       expect(await dataVersion()).toBe((version as number) + 1);
-      await importObjects([aConversation({ id: 'c-3', ...BY_ID })]);
+      await importObjects([aConversation({ id: 'c-3', ...REFS_BY_ID })]);
       expect(await allNames()).toEqual(NAMES);
     });
 
     it.each([1, 1000])('takes the last name given in a file, whatever comes after it by id alone (batches of %i)', async (batchSize) => {
       const report = await importObjects(
         [
-          aConversation({ id: 'c-1', ...BY_ID }),
+          aConversation({ id: 'c-1', ...REFS_BY_ID }),
           aConversation({ id: 'c-2', inbox: { id: 'support', name: 'Help desk' }, assignee: { id: 'u-7', name: 'Ada', email: 'ada@old.example' } }),
-          aConversation({ id: 'c-3', ...NAMED }),
-          aConversation({ id: 'c-4', ...BY_ID }),
+          aConversation({ id: 'c-3', ...NAMED_REFS }),
+          aConversation({ id: 'c-4', ...REFS_BY_ID }),
           // c-3 again, by id alone: the names its first line gave are not undone.
-          aConversation({ id: 'c-3', ...BY_ID }),
+          aConversation({ id: 'c-3', ...REFS_BY_ID }),
         ],
         { batchSize },
       );
@@ -500,8 +493,8 @@ describe.each(DIALECTS)('import on %s', (dialect) => {
     });
 
     it('keeps names through ingestConversations the same way', async () => {
-      await ingestConversations(db, accountId, [aConversation({ id: 'c-1', ...NAMED })]);
-      expect(await ingestConversations(db, accountId, [aConversation({ id: 'c-2', ...BY_ID })])).toEqual({ imported: 1, updated: 0, unchanged: 0, rejected: [] });
+      await ingestConversations(db, accountId, [aConversation({ id: 'c-1', ...NAMED_REFS })]);
+      expect(await ingestConversations(db, accountId, [aConversation({ id: 'c-2', ...REFS_BY_ID })])).toEqual({ imported: 1, updated: 0, unchanged: 0, rejected: [] });
       expect(await allNames()).toEqual(NAMES);
     });
   });

@@ -7,9 +7,9 @@ import { parseStoredRange } from '../reporting/date-presets';
 import { compileFilters, FilterSpec } from '../reporting/filters';
 import { FilterInput } from '../reporting/graphql/filter.input';
 import { FilterOperator } from '../reporting/properties';
-import { parseName } from '../reporting/saved/config';
-import { SavedReport } from '../reporting/saved/config';
+import { parseName, SavedReport } from '../reporting/saved/config';
 import { canChangeReport, findSavedReport, loadSavedReport, saveCopy, snapshotOfDefinition, updateSavedReport } from '../reporting/saved/service';
+import { catalogSource, onDashboard, ReportSource, savedSource } from '../reporting/source';
 import { Context } from '../server/context';
 import { Access, accessOf, canManage, mayPlaceOnDashboard, Privacy, privacyOfCopyOn, requireNewOwner, requireOwnerReassigning, Share } from './access';
 import {
@@ -182,6 +182,23 @@ export async function reportOnDashboard(ctx: Context, shownOn: VisibleDashboard,
   const items = await itemsOf(ctx, shownOn.dashboard.id);
   if (!items.some((item) => item.reportId === reportId)) throw new NotFound('report', reportId);
   return loadSavedReport(ctx, reportId);
+}
+
+/** What a tile of a dashboard the caller sees runs: its report with the dashboard's date range and filters. */
+export async function tileSource(ctx: Context, shownOn: VisibleDashboard, item: Pick<DashboardItem, 'definitionId' | 'reportId'>): Promise<ReportSource> {
+  const source = item.reportId ? savedSource(await reportOnDashboard(ctx, shownOn, item.reportId)) : catalogSource(catalogDefinition(item.definitionId as string));
+  return onDashboard(source, { dateRange: shownOn.dashboard.dateRange, filters: shownOn.dashboard.filters });
+}
+
+/**
+ * A run or drill-down that names a dashboard: the report it names as that dashboard's tile shows
+ * it, for whoever may see the dashboard (FORBIDDEN otherwise, as the dashboard itself).
+ */
+export async function sourceOnDashboard(ctx: Context, dashboardId: string, run: { definitionId?: string | null; reportId?: string | null }, field: string): Promise<ReportSource> {
+  const shownOn = await findDashboard(ctx, dashboardId);
+  const item = (await itemsOf(ctx, dashboardId)).find((i) => (run.reportId != null ? i.reportId === run.reportId : i.definitionId === run.definitionId));
+  if (!item) throw new BadInput(field, `report ${run.reportId ?? run.definitionId} is not on dashboard ${dashboardId}`);
+  return tileSource(ctx, shownOn, item);
 }
 
 /** The items of a dashboard, through the request's loader. */

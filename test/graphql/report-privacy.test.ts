@@ -20,6 +20,7 @@ import {
   PrivacyReportsDocument,
   PrivacyRestoreReportDocument,
   PrivacyRunDocument,
+  PrivacyUpdateDashboardDocument,
   PrivacyUpdateReportDocument,
   PrivacyViewerDocument,
   ReportPrivacy,
@@ -163,6 +164,39 @@ describe.each(DIALECTS)('saved report privacy on %s', (dialect) => {
     expectDenied('runReport by the viewer', await api.request(PrivacyRunDocument, { input: { reportId: report.id } }, tokens.viewer), 'FORBIDDEN');
     // A member the dashboard is not shared with sees neither.
     expectDenied('the dashboard by another member', await api.request(PrivacyDashboardTilesDocument, { id: dashboard.id }, tokens.other), 'FORBIDDEN');
+  });
+
+  it("runs and drills into a private report's tile for those who see the dashboard, naming the dashboard, with its filters", async () => {
+    const shares: ShareInput[] = [{ granteeType: 'USER', granteeId: ids.viewer, access: 'VIEW' }];
+    const { dashboard, report } = await editedOn('SPECIFIC', tokens.owner, shares);
+    const onTile = { reportId: report.id, dashboardId: dashboard.id };
+    const run = async (input: typeof onTile, token = tokens.viewer) => expectOk('runReport on the tile', await api.request(PrivacyRunDocument, { input }, token)).runReport.rows;
+    const drill = async (point: string) => expectOk('drilldown on the tile', await api.request(PrivacyDrilldownDocument, { input: { run: onTile, point: [point] } }, tokens.viewer)).drilldown.totalCount;
+    expect(await run(onTile)).toEqual([
+      { dimensionValues: [{ value: 'u-7' }], measureValues: [2] },
+      { dimensionValues: [{ value: 'u-8' }], measureValues: [1] },
+    ]);
+    expect(await drill('u-7')).toBe(2);
+
+    // The dashboard's filters apply, as on its tile; a catalog tile runs the same way.
+    const filters = [{ property: 'assignee', operator: 'EQ' as const, values: ['u-8'] }];
+    expectOk('filter the dashboard', await api.request(PrivacyUpdateDashboardDocument, { input: { id: dashboard.id, filters } }, tokens.owner));
+    const tiles = expectOk('tiles', await api.request(PrivacyDashboardTilesDocument, { id: dashboard.id }, tokens.viewer)).dashboard.reports;
+    expect(await run(onTile)).toEqual(tiles[0].result.rows);
+    expect(tiles[0].result.rows).toEqual([{ dimensionValues: [{ value: 'u-8' }], measureValues: [1] }]);
+    expect([await drill('u-7'), await drill('u-8')]).toEqual([0, 1]);
+    const catalogTile = { definitionId: TWO_REPORTS[1], dashboardId: dashboard.id };
+    expect(expectOk('catalog tile', await api.request(PrivacyRunDocument, { input: catalogTile }, tokens.viewer)).runReport.rows).toEqual(tiles[1].result.rows);
+
+    // Not for those who may not see the dashboard, nor for a report that is not on it.
+    expectDenied('runReport on the tile by another member', await api.request(PrivacyRunDocument, { input: onTile }, tokens.other), 'FORBIDDEN');
+    expectDenied('drilldown on the tile by another member', await api.request(PrivacyDrilldownDocument, { input: { run: onTile, point: ['u-8'] } }, tokens.other), 'FORBIDDEN');
+    const elsewhere = await createDashboard(tokens.viewer, 'PRIVATE');
+    const offBoard = await api.request(PrivacyRunDocument, { input: { reportId: report.id, dashboardId: elsewhere.id } }, tokens.viewer);
+    expectDenied('runReport naming a dashboard the report is not on', offBoard, 'BAD_USER_INPUT');
+    expect(offBoard.errors?.[0].message).toMatch(/^dashboardId: /);
+    const { token: stranger } = await api.otherAccount({ plan: 'ENTERPRISE' });
+    expectDenied('runReport on the tile from another account', await api.request(PrivacyRunDocument, { input: onTile }, stranger), 'NOT_FOUND');
   });
 
   it('lets a member with EDIT access edit a private tile of another user: the edit lands on a private copy of their own', async () => {

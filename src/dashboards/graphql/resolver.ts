@@ -4,7 +4,6 @@ import { ReportDefinitionType, ReportResultType } from '../../reporting/graphql/
 import { describeReport, describeStoredRange } from '../../reporting/saved/graphql/resolver';
 import { MemberType, ReportRunArgs, SavedReportType } from '../../reporting/saved/graphql/types';
 import { describeDefinition, describeFilter, runSource } from '../../reporting/service';
-import { catalogSource, onDashboard, ReportSource, savedSource } from '../../reporting/source';
 import { Context } from '../../server/context';
 import {
   addReportToDashboard,
@@ -17,6 +16,7 @@ import {
   reassignDashboardOwner,
   removeReportFromDashboard,
   reportOnDashboard,
+  tileSource,
   updateDashboard,
   VisibleDashboard,
 } from '../service';
@@ -99,7 +99,7 @@ export class DashboardResolver {
 
   @FieldResolver(() => [DashboardReportType], { description: 'Its reports in layout order.' })
   async reports(@Ctx() ctx: Context, @Root() dashboard: DashboardType): Promise<DashboardReportType[]> {
-    return (await itemsOf(ctx, dashboard.id)).map((item) => ({ ...item, overlay: dashboard.overlay, shownOn: dashboard.shownOn }));
+    return (await itemsOf(ctx, dashboard.id)).map((item) => ({ ...item, shownOn: dashboard.shownOn }));
   }
 }
 
@@ -122,8 +122,7 @@ export class DashboardReportResolver {
 
   @FieldResolver(() => ReportResultType, { description: 'Runs it with the dashboard\'s date range and filters; the arguments override the range and add filters.' })
   async result(@Ctx() ctx: Context, @Root() item: DashboardReportType, @Args(() => ReportRunArgs) run: ReportRunArgs): Promise<ReportResultType> {
-    const source: ReportSource = item.reportId ? savedSource(await reportOnDashboard(ctx, item.shownOn, item.reportId)) : catalogSource(definitionOf(item));
-    return runSource(ctx, onDashboard(source, item.overlay), run);
+    return runSource(ctx, await tileSource(ctx, item.shownOn, item), run);
   }
 }
 
@@ -145,7 +144,6 @@ function describeDashboard(ctx: Context, shownOn: VisibleDashboard): DashboardTy
     createdAt: dashboard.createdAt,
     updatedAt: dashboard.updatedAt,
     ownerId: dashboard.ownerId,
-    overlay: { dateRange: dashboard.dateRange, filters: dashboard.filters },
     shownOn,
   };
 }

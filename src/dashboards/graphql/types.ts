@@ -5,7 +5,6 @@ import { graphqlEnum } from '../../server/graphql-enum';
 import { ReportDefinitionType, ReportFilter } from '../../reporting/graphql/types';
 import { StoredDateRangeType } from '../../reporting/saved/graphql/types';
 import { Access, GranteeType, Privacy } from '../access';
-import { DashboardOverlay } from '../../reporting/source';
 import type { VisibleDashboard } from '../service';
 
 export const PrivacyEnum = graphqlEnum<Privacy>('DashboardPrivacy', 'Who can see and edit a dashboard. Its owner always can; admins view every dashboard of their account.', {
@@ -91,8 +90,7 @@ export class DashboardType {
   updatedAt: Date;
 
   ownerId: string;
-  overlay: DashboardOverlay;
-  /** The dashboard as the caller was let see it: what grants seeing its tiles. */
+  /** The dashboard as the caller was let see it: what grants seeing its tiles, and what they run with. */
   shownOn: VisibleDashboard;
 }
 
@@ -109,6 +107,5 @@ export class DashboardReportType {
 
   definitionId: string | null;
   reportId: string | null;
-  overlay: DashboardOverlay;
   shownOn: VisibleDashboard;
 }

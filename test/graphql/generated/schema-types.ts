@@ -1036,6 +1036,8 @@ export type Role =
 
 /** Which report to run and how. Give exactly one of `definitionId` and `reportId`. */
 export type RunReportInput = {
+  /** Run the report as a tile of this dashboard shows it (`DashboardReport.result`): with the dashboard's date range and filters, and for whoever may see the dashboard, also when the saved report is private to another user. The report must be on the dashboard. */
+  dashboardId?: InputMaybe<Scalars['ID']['input']>;
   /** Local dates to report on; absent means all time. */
   dateRange?: InputMaybe<DateRangeInput>;
   /** A report of the catalog (`reportDefinitions`). */

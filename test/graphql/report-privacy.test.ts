@@ -10,6 +10,7 @@ import {
   PrivacyCreateReportDocument,
   PrivacyDashboardDocument,
   PrivacyDashboardsDocument,
+  PrivacyDashboardTileReportResultsDocument,
   PrivacyDashboardTilesDocument,
   PrivacyDeleteReportDocument,
   PrivacyDrilldownDocument,
@@ -155,9 +156,11 @@ describe.each(DIALECTS)('saved report privacy on %s', (dialect) => {
     expect(tile).toEqual({
       id: dashboard.reports[0].id,
       title: report.name,
-      report: { id: report.id, name: report.name, privacy: 'PRIVATE', canEdit: false, owner: { id: ids.owner }, result: { rows: counts } },
+      report: { id: report.id, name: report.name, privacy: 'PRIVATE', canEdit: false, owner: { id: ids.owner } },
       result: { rows: counts },
     });
+    const tileReports = expectOk('the tile report results as the viewer', await api.request(PrivacyDashboardTileReportResultsDocument, { id: dashboard.id }, tokens.viewer)).dashboard;
+    expect(tileReports.reports[0].report).toEqual({ id: report.id, result: { rows: counts } });
     // Seen through the dashboard only: not listed, not runnable, not readable on its own.
     expect(await listed(tokens.viewer)).not.toContain(report.id);
     expectDenied('report(id) by the viewer', await api.request(PrivacyReportDocument, { id: report.id }, tokens.viewer), 'FORBIDDEN');

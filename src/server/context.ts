@@ -6,7 +6,7 @@ import { Database } from '../db/database';
 import { DashboardItem, findItems } from '../dashboards/store';
 import { Unauthenticated } from '../errors';
 import { createReportingLoaders, ReportingLoaders } from '../reporting/loaders';
-import { RequestLimits } from './rate-limit';
+import { RateLimits } from './rate-limit';
 
 /** What every resolver receives: the database, the caller and per-request DataLoaders. */
 export interface Context {
@@ -29,7 +29,7 @@ export interface RequestInfo {
  * Every GraphQL request is authenticated, introspection included: `Authorization: Bearer <token>`,
  * then counted against its token's rate limit. A refused token also counts against its address.
  */
-export async function createContext(db: Database, request: RequestInfo, limits: RequestLimits | null = null): Promise<Context> {
+export async function createContext(db: Database, request: RequestInfo, limits: RateLimits | null = null): Promise<Context> {
   const address = request.address ?? 'unknown';
   await limits?.admitAddress(address);
   const authentication = await authenticate(db, request.authorization);

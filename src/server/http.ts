@@ -9,7 +9,7 @@ import { closeReportCache } from '../reporting/cache';
 import { reportCatalog } from '../reporting/catalog/registry';
 import { createApolloServer } from './apollo';
 import { createContext } from './context';
-import { RequestLimits } from './rate-limit';
+import { RateLimits } from './rate-limit';
 
 export interface ServerOptions {
   port: number;
@@ -39,7 +39,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   const httpServer = createServer(app);
   const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer })]);
   await apollo.start();
-  const limits = await RequestLimits.start(options.rateLimits ?? rateLimitsFrom(process.env));
+  const rateLimits = await RateLimits.start(options.rateLimits ?? rateLimitsFrom(process.env));
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
@@ -47,7 +47,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, { context: ({ req }) => createContext(db, { authorization: req.headers.authorization, address: req.ip }, limits) }),
+    expressMiddleware(apollo, { context: ({ req }) => createContext(db, { authorization: req.headers.authorization, address: req.ip }, rateLimits) }),
   );
   try {
     await new Promise<void>((resolve, reject) => {
@@ -56,7 +56,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
     });
   } catch (error) {
     await apollo.stop();
-    await limits?.close();
+    await rateLimits?.close();
     throw error;
   }
   const { port } = httpServer.address() as AddressInfo;
@@ -65,7 +65,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
     await apollo.stop();
     // After the last request: the report cache's Redis connection would keep the process alive.
     await closeReportCache();
-    await limits?.close();
+    await rateLimits?.close();
   };
   return { url: `http://${host}:${port}/graphql`, close };
 }

@@ -9,7 +9,7 @@ import { RateLimited } from '../errors';
  * Redis spends the same budgets; while Redis is unreachable each process counts on its own
  * (rate-limiter-flexible's insurance limiter) rather than refusing or letting everything through.
  */
-export class RequestLimits {
+export class RateLimits {
   private constructor(
     private readonly config: RateLimitConfig,
     private readonly perToken: RateLimiterAbstract,
@@ -18,7 +18,7 @@ export class RequestLimits {
   ) {}
 
   /** The limits `config` asks for, connected to Redis when it names one; null when they are off. */
-  static async start(config: RateLimitConfig, log: (message: string) => void = console.error): Promise<RequestLimits | null> {
+  static async start(config: RateLimitConfig, log: (message: string) => void = console.error): Promise<RateLimits | null> {
     if (!config.enabled) return null;
     const redis = config.redisUrl ? await connect(config.redisUrl, log) : null;
     const limiter = (name: string, points: number) => {
@@ -26,7 +26,7 @@ export class RequestLimits {
       const memory = new RateLimiterMemory(options);
       return redis ? new RateLimiterRedis({ ...options, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: memory }) : memory;
     };
-    return new RequestLimits(config, limiter('token', config.requestsPerWindow), limiter('auth-failure', config.authFailuresPerWindow), redis);
+    return new RateLimits(config, limiter('token', config.requestsPerWindow), limiter('auth-failure', config.authFailuresPerWindow), redis);
   }
 
   /**

@@ -25,7 +25,7 @@ import {
   UpdateDashboardDocument,
   UpdateReportDocument,
 } from './generated/operations';
-import { errorCodes, GraphQLResponse, startTestApi, TestApi } from '../support/api';
+import { errorCodes, ok, startTestApi, TestApi } from '../support/api';
 import { DIALECTS } from '../support/databases';
 import { aConversation } from '../support/fixtures';
 
@@ -79,11 +79,6 @@ const HIGH_PRIORITY = { property: 'properties.priority', operator: 'EQ' as const
 /** Rows as `[dimension values..., measure values...]`, sorted, so ties in row order do not matter. */
 function table(result: ResultRowsFragment): (string | number | null)[][] {
   return result.rows.map((r) => [...r.dimensionValues.map((d) => d.value), ...r.measureValues]).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-}
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors).toBeUndefined();
-  return response.data as T;
 }
 
 describe.each(DIALECTS)('dashboards and saved reports over HTTP on %s', (dialect) => {

@@ -89,7 +89,8 @@ interface Conversation {
 
 interface Ref {
   id: string;
-  name: string;
+  /** Left out: the name stays as it was (the id for an id never named). */
+  name?: string | null;
 }
 
 interface ImportMessage {
@@ -184,9 +185,18 @@ export class ReportOracle {
   private readonly conversations = new Map<string, Conversation>();
   private readonly names = { assignee: new Map<string, string>(), inbox: new Map<string, string>(), chatflow: new Map<string, string>() };
 
-  /** `objects` in the order they were ingested: a later object with the same id replaces the earlier one, and names are the latest given. */
+  /**
+   * `objects` in the order they were ingested: a later object with the same id replaces the earlier
+   * one, and names are the latest given (a reference by id alone keeps the name).
+   */
   constructor(objects: Iterable<Record<string, unknown>> = []) {
     this.add(objects);
+  }
+
+  private rename(dimension: keyof ReportOracle['names'], ref: Ref): void {
+    const names = this.names[dimension];
+    if (ref.name) names.set(ref.id, ref.name);
+    else if (!names.has(ref.id)) names.set(ref.id, ref.id);
   }
 
   add(objects: Iterable<Record<string, unknown>>): this {
@@ -195,9 +205,9 @@ export class ReportOracle {
       const inbox = refOf(o.inbox);
       const chatflow = refOf(o.chatflow);
       if (!inbox) throw new Error(`oracle: conversation ${String(o.id)} has no inbox`);
-      if (assignee) this.names.assignee.set(assignee.id, assignee.name);
-      this.names.inbox.set(inbox.id, inbox.name);
-      if (chatflow) this.names.chatflow.set(chatflow.id, chatflow.name);
+      if (assignee) this.rename('assignee', assignee);
+      this.rename('inbox', inbox);
+      if (chatflow) this.rename('chatflow', chatflow);
       const createdAt = instant(o.createdAt, 'createdAt');
       const closed = o.status === 'CLOSED';
       const closedAt = closed ? instant(o.closedAt, 'closedAt') : null;

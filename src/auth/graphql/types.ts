@@ -5,7 +5,7 @@ import { Scope } from '../rights';
 import { Role } from '../user.entity';
 
 export const RoleEnum = graphqlEnum<Role>('Role', 'What a user may do in their account (with a token whose scope allows it).', {
-  ADMIN: 'Manages users, API tokens and data: sees and edits every dashboard except others\' private ones, writes conversations.',
+  ADMIN: 'Manages users, API tokens and data: sees every dashboard and saved report of the account, edits all but others\' private ones, writes conversations.',
   MEMBER: 'Reads reports and conversations, and builds the dashboards and reports their plan allows; sees what is shared with them.',
 });
 

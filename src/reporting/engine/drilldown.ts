@@ -19,10 +19,14 @@ export async function drilldownSpec(db: Database, spec: ReportSpec, point: reado
     throw new BadInput('measure', `must be one of this report's measures (${spec.measures.map((m) => m.key).join(', ')}), got ${JSON.stringify(key)}`);
   }
   const bound = await bindBuckets(db, spec);
-  const where = compilePoint(bound, point, MEASURES[key], (value, i) => {
+  // Checked before compiling: a report over all time with no data has no bucket at all.
+  const bucketIndex = spec.dimensions.map((dimension, i) => {
+    if (dimension.kind !== 'time') return -1;
+    const value = point[i];
     const index = value === null ? -1 : (bound.buckets ?? []).findIndex((b) => b.value === value);
     if (index < 0) throw new BadInput(`point[${i}]`, `${JSON.stringify(value)} is not a time bucket of this report (the first day of a bucket, YYYY-MM-DD)`);
     return index;
   });
+  const where = compilePoint(bound, point, MEASURES[key], (_, i) => bucketIndex[i]);
   return pageConversations(db, spec.accountId, where, page);
 }

@@ -1,5 +1,6 @@
 import { Channel } from '../../conversations/conversation.entity';
 import { BadInput } from '../../errors';
+import { ReportPrivacy } from '../../dashboards/access';
 import { SqlDialect } from '../../db/dialect';
 import { Account } from '../../accounts/account.entity';
 import { ChartType, DateProperty } from '../catalog/definition';
@@ -34,9 +35,11 @@ export interface ReportSnapshot {
   config: ReportConfig;
 }
 
+/** A saved report; owner and privacy are not part of a revision's snapshot (a restore keeps them). */
 export interface SavedReport extends ReportSnapshot {
   id: string;
   ownerId: string;
+  privacy: ReportPrivacy;
   sourceDefinitionId: string | null;
   revision: number;
   createdAt: Date;

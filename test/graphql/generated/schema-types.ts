@@ -78,11 +78,11 @@ export type ApiToken = {
 
 /** The team member a conversation is assigned to. */
 export type AssigneeInput = {
-  /** Email address. */
+  /** Email address. Left out, the stored address stays; an explicit null (or empty string) clears it. */
   email?: InputMaybe<Scalars['String']['input']>;
   /** Your id for it (required, at most 191 characters); reports group by it. */
   id?: InputMaybe<Scalars['String']['input']>;
-  /** Display name; defaults to the id. The latest name given wins. */
+  /** Display name. The latest name given wins; left out (or null), the stored name stays, and an id never named shows as its id until a name arrives. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -292,6 +292,8 @@ export type CreateReportInput = {
   measures?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Report name, 1 to 200 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Who can see it; default EVERYONE. */
+  privacy?: InputMaybe<ReportPrivacy>;
   /** IANA zone for its dates and buckets; null for the account's. */
   timezone?: InputMaybe<Scalars['String']['input']>;
 };
@@ -336,7 +338,7 @@ export type Dashboard = {
   owner?: Maybe<TeamMember>;
   /** Who can see and edit it. */
   privacy: DashboardPrivacy;
-  /** Its reports in layout order. */
+  /** Its reports in layout order. At most 30, so report runs asked for below it count 30 times toward the request's cost budget. */
   reports: Array<DashboardReport>;
   /** Users and teams it is shared with (privacy SPECIFIC). */
   shares: Array<DashboardShare>;
@@ -353,7 +355,7 @@ export type DashboardAccess =
   /** See it and run its reports. */
   | 'VIEW';
 
-/** Who can see and edit a dashboard. Its owner always can. */
+/** Who can see and edit a dashboard. Its owner always can; admins view every dashboard of their account. */
 export type DashboardPrivacy =
   /** Everyone in the account can view and edit. */
   | 'EVERYONE_EDIT'
@@ -361,7 +363,7 @@ export type DashboardPrivacy =
   | 'EVERYONE_VIEW'
   /** The owner and admins. */
   | 'OWNER_AND_ADMINS'
-  /** The owner only. */
+  /** The owner only; admins may view it (not edit it). */
   | 'PRIVATE'
   /** The users and teams in `shares`, each with view or edit access, plus admins (ENTERPRISE plan only). */
   | 'SPECIFIC';
@@ -377,7 +379,7 @@ export type DashboardReport = {
   position: Scalars['Int']['output'];
   /** The saved report shown, if it is one. */
   report?: Maybe<Report>;
-  /** Runs it with the dashboard's date range and filters; the arguments override the range and add filters. */
+  /** Runs it with the dashboard's date range and filters; the arguments override the range and add filters. Counts 1 toward the request's cost budget. */
   result: ReportResult;
   /** The title shown: the saved report's name or the catalog report's title. */
   title: Scalars['String']['output'];
@@ -621,14 +623,18 @@ export type Mutation = {
   createUser: NewUser;
   /** Deactivates a user: their tokens are revoked at once and they cannot authenticate; their dashboards and reports remain. The last active ADMIN cannot be deactivated. Admins with an ADMIN token. */
   deactivateUser: User;
-  /** Deletes a dashboard (owner or admin); its saved reports are kept. Returns its id. */
+  /** Deletes a dashboard (owner, or an admin unless it is private to another user); its saved reports are kept. Returns its id. */
   deleteDashboard: Scalars['ID']['output'];
-  /** Deletes a saved report (owner or admin) and takes it off every dashboard. Returns its id. */
+  /** Deletes a saved report (owner, or an admin unless it is private to another user) and takes it off every dashboard. Returns its id. */
   deleteReport: Scalars['ID']['output'];
   /** Edits a report on a dashboard; a catalog report becomes an edited copy there. Needs PROFESSIONAL, ENTERPRISE or the reporting add-on. */
   editDashboardReport: Dashboard;
-  /** Creates or updates conversations as they happen, validated like `threadline import` (at most 1000 per call). Needs an ADMIN's ADMIN-scoped token or an INGEST-scoped token. */
+  /** Creates or updates conversations as they happen, validated like `threadline import` (at most 1000 per call). Needs an ADMIN's ADMIN-scoped token or an INGEST-scoped token. Counts 1 toward the request's cost budget per 100 entries of `input` (at least 1). */
   ingestConversations: IngestResult;
+  /** Gives a dashboard to another user of the account, e.g. when its owner left (admins only; any privacy). */
+  reassignDashboardOwner: Dashboard;
+  /** Gives a saved report to another user of the account, e.g. when its owner left (admins only; any privacy, any plan). Kept as a revision. */
+  reassignReportOwner: Report;
   /** Takes a report off a dashboard (edit access); a saved report itself is kept. */
   removeReportFromDashboard: Dashboard;
   /** Undoes edits: puts a saved report back as it was at an earlier revision. */
@@ -705,6 +711,18 @@ export type MutationIngestConversationsArgs = {
 
 
 /** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
+export type MutationReassignDashboardOwnerArgs = {
+  input: ReassignDashboardOwnerInput;
+};
+
+
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
+export type MutationReassignReportOwnerArgs = {
+  input: ReassignReportOwnerInput;
+};
+
+
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationRemoveReportFromDashboardArgs = {
   input: RemoveReportFromDashboardInput;
 };
@@ -743,7 +761,7 @@ export type MutationUpdateUserArgs = {
 export type NamedRefInput = {
   /** Your id for it (required, at most 191 characters); reports group by it. */
   id?: InputMaybe<Scalars['String']['input']>;
-  /** Display name; defaults to the id. The latest name given wins. */
+  /** Display name. The latest name given wins; left out (or null), the stored name stays, and an id never named shows as its id until a name arrives. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -809,15 +827,15 @@ export type Query = {
   apiTokens: Array<ApiToken>;
   /** What reports can filter, group by and measure, with the operators each allows; custom properties as `properties.<name>`. */
   conversationProperties: Array<ConversationPropertyInfo>;
-  /** Conversations of your account that pass every filter, newest first, cursor-paged. */
+  /** Conversations of your account that pass every filter, newest first, cursor-paged. Counts 1 toward the request's cost budget. */
   conversations: ConversationConnection;
   /** One dashboard you may see. */
   dashboard: Dashboard;
   /** The dashboard library: templates to create a dashboard from. */
   dashboardTemplates: Array<DashboardTemplate>;
-  /** The dashboards you may see, by name. */
+  /** The dashboards you may see, by name. At most 50, so report runs asked for below it count 50 times toward the request's cost budget. */
   dashboards: Array<Dashboard>;
-  /** The conversations behind one data point of a report run; `totalCount` equals the point's count. */
+  /** The conversations behind one data point of a report run; `totalCount` equals the point's count. Counts 1 toward the request's cost budget. */
   drilldown: ConversationConnection;
   /** The active users of your account by email, e.g. to pick whom to share a dashboard with. Any token that may read. */
   members: Array<TeamMember>;
@@ -825,9 +843,9 @@ export type Query = {
   report: Report;
   /** The report catalog: the twelve standard reports and those added by plugins. */
   reportDefinitions: Array<ReportDefinition>;
-  /** The saved reports of your account, by name. */
+  /** The saved reports you may see, by name. Report runs asked for below it count `first` times toward the request's cost budget (1000 times without it). */
   reports: Array<Report>;
-  /** Runs a report of the catalog or a saved report. */
+  /** Runs a report of the catalog or a saved report. Counts 1 toward the request's cost budget. */
   runReport: ReportResult;
   /** Every user of your account by email, deactivated ones included. Admins with an ADMIN token. */
   users: Array<User>;
@@ -876,8 +894,30 @@ export type QueryReportDefinitionsArgs = {
 
 
 /** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
+export type QueryReportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
 export type QueryRunReportArgs = {
   input: RunReportInput;
+};
+
+/** Gives a dashboard to another user of the account, e.g. when its owner left (admins only). */
+export type ReassignDashboardOwnerInput = {
+  /** The dashboard. */
+  dashboardId: Scalars['ID']['input'];
+  /** User id of the new owner: a user of this account. */
+  ownerId: Scalars['ID']['input'];
+};
+
+/** Gives a saved report to another user of the account, e.g. when its owner left (admins only). */
+export type ReassignReportOwnerInput = {
+  /** User id of the new owner: a user of this account. */
+  ownerId: Scalars['ID']['input'];
+  /** The saved report. */
+  reportId: Scalars['ID']['input'];
 };
 
 /** A report to take off a dashboard: by its place, or by the report it shows (give one). */
@@ -895,7 +935,7 @@ export type RemoveReportFromDashboardInput = {
 /** A saved report: an edited copy of a catalog report or a custom conversation report. */
 export type Report = {
   __typename?: 'Report';
-  /** Whether you may edit it: your plan allows editing and you own it or are an admin. */
+  /** Whether you may edit it: your plan allows editing and you own it, or are an admin and it is not private to another user. */
   canEdit: Scalars['Boolean']['output'];
   /** The channel it counts; null for both. */
   channel?: Maybe<Channel>;
@@ -921,7 +961,9 @@ export type Report = {
   name: Scalars['String']['output'];
   /** Who saved it first. */
   owner?: Maybe<TeamMember>;
-  /** Runs it: its own date range, timezone and filters unless the arguments say otherwise. */
+  /** Who can see it: EVERYONE or PRIVATE (its owner; admins view). */
+  privacy: ReportPrivacy;
+  /** Runs it: its own date range, timezone and filters unless the arguments say otherwise. Counts 1 toward the request's cost budget. */
   result: ReportResult;
   /** Its current revision number (1 when first saved). */
   revision: Scalars['Int']['output'];
@@ -1045,6 +1087,13 @@ export type ReportMeasure = {
   unit: MeasureUnit;
 };
 
+/** Who can see a saved report. Its owner always can; admins view every report of their account. */
+export type ReportPrivacy =
+  /** Everyone in the account can view and run it; its owner and admins edit it. */
+  | 'EVERYONE'
+  /** Its owner only; admins may view it but not edit it. A report edited on a dashboard not shared with everyone starts PRIVATE. Whoever sees a dashboard still sees it there. */
+  | 'PRIVATE';
+
 /** The rows of a report run. */
 export type ReportResult = {
   __typename?: 'ReportResult';
@@ -1105,13 +1154,15 @@ export type RevisionAction =
 
 /** What a user may do in their account (with a token whose scope allows it). */
 export type Role =
-  /** Manages users, API tokens and data: sees and edits every dashboard except others' private ones, writes conversations. */
+  /** Manages users, API tokens and data: sees every dashboard and saved report of the account, edits all but others' private ones, writes conversations. */
   | 'ADMIN'
   /** Reads reports and conversations, and builds the dashboards and reports their plan allows; sees what is shared with them. */
   | 'MEMBER';
 
 /** Which report to run and how. Give exactly one of `definitionId` and `reportId`. */
 export type RunReportInput = {
+  /** Run the report as a tile of this dashboard shows it (`DashboardReport.result`): with the dashboard's date range and filters, and for whoever may see the dashboard, also when the saved report is private to another user. The report must be on the dashboard. */
+  dashboardId?: InputMaybe<Scalars['ID']['input']>;
   /** Local dates to report on; absent means all time. */
   dateRange?: InputMaybe<DateRangeInput>;
   /** A report of the catalog (`reportDefinitions`). */
@@ -1221,6 +1272,8 @@ export type UpdateReportInput = {
   measures?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Report name, 1 to 200 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Who can see it (owner or admin); left out, it stays. Listed among the revision's changes but not restored with it. */
+  privacy?: InputMaybe<ReportPrivacy>;
   /** IANA zone for its dates and buckets; null for the account's. */
   timezone?: InputMaybe<Scalars['String']['input']>;
 };

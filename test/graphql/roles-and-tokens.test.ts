@@ -25,6 +25,7 @@ import {
   AuthViewerDocument,
   ConversationInput,
   CreateApiTokenInput,
+  PrivacyReassignDashboardDocument,
 } from './generated/operations';
 
 /**
@@ -371,7 +372,7 @@ describe.each(DIALECTS)('roles, scopes and API tokens on %s', (dialect) => {
       }
     });
 
-    it("with a READ token sees the dashboards an admin sees, but edits only what a member may", async () => {
+    it("with a READ token sees the dashboards an admin sees, but edits and reassigns only what a member may", async () => {
       const owner = await newUser('MEMBER', 'owner');
       const created = await api.request(AccessCreateDashboardDocument, { input: { templateId: 'chat-overview', name: 'Owners only', privacy: 'OWNER_AND_ADMINS' } }, owner.token);
       expectOk('create', created);
@@ -382,7 +383,10 @@ describe.each(DIALECTS)('roles, scopes and API tokens on %s', (dialect) => {
       const asRead = (await api.request(AuthDashboardsDocument, {}, adminRead)).data!.dashboards.find((d) => d.id === id);
       expect([asAdmin?.access, asRead?.access]).toEqual(['EDIT', 'VIEW']);
       expectDenied('edit with READ', await api.request(AccessUpdateDashboardDocument, { input: { id, name: 'Renamed' } }, adminRead), 'FORBIDDEN');
+      const me = (await api.request(AuthViewerDocument, {})).data!.viewer.userId;
+      expectDenied('reassign with READ', await api.request(PrivacyReassignDashboardDocument, { input: { dashboardId: id, ownerId: me } }, adminRead), 'FORBIDDEN', /^Only an admin may reassign the owner of a dashboard, with an ADMIN-scoped token\.$/);
       expectOk('edit with ADMIN', await api.request(AccessUpdateDashboardDocument, { input: { id, name: 'Renamed' } }));
+      expectOk('reassign with ADMIN', await api.request(PrivacyReassignDashboardDocument, { input: { dashboardId: id, ownerId: me } }));
     });
   });
 });

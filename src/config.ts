@@ -86,3 +86,57 @@ export function requestLimits(env: NodeJS.ProcessEnv = process.env): RequestLimi
 
 /** The limits this process enforces. */
 export const LIMITS: RequestLimits = requestLimits();
+
+/**
+ * Per-token request limits and the per-address limit on failed authentications (README, "Access").
+ * Windows are fixed: a budget is spent however fast, then refills at the window's end.
+ */
+export interface RateLimitConfig {
+  enabled: boolean;
+  /** Requests one API token may make per window. */
+  requestsPerWindow: number;
+  /** Requests with an unknown, revoked or expired token one client address may make per window. */
+  authFailuresPerWindow: number;
+  windowSeconds: number;
+  /** Shares the budgets between server processes; without it each process counts on its own. */
+  redisUrl?: string;
+  /** Prepended to the Redis keys, so deployments (and test runs) sharing one Redis keep apart. */
+  redisKeyPrefix?: string;
+}
+
+export const RATE_LIMIT_DEFAULTS = { requestsPerWindow: 600, authFailuresPerWindow: 30, windowSeconds: 60 } as const;
+
+/**
+ * Reads THREADLINE_RATE_LIMIT (`off` turns both limits off), THREADLINE_RATE_LIMIT_PER_MINUTE,
+ * THREADLINE_AUTH_FAILURES_PER_MINUTE and REDIS_URL. Throws with a readable reason.
+ */
+export function rateLimitsFrom(env: Record<string, string | undefined>): RateLimitConfig {
+  const switchValue = env.THREADLINE_RATE_LIMIT?.trim() ?? '';
+  if (!/^(|on|off|true|false|1|0|yes|no)$/i.test(switchValue)) throw new Error(`THREADLINE_RATE_LIMIT must be "on" or "off", not "${switchValue}"`);
+  const count = (name: string, fallback: number) => {
+    const text = env[name]?.trim();
+    if (!text) return fallback;
+    const value = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(value) || value < 1 || value > 1_000_000) throw new Error(`${name} must be an integer from 1 to 1000000, not "${text}"`);
+    return value;
+  };
+  return {
+    enabled: !/^(off|false|0|no)$/i.test(switchValue),
+    requestsPerWindow: count('THREADLINE_RATE_LIMIT_PER_MINUTE', RATE_LIMIT_DEFAULTS.requestsPerWindow),
+    authFailuresPerWindow: count('THREADLINE_AUTH_FAILURES_PER_MINUTE', RATE_LIMIT_DEFAULTS.authFailuresPerWindow),
+    windowSeconds: RATE_LIMIT_DEFAULTS.windowSeconds,
+    redisUrl: env.REDIS_URL?.trim() || undefined,
+  };
+}
+
+/**
+ * THREADLINE_TRUST_PROXY: behind a reverse proxy, which proxies to believe about the client's
+ * address (X-Forwarded-For), as Express's `trust proxy` takes it: `true`, a hop count, or
+ * addresses/subnets such as `loopback` or `10.0.0.0/8`. Unset: the connection's own address.
+ */
+export function trustProxyFrom(env: Record<string, string | undefined>): boolean | number | string {
+  const value = env.THREADLINE_TRUST_PROXY?.trim() ?? '';
+  if (value === '' || /^false$/i.test(value)) return false;
+  if (/^true$/i.test(value)) return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}

@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
  * The request errors of CONTRACT.md section 6. Each carries its `extensions.code`;
  * `formatError` passes these through and masks everything else.
  */
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'PLAN_REQUIRED' | 'BAD_USER_INPUT' | 'NOT_FOUND';
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'PLAN_REQUIRED' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'RATE_LIMITED';
 
 export class ThreadlineError extends GraphQLError {
   constructor(
@@ -34,6 +34,19 @@ export class Unauthenticated extends ThreadlineError {
   constructor(message = 'A valid API token is required: send "Authorization: Bearer <token>".') {
     // Apollo answers a context error with this HTTP status; formatError drops `http` from the body.
     super('UNAUTHENTICATED', message, { http: { status: 401 } });
+  }
+}
+
+/**
+ * Too many requests for one token, or too many failed authentications from one client address:
+ * HTTP 429 with `Retry-After` (whole seconds), and the same number as `extensions.retryAfter`.
+ */
+export class RateLimited extends ThreadlineError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super('RATE_LIMITED', message, {
+      retryAfter: retryAfterSeconds,
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    });
   }
 }
 

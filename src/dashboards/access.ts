@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { Member } from '../auth/members';
+import { actsAsAdmin } from '../auth/rights';
 import { Viewer } from '../auth/viewer';
 import { assertNever, BadInput, Forbidden } from '../errors';
 
@@ -37,22 +38,28 @@ export interface Guarded {
  * What `viewer` may do with a dashboard or saved report, or null when they may not see it. The
  * owner always edits. Admins view everything of their account (HubSpot's super-admin rule) and
  * edit everything except another user's PRIVATE object; members see what is shared with
- * everyone, or with them or their team.
+ * everyone, or with them or their team. An admin calling with a READ token sees what an admin
+ * sees but changes only what a member may.
  */
 export function accessOf(viewer: Viewer, object: Guarded): Access | null {
   if (object.ownerId === viewer.userId) return 'EDIT';
-  const admin = viewer.role === 'ADMIN';
+  const asMember = memberAccess(viewer, object);
+  if (viewer.role !== 'ADMIN') return asMember;
+  const asAdmin = object.privacy === 'PRIVATE' ? 'VIEW' : 'EDIT';
+  if (actsAsAdmin(viewer)) return asAdmin;
+  return asMember ?? 'VIEW';
+}
+
+function memberAccess(viewer: Viewer, object: Guarded): Access | null {
   switch (object.privacy) {
     case 'PRIVATE':
-      return admin ? 'VIEW' : null;
     case 'OWNER_AND_ADMINS':
-      return admin ? 'EDIT' : null;
+      return null;
     case 'EVERYONE_VIEW':
-      return admin ? 'EDIT' : 'VIEW';
+      return 'VIEW';
     case 'EVERYONE_EDIT':
       return 'EDIT';
     case 'SPECIFIC': {
-      if (admin) return 'EDIT';
       const grants = object.shares.filter(
         (s) => (s.granteeType === 'USER' && s.granteeId === viewer.userId) || (s.granteeType === 'TEAM' && viewer.teamId !== null && s.granteeId === viewer.teamId),
       );
@@ -79,9 +86,9 @@ export function asGuarded(report: { ownerId: string; privacy: ReportPrivacy }): 
   }
 }
 
-/** Who may change who sees it, and delete it: the owner and admins who may edit it. */
+/** Who may change who sees it, and delete it: the owner and admins (with an ADMIN token) who may edit it. */
 export function canManage(viewer: Viewer, object: Guarded): boolean {
-  return object.ownerId === viewer.userId || (viewer.role === 'ADMIN' && accessOf(viewer, object) === 'EDIT');
+  return object.ownerId === viewer.userId || (actsAsAdmin(viewer) && accessOf(viewer, object) === 'EDIT');
 }
 
 /**
@@ -113,9 +120,9 @@ export function mayPlaceOnDashboard(viewer: Viewer, report: { ownerId: string; p
   return report.privacy === 'EVERYONE' ? access !== null : access === 'EDIT';
 }
 
-/** Reassigning the owner of a dashboard or report (say, of someone who left) is for admins. */
+/** Reassigning the owner of a dashboard or report (say, of someone who left) is for admins (with an ADMIN token). */
 export function requireOwnerReassigning(viewer: Viewer, what: 'dashboard' | 'report'): void {
-  if (viewer.role !== 'ADMIN') throw new Forbidden(`Only an admin may reassign the owner of a ${what}.`);
+  if (!actsAsAdmin(viewer)) throw new Forbidden(`Only an admin may reassign the owner of a ${what}${viewer.role === 'ADMIN' ? ', with an ADMIN-scoped token' : ''}.`);
 }
 
 /** The new owner must be a user of the account (`members` is the request's loader, scoped to it). */

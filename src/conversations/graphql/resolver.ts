@@ -20,7 +20,7 @@ export class ConversationResolver {
     return listConversations(ctx, { filters, first, after, timezone });
   }
 
-  @Mutation(() => IngestResult, costsPer(100, 'input', 'Creates or updates conversations as they happen, validated like `threadline import` (at most 1000 per call).'))
+  @Mutation(() => IngestResult, costsPer(100, 'input', 'Creates or updates conversations as they happen, validated like `threadline import` (at most 1000 per call). Needs an ADMIN\'s ADMIN-scoped token or an INGEST-scoped token.'))
   ingestConversations(
     @Ctx() ctx: Context,
     @Arg('input', () => [ConversationInput], { description: 'The conversations; a rejected one does not stop the others.' }) input: ConversationInput[],

@@ -53,6 +53,29 @@ export type Agent = {
   name: Scalars['String']['output'];
 };
 
+/** An API token as admins see it. Its secret is shown only once, when it is created. */
+export type ApiToken = {
+  __typename?: 'ApiToken';
+  /** When it was created. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** When it stops working; null: never. */
+  expiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The token's public id (what `revokeApiToken` and `threadline token revoke` take); not the secret. */
+  id: Scalars['ID']['output'];
+  /** When it last authenticated a request, to within about a minute; null: never used. */
+  lastUsedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** What it is for, if named (e.g. "Zendesk sync"). */
+  name?: Maybe<Scalars['String']['output']>;
+  /** When it was revoked; null: not revoked. */
+  revokedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** What it may be used for. */
+  scope: TokenScope;
+  /** Whether it works now. */
+  status: TokenStatus;
+  /** The user it acts as. */
+  user: TeamMember;
+};
+
 /** The team member a conversation is assigned to. */
 export type AssigneeInput = {
   /** Email address. Left out, the stored address stays; an explicit null (or empty string) clears it. */
@@ -219,6 +242,20 @@ export type ConversationStatus =
   /** Not closed yet. */
   | 'OPEN';
 
+/** A new API token. Give the user by `userId` or by `email`. */
+export type CreateApiTokenInput = {
+  /** The user it acts as, by email. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** When it stops working: a lifetime (`12h`, `90d`, `4w`) or an ISO 8601 date (`2027-01-31`, 00:00 UTC) or instant with offset; at most ten years ahead. Absent: never. */
+  expires?: InputMaybe<Scalars['String']['input']>;
+  /** What it is for, at most 100 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** What it may be used for; default ADMIN for an ADMIN user, READ for a MEMBER. */
+  scope?: InputMaybe<TokenScope>;
+  /** The user it acts as. */
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A new dashboard from a template of the library. */
 export type CreateDashboardFromTemplateInput = {
   /** Dashboard name, 1 to 200 characters. */
@@ -259,6 +296,18 @@ export type CreateReportInput = {
   privacy?: InputMaybe<ReportPrivacy>;
   /** IANA zone for its dates and buckets; null for the account's. */
   timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new user of your account. */
+export type CreateUserInput = {
+  /** Email address, unique within the account. */
+  email: Scalars['String']['input'];
+  /** Display name, at most 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** ADMIN or MEMBER (default MEMBER). */
+  role?: InputMaybe<Role>;
+  /** Team name; a team of that name is created if the account has none. */
+  team?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One custom conversation property of a conversation (`properties.<name>`). */
@@ -559,22 +608,28 @@ export type MessageInput = {
   sentAt?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a catalog report or a saved report to a dashboard (edit access). */
   addReportToDashboard: Dashboard;
+  /** Creates an API token for a user of your account; its secret is shown this once. Admins with an ADMIN token. */
+  createApiToken: NewApiToken;
   /** Creates a dashboard from a template with the reports you pick. Limited in number per plan. */
   createDashboardFromTemplate: Dashboard;
   /** Builds a custom conversation report, or saves an edited copy of a catalog report. Needs PROFESSIONAL, ENTERPRISE or the reporting add-on. */
   createReport: Report;
+  /** Creates a user with a first API token, whose secret is shown this once. Admins with an ADMIN token. */
+  createUser: NewUser;
+  /** Deactivates a user: their tokens are revoked at once and they cannot authenticate; their dashboards and reports remain. The last active ADMIN cannot be deactivated. Admins with an ADMIN token. */
+  deactivateUser: User;
   /** Deletes a dashboard (owner, or an admin unless it is private to another user); its saved reports are kept. Returns its id. */
   deleteDashboard: Scalars['ID']['output'];
   /** Deletes a saved report (owner, or an admin unless it is private to another user) and takes it off every dashboard. Returns its id. */
   deleteReport: Scalars['ID']['output'];
   /** Edits a report on a dashboard; a catalog report becomes an edited copy there. Needs PROFESSIONAL, ENTERPRISE or the reporting add-on. */
   editDashboardReport: Dashboard;
-  /** Creates or updates conversations as they happen, validated like `threadline import` (at most 1000 per call). Counts 1 toward the request's cost budget per 100 entries of `input` (at least 1). */
+  /** Creates or updates conversations as they happen, validated like `threadline import` (at most 1000 per call). Needs an ADMIN's ADMIN-scoped token or an INGEST-scoped token. Counts 1 toward the request's cost budget per 100 entries of `input` (at least 1). */
   ingestConversations: IngestResult;
   /** Gives a dashboard to another user of the account, e.g. when its owner left (admins only; any privacy). */
   reassignDashboardOwner: Dashboard;
@@ -584,88 +639,122 @@ export type Mutation = {
   removeReportFromDashboard: Dashboard;
   /** Undoes edits: puts a saved report back as it was at an earlier revision. */
   restoreReportRevision: Report;
+  /** Revokes an API token: its very next request answers UNAUTHENTICATED, on every server. Revoking it again changes nothing. Admins with an ADMIN token. */
+  revokeApiToken: ApiToken;
   /** Renames, re-shares, reorders or resizes a dashboard, or sets its date range and filters (edit access). */
   updateDashboard: Dashboard;
   /** Edits a saved report (owner or admin; needs PROFESSIONAL, ENTERPRISE or the reporting add-on). Keeps a revision. */
   updateReport: Report;
+  /** Changes a user's role, name or team. Admins with an ADMIN token. */
+  updateUser: User;
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationAddReportToDashboardArgs = {
   input: AddReportToDashboardInput;
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
+export type MutationCreateApiTokenArgs = {
+  input: CreateApiTokenInput;
+};
+
+
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationCreateDashboardFromTemplateArgs = {
   input: CreateDashboardFromTemplateInput;
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationCreateReportArgs = {
   input: CreateReportInput;
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
+export type MutationCreateUserArgs = {
+  input: CreateUserInput;
+};
+
+
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
+export type MutationDeactivateUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationDeleteDashboardArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationDeleteReportArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationEditDashboardReportArgs = {
   input: EditDashboardReportInput;
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationIngestConversationsArgs = {
   input: Array<ConversationInput>;
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationReassignDashboardOwnerArgs = {
   input: ReassignDashboardOwnerInput;
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationReassignReportOwnerArgs = {
   input: ReassignReportOwnerInput;
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationRemoveReportFromDashboardArgs = {
   input: RemoveReportFromDashboardInput;
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationRestoreReportRevisionArgs = {
   input: RestoreReportRevisionInput;
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
+export type MutationRevokeApiTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationUpdateDashboardArgs = {
   input: UpdateDashboardInput;
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationUpdateReportArgs = {
   input: UpdateReportInput;
+};
+
+
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
+export type MutationUpdateUserArgs = {
+  input: UpdateUserInput;
 };
 
 /** Something a conversation points at, by the id used in your inbox system. */
@@ -674,6 +763,24 @@ export type NamedRefInput = {
   id?: InputMaybe<Scalars['String']['input']>;
   /** Display name. The latest name given wins; left out (or null), the stored name stays, and an id never named shows as its id until a name arrives. */
   name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A token just created: the secret, shown this once, and what lists will show of it. */
+export type NewApiToken = {
+  __typename?: 'NewApiToken';
+  /** The token as `apiTokens` lists it. */
+  apiToken: ApiToken;
+  /** The secret to send as `Authorization: Bearer <token>`. It is stored only as a hash and never shown again. */
+  token: Scalars['String']['output'];
+};
+
+/** A user just created, with their first API token (its secret shown this once). */
+export type NewUser = {
+  __typename?: 'NewUser';
+  /** Their first token, of their role's default scope (ADMIN for admins, READ for members), never expiring. */
+  token: NewApiToken;
+  /** The user. */
+  user: User;
 };
 
 /** Where a page of results ends, for cursor pagination. */
@@ -713,9 +820,11 @@ export type PropertyType =
   /** Free text. */
   | 'STRING';
 
-/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
 export type Query = {
   __typename?: 'Query';
+  /** The API tokens of your account, oldest first, revoked and expired ones included; never their secrets. Admins with an ADMIN token. */
+  apiTokens: Array<ApiToken>;
   /** What reports can filter, group by and measure, with the operators each allows; custom properties as `properties.<name>`. */
   conversationProperties: Array<ConversationPropertyInfo>;
   /** Conversations of your account that pass every filter, newest first, cursor-paged. Counts 1 toward the request's cost budget. */
@@ -728,6 +837,8 @@ export type Query = {
   dashboards: Array<Dashboard>;
   /** The conversations behind one data point of a report run; `totalCount` equals the point's count. Counts 1 toward the request's cost budget. */
   drilldown: ConversationConnection;
+  /** The active users of your account by email, e.g. to pick whom to share a dashboard with. Any token that may read. */
+  members: Array<TeamMember>;
   /** One saved report. */
   report: Report;
   /** The report catalog: the twelve standard reports and those added by plugins. */
@@ -736,12 +847,20 @@ export type Query = {
   reports: Array<Report>;
   /** Runs a report of the catalog or a saved report. Counts 1 toward the request's cost budget. */
   runReport: ReportResult;
+  /** Every user of your account by email, deactivated ones included. Admins with an ADMIN token. */
+  users: Array<User>;
   /** The user behind the API token, and their account. */
   viewer: Viewer;
 };
 
 
-/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
+export type QueryApiTokensArgs = {
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
 export type QueryConversationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filters?: InputMaybe<Array<FilterInput>>;
@@ -750,37 +869,37 @@ export type QueryConversationsArgs = {
 };
 
 
-/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
 export type QueryDashboardArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
 export type QueryDrilldownArgs = {
   input: DrilldownInput;
 };
 
 
-/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
 export type QueryReportArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
 export type QueryReportDefinitionsArgs = {
   channel?: InputMaybe<Channel>;
 };
 
 
-/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
 export type QueryReportsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
-/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
 export type QueryRunReportArgs = {
   input: RunReportInput;
 };
@@ -1033,11 +1152,11 @@ export type RevisionAction =
   /** The report was edited. */
   | 'UPDATED';
 
-/** What a user may do in their account. */
+/** What a user may do in their account (with a token whose scope allows it). */
 export type Role =
-  /** Sees and manages every dashboard of the account. */
+  /** Manages users, API tokens and data: sees every dashboard and saved report of the account, edits all but others' private ones, writes conversations. */
   | 'ADMIN'
-  /** Sees what is shared with them. */
+  /** Reads reports and conversations, and builds the dashboards and reports their plan allows; sees what is shared with them. */
   | 'MEMBER';
 
 /** Which report to run and how. Give exactly one of `definitionId` and `reportId`. */
@@ -1095,6 +1214,24 @@ export type TeamMember = {
   name?: Maybe<Scalars['String']['output']>;
 };
 
+/** What an API token may be used for. A request may do what its user's role AND its token's scope allow; anything else answers FORBIDDEN with the reason. */
+export type TokenScope =
+  /** Everything an ADMIN may do. Only ADMIN users hold ADMIN tokens. */
+  | 'ADMIN'
+  /** Only `ingestConversations` (for integrations): every other field answers FORBIDDEN. Any user may hold one. */
+  | 'INGEST'
+  /** Everything the role allows except writing conversations and managing users and tokens. An ADMIN's READ token sees every dashboard an admin sees but changes only what a member may. */
+  | 'READ';
+
+/** Whether an API token works now. */
+export type TokenStatus =
+  /** It authenticates requests. */
+  | 'ACTIVE'
+  /** Its expiry has passed: requests with it answer UNAUTHENTICATED. */
+  | 'EXPIRED'
+  /** It was revoked (by an admin, or because its user was deactivated): requests with it answer UNAUTHENTICATED. */
+  | 'REVOKED';
+
 /** Changes to a dashboard. Fields left out stay as they are; an explicit null clears dateRange or filters. */
 export type UpdateDashboardInput = {
   /** Date range for all its reports; null lets each use its own. */
@@ -1141,6 +1278,43 @@ export type UpdateReportInput = {
   timezone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Changes to a user. Fields left out stay as they are. */
+export type UpdateUserInput = {
+  /** The user. */
+  id: Scalars['ID']['input'];
+  /** New display name; null or empty removes it. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** New role. The last active ADMIN cannot be demoted; a demoted admin's ADMIN tokens become READ tokens. */
+  role?: InputMaybe<Role>;
+  /** New team by name (created if the account has none of that name); null or empty removes the team. */
+  team?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A user of the account as admins manage them. */
+export type User = {
+  __typename?: 'User';
+  /** False once deactivated: a deactivated user cannot authenticate; their dashboards and reports remain. */
+  active: Scalars['Boolean']['output'];
+  /** How many of their API tokens work now. */
+  activeTokenCount: Scalars['Int']['output'];
+  /** When the user was created. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** When the user was deactivated; null while active. */
+  deactivatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Email address (unique within the account). */
+  email: Scalars['String']['output'];
+  /** User id. */
+  id: Scalars['ID']['output'];
+  /** The last time any of their tokens authenticated a request, to within about a minute. */
+  lastUsedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Display name, if given. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** ADMIN or MEMBER. */
+  role: Role;
+  /** External id of the user's team, if any. */
+  teamId?: Maybe<Scalars['String']['output']>;
+};
+
 /** Who is calling: the user behind the API token. */
 export type Viewer = {
   __typename?: 'Viewer';
@@ -1150,8 +1324,208 @@ export type Viewer = {
   email: Scalars['String']['output'];
   /** ADMIN or MEMBER. */
   role: Role;
+  /** The scope of the API token of this request: with the role, it decides what the request may do. */
+  scope: TokenScope;
   /** External id of the user's team, if any. */
   teamId?: Maybe<Scalars['String']['output']>;
   /** User id. */
   userId: Scalars['ID']['output'];
 };
+
+/**
+ * A Directive provides a way to describe alternate runtime execution and type validation behavior in a GraphQL document.
+ *
+ * In some cases, you need to provide options to alter GraphQL's execution behavior in ways field arguments will not suffice, such as conditionally including or skipping a field. Directives provide this by describing additional information to the executor.
+ */
+export type __Directive = {
+  __typename?: '__Directive';
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  isRepeatable: Scalars['Boolean']['output'];
+  locations: Array<__DirectiveLocation>;
+  args: Array<__InputValue>;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * A Directive provides a way to describe alternate runtime execution and type validation behavior in a GraphQL document.
+ *
+ * In some cases, you need to provide options to alter GraphQL's execution behavior in ways field arguments will not suffice, such as conditionally including or skipping a field. Directives provide this by describing additional information to the executor.
+ */
+export type __DirectiveArgsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A Directive can be adjacent to many parts of the GraphQL language, a __DirectiveLocation describes one such possible adjacencies. */
+export type __DirectiveLocation =
+  /** Location adjacent to a query operation. */
+  | 'QUERY'
+  /** Location adjacent to a mutation operation. */
+  | 'MUTATION'
+  /** Location adjacent to a subscription operation. */
+  | 'SUBSCRIPTION'
+  /** Location adjacent to a field. */
+  | 'FIELD'
+  /** Location adjacent to a fragment definition. */
+  | 'FRAGMENT_DEFINITION'
+  /** Location adjacent to a fragment spread. */
+  | 'FRAGMENT_SPREAD'
+  /** Location adjacent to an inline fragment. */
+  | 'INLINE_FRAGMENT'
+  /** Location adjacent to a variable definition. */
+  | 'VARIABLE_DEFINITION'
+  /** Location adjacent to a schema definition. */
+  | 'SCHEMA'
+  /** Location adjacent to a scalar definition. */
+  | 'SCALAR'
+  /** Location adjacent to an object type definition. */
+  | 'OBJECT'
+  /** Location adjacent to a field definition. */
+  | 'FIELD_DEFINITION'
+  /** Location adjacent to an argument definition. */
+  | 'ARGUMENT_DEFINITION'
+  /** Location adjacent to an interface definition. */
+  | 'INTERFACE'
+  /** Location adjacent to a union definition. */
+  | 'UNION'
+  /** Location adjacent to an enum definition. */
+  | 'ENUM'
+  /** Location adjacent to an enum value definition. */
+  | 'ENUM_VALUE'
+  /** Location adjacent to an input object type definition. */
+  | 'INPUT_OBJECT'
+  /** Location adjacent to an input object field definition. */
+  | 'INPUT_FIELD_DEFINITION'
+  /** Location adjacent to a directive definition. */
+  | 'DIRECTIVE_DEFINITION';
+
+/** One possible value for a given Enum. Enum values are unique values, not a placeholder for a string or numeric value. However an Enum value is returned in a JSON response as a string. */
+export type __EnumValue = {
+  __typename?: '__EnumValue';
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
+/** Object and Interface types are described by a list of Fields, each of which has a name, potentially a list of arguments, and a return type. */
+export type __Field = {
+  __typename?: '__Field';
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  args: Array<__InputValue>;
+  type: __Type;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** Object and Interface types are described by a list of Fields, each of which has a name, potentially a list of arguments, and a return type. */
+export type __FieldArgsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Arguments provided to Fields or Directives and the input fields of an InputObject are represented as Input Values which describe their type and optionally a default value. */
+export type __InputValue = {
+  __typename?: '__InputValue';
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  type: __Type;
+  /** A GraphQL-formatted string representing the default value for this input value. */
+  defaultValue?: Maybe<Scalars['String']['output']>;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
+/** A GraphQL Schema defines the capabilities of a GraphQL server. It exposes all available types and directives on the server, as well as the entry points for query, mutation, and subscription operations. */
+export type __Schema = {
+  __typename?: '__Schema';
+  description?: Maybe<Scalars['String']['output']>;
+  /** A list of all types supported by this server. */
+  types: Array<__Type>;
+  /** The type that query operations will be rooted at. */
+  queryType: __Type;
+  /** If this server supports mutation, the type that mutation operations will be rooted at. */
+  mutationType?: Maybe<__Type>;
+  /** If this server support subscription, the type that subscription operations will be rooted at. */
+  subscriptionType?: Maybe<__Type>;
+  /** A list of all directives supported by this server. */
+  directives: Array<__Directive>;
+};
+
+
+/** A GraphQL Schema defines the capabilities of a GraphQL server. It exposes all available types and directives on the server, as well as the entry points for query, mutation, and subscription operations. */
+export type __SchemaDirectivesArgs = {
+  includeDeprecated?: Scalars['Boolean']['input'];
+};
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __Type = {
+  __typename?: '__Type';
+  kind: __TypeKind;
+  name?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  specifiedByURL?: Maybe<Scalars['String']['output']>;
+  fields?: Maybe<Array<__Field>>;
+  interfaces?: Maybe<Array<__Type>>;
+  possibleTypes?: Maybe<Array<__Type>>;
+  enumValues?: Maybe<Array<__EnumValue>>;
+  inputFields?: Maybe<Array<__InputValue>>;
+  ofType?: Maybe<__Type>;
+  isOneOf?: Maybe<Scalars['Boolean']['output']>;
+};
+
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __TypeFieldsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __TypeEnumValuesArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __TypeInputFieldsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** An enum describing what kind of type a given `__Type` is. */
+export type __TypeKind =
+  /** Indicates this type is a scalar. */
+  | 'SCALAR'
+  /** Indicates this type is an object. `fields` and `interfaces` are valid fields. */
+  | 'OBJECT'
+  /** Indicates this type is an interface. `fields`, `interfaces`, and `possibleTypes` are valid fields. */
+  | 'INTERFACE'
+  /** Indicates this type is a union. `possibleTypes` is a valid field. */
+  | 'UNION'
+  /** Indicates this type is an enum. `enumValues` is a valid field. */
+  | 'ENUM'
+  /** Indicates this type is an input object. `inputFields` is a valid field. */
+  | 'INPUT_OBJECT'
+  /** Indicates this type is a list. `ofType` is a valid field. */
+  | 'LIST'
+  /** Indicates this type is a non-null. `ofType` is a valid field. */
+  | 'NON_NULL';

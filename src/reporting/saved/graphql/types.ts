@@ -12,6 +12,9 @@ import { ReportDimension, ReportFilter, ReportMeasure } from '../../graphql/type
 import { Granularity } from '../../time';
 import { RevisionAction } from '../store';
 
+/** Owners and authors are users as members see them; the type lives with the users (`members` lists them too). */
+export { MemberType } from '../../../auth/graphql/types';
+
 export const ReportPrivacyEnum = graphqlEnum<ReportPrivacy>('ReportPrivacy', 'Who can see a saved report. Its owner always can; admins view every report of their account.', {
   EVERYONE: 'Everyone in the account can view and run it; its owner and admins edit it.',
   PRIVATE: 'Its owner only; admins may view it but not edit it. A report edited on a dashboard not shared with everyone starts PRIVATE. Whoever sees a dashboard still sees it there.',
@@ -22,18 +25,6 @@ export const RevisionActionEnum = graphqlEnum<RevisionAction>('RevisionAction', 
   UPDATED: 'The report was edited.',
   RESTORED: 'An earlier revision was put back.',
 });
-
-@ObjectType('TeamMember', { description: 'A user of the account, as others see them.' })
-export class MemberType {
-  @Field(() => ID, { description: 'User id.' })
-  id: string;
-
-  @Field({ description: 'Email address.' })
-  email: string;
-
-  @Field(() => String, { nullable: true, description: 'Display name, if given.' })
-  name: string | null;
-}
 
 @ObjectType('ReportDateRange', { description: 'The date range a report or dashboard keeps, with the local dates it covers today.' })
 export class StoredDateRangeType {

@@ -41,7 +41,8 @@ export async function pageConversations(db: Database, accountId: number, where: 
   return connection;
 }
 
-function pageSize(first: number | null | undefined): number {
+/** `first` of a page: default 50, 1 to 500, else BAD_USER_INPUT naming `first`. */
+export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw new BadInput('first', `must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
   return first;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { ruruHTML } from 'ruru/server';
-import { serveStatic } from 'ruru/static';
+import { dirname, join } from 'node:path';
+import express from 'express';
 
 /** Where the explorer's own scripts, styles and editor workers are served: nothing comes from a CDN. */
 export const EXPLORER_ASSETS = '/explorer/';
@@ -18,11 +19,16 @@ const TOKEN_SCRIPT = `(function () {
     sessionStorage.setItem('threadline.token', token);
     history.replaceState(null, '', location.pathname + location.search);
   }
-  if (token) {
-    var headers = JSON.stringify({ Authorization: 'Bearer ' + token }, null, 2);
-    RURU_CONFIG.initialHeaders = headers;
-    RURU_CONFIG.defaultHeaders = headers;
-  }
+  if (!token) return;
+  var headers = JSON.stringify({ Authorization: 'Bearer ' + token }, null, 2);
+  RURU_CONFIG.initialHeaders = headers;
+  RURU_CONFIG.defaultHeaders = headers;
+  // The schema is fetched before the headers editor is read: every request carries the token
+  // unless the headers editor gives another Authorization.
+  RURU_CONFIG.fetcher = function (params, options) {
+    var sent = Object.assign({ 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json', Authorization: 'Bearer ' + token }, (options && options.headers) || {});
+    return fetch(RURU_CONFIG.endpoint, { method: 'POST', headers: sent, body: JSON.stringify(params) }).then(function (response) { return response.json(); });
+  };
 })();`;
 
 let page: { html: string; csp: string } | undefined;
@@ -70,8 +76,12 @@ export function explorerHandler(endpoint: string): RequestHandler {
   };
 }
 
-/** The explorer's static files (Ruru's bundle: its script, styles, fonts and editor workers). */
+/**
+ * The explorer's static files: Ruru's bundle (its script, styles, fonts and editor workers) from
+ * the installed package, served as files (ruru/static's own server imports them dynamically,
+ * which jest's module sandbox cannot do).
+ */
 export function explorerAssets(): RequestHandler {
-  const serve = serveStatic(EXPLORER_ASSETS);
-  return (req, res, next) => serve(req, res, next);
+  const folder = join(dirname(require.resolve('ruru/server')), '..', 'static');
+  return express.static(folder, { index: false, maxAge: '1d' });
 }

@@ -10,7 +10,7 @@ import { reportCatalog } from '../reporting/catalog/registry';
 import { createApolloServer } from './apollo';
 import { createContext } from './context';
 import { corsFor, corsOriginsFrom } from './cors';
-import { explorerAssets, explorerHandler } from './explorer';
+import { EXPLORER_ASSETS, explorerAssets, explorerHandler } from './explorer';
 import { webApp } from './web';
 import { RateLimits } from './rate-limit';
 
@@ -57,7 +57,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   });
   if (cors) app.use('/graphql', cors);
   app.get('/graphql', explorerHandler('/graphql'));
-  app.use(explorerAssets());
+  app.use(EXPLORER_ASSETS, explorerAssets());
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),

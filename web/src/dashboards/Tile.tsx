@@ -44,7 +44,7 @@ export function Tile({ dashboardId, tile, canEdit, range, timezone, onMove, onRe
     }),
     [dashboardId, tile.report?.id, tile.definition?.id, range?.from, range?.to, timezone],
   );
-  const [{ data, error, fetching }] = useQuery({ query: TileResultDocument, variables: { input: run }, context: TILE_CONTEXT });
+  const [{ data, error, fetching, operation }] = useQuery({ query: TileResultDocument, variables: { input: run }, context: TILE_CONTEXT });
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const [showTable, setShowTable] = useState(false);
   const [stacking, setStacking] = useState<Stacking>('stacked');
@@ -52,6 +52,9 @@ export function Tile({ dashboardId, tile, canEdit, range, timezone, onMove, onRe
   const tableId = useId();
   const titleId = useId();
   const result = data?.runReport;
+  // Which range and zone the numbers on show were run for: the page's state, readable by tests.
+  const shownRun = operation?.variables.input;
+  const shown = result && shownRun ? `${shownRun.dateRange?.from ?? ''}..${shownRun.dateRange?.to ?? ''} ${shownRun.timezone ?? ''}` : '';
 
   const openPoint = (ref: PointRef) => {
     if (!result) return;
@@ -68,7 +71,7 @@ export function Tile({ dashboardId, tile, canEdit, range, timezone, onMove, onRe
   };
 
   return (
-    <section className="tile" style={{ gridColumn: `span ${tile.width}` }} aria-labelledby={titleId} data-tile={tile.definition?.id ?? tile.report?.id}>
+    <section className="tile" style={{ gridColumn: `span ${tile.width}` }} aria-labelledby={titleId} aria-busy={fetching} data-shown={shown}>
       <header className="tile-header">
         <h2 id={titleId}>{tile.title}</h2>
         <div className="tile-actions">

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 // Functions passed to page.evaluate run in the browser, with its globals.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 import { defaultWebRoot } from '../../src/server/web';
@@ -18,6 +18,7 @@ export const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'browser'
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   if (!existsSync(join(defaultWebRoot(), 'index.html'))) throw new Error('The web app is not built (dist/web): run `npm run build` first, as `npm test` does');
+  rmSync(SCREENSHOTS, { recursive: true, force: true });
   mkdirSync(SCREENSHOTS, { recursive: true });
   // launch() gives the browser a fresh temporary profile of its own, removed when it closes.
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });

@@ -134,6 +134,23 @@ export function timeBuckets(range: LocalDateRange, granularity: Granularity, tim
   return buckets;
 }
 
+/**
+ * Every whole bucket from the one that holds `range.from` to the one that holds `range.to`, none
+ * clipped: the buckets of a date property the report does not select by, which group conversations
+ * by their own local date wherever it falls.
+ */
+export function wholeBuckets(range: LocalDateRange, granularity: Granularity, timezone: string, field = 'granularity'): TimeBucket[] {
+  const last = addDays(nextBucketStart(bucketStart(range.to, granularity), granularity), -1);
+  return timeBuckets({ from: bucketStart(range.from, granularity), to: last }, granularity, timezone, field);
+}
+
+/** The whole bucket whose first day is `value`; null when `value` is not a date that begins a bucket. */
+export function bucketBeginningOn(value: string, granularity: Granularity, timezone: string): TimeBucket | null {
+  if (!LOCAL_DATE.test(value) || value < FIRST_DATE || value > LAST_DATE || !DateTime.fromISO(value, { zone: 'UTC' }).isValid) return null;
+  if (bucketStart(value, granularity) !== value) return null;
+  return { value, start: startOfLocalDay(value, timezone), end: startOfLocalDay(nextBucketStart(value, granularity), timezone) };
+}
+
 /** Today's local date in a zone (for presets such as LAST_7_DAYS). */
 export function todayIn(timezone: string, now: Date = new Date()): string {
   return DateTime.fromJSDate(now, { zone: timezone }).toISODate() as string;

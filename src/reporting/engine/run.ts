@@ -106,7 +106,7 @@ export async function bindBuckets(db: Database, spec: ReportSpec): Promise<Bound
     const listed = spec.range ?? span;
     const extent = listed && span ? { from: min(listed.from, span.from), to: max(listed.to, span.to) } : listed;
     if (!extent) return { buckets: [], filled: [0, 0] };
-    const buckets = wholeBuckets(extent, d.granularity, spec.timezone);
+    const buckets = wholeBuckets(extent, d.granularity, spec.timezone, `the selected conversations' ${d.property.key} spans them; choose a coarser granularity`);
     const first = bucketStart((listed as LocalDateRange).from, d.granularity);
     const last = bucketStart((listed as LocalDateRange).to, d.granularity);
     const from = buckets.findIndex((b) => b.value === first);

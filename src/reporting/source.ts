@@ -1,3 +1,4 @@
+import { ConfigInvalid } from '../errors';
 import { Context } from '../server/context';
 import { ReportDefinition } from './catalog/definition';
 import { resolveStoredRange, StoredDateRange } from './date-presets';
@@ -22,17 +23,22 @@ export interface ReportSource {
 export interface DashboardOverlay {
   dateRange: StoredDateRange | null;
   filters: readonly FilterSpec[];
+  /** Set when the dashboard's stored date range or filters no longer validate: none of its reports runs. */
+  invalid?: ConfigInvalid | null;
 }
 
 export function catalogSource(definition: ReportDefinition): ReportSource {
   return { shape: definition, dateRange: null, timezone: null };
 }
 
+/** A saved report to run; CONFIG_INVALID, naming it, when its stored config no longer validates. */
 export function savedSource(report: SavedReport): ReportSource {
+  if (report.problem) throw new ConfigInvalid({ kind: 'report', id: report.id, name: report.name }, report.problem);
   return { shape: shapeOf(report.config, report.config.filters), dateRange: report.config.dateRange, timezone: report.config.timezone };
 }
 
 export function onDashboard(source: ReportSource, dashboard: DashboardOverlay): ReportSource {
+  if (dashboard.invalid) throw dashboard.invalid;
   return {
     shape: { ...source.shape, defaultFilters: [...(source.shape.defaultFilters ?? []), ...dashboard.filters] },
     dateRange: dashboard.dateRange ?? source.dateRange,

@@ -6,6 +6,8 @@ import { MemberType, ReportRunArgs, SavedReportType } from '../../reporting/save
 import { findSavedReport } from '../../reporting/saved/service';
 import { describeDefinition, describeFilter, runSource } from '../../reporting/service';
 import { catalogSource, onDashboard, ReportSource, savedSource } from '../../reporting/source';
+import { ConfigInvalid } from '../../errors';
+import { describableFilters } from '../../reporting/stored-config';
 import { Context } from '../../server/context';
 import {
   addReportToDashboard,
@@ -107,7 +109,10 @@ export class DashboardReportResolver {
     return item.reportId ? describeReport(await findSavedReport(ctx, item.reportId), ctx.viewer.account.timezone) : null;
   }
 
-  @FieldResolver(() => ReportResultType, { description: 'Runs it with the dashboard\'s date range and filters; the arguments override the range and add filters.' })
+  @FieldResolver(() => ReportResultType, {
+    nullable: true,
+    description: 'Runs it with the dashboard\'s date range and filters; the arguments override the range and add filters. Null, with a CONFIG_INVALID error naming the report or dashboard, when a stored configuration no longer validates: the other reports still show.',
+  })
   async result(@Ctx() ctx: Context, @Root() item: DashboardReportType, @Args(() => ReportRunArgs) run: ReportRunArgs): Promise<ReportResultType> {
     const source: ReportSource = item.reportId ? savedSource(await findSavedReport(ctx, item.reportId)) : catalogSource(definitionOf(item));
     return runSource(ctx, onDashboard(source, item.overlay), run);
@@ -126,11 +131,15 @@ function describeDashboard(ctx: Context, { dashboard, access }: VisibleDashboard
     shares: dashboard.shares,
     templateId: dashboard.templateId,
     dateRange: dashboard.dateRange && describeStoredRange(dashboard.dateRange, ctx.viewer.account.timezone),
-    filters: dashboard.filters.map(describeFilter),
+    filters: describableFilters(dashboard.filters).map(describeFilter),
     access,
     createdAt: dashboard.createdAt,
     updatedAt: dashboard.updatedAt,
     ownerId: dashboard.ownerId,
-    overlay: { dateRange: dashboard.dateRange, filters: dashboard.filters },
+    overlay: {
+      dateRange: dashboard.dateRange,
+      filters: dashboard.filters,
+      invalid: dashboard.problem && new ConfigInvalid({ kind: 'dashboard', id: dashboard.id, name: dashboard.name }, dashboard.problem),
+    },
   };
 }

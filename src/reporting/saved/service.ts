@@ -8,7 +8,8 @@ import { catalogDefinitionInput } from '../catalog/registry';
 import { parseStoredRange } from '../date-presets';
 import { FilterOperator } from '../properties';
 import { parseTimezone } from '../time';
-import { changedFields, parseName, ReportConfig, ReportSnapshot, SavedReport, validateSnapshot } from './config';
+import { problemOf } from '../stored-config';
+import { changedFields, parseName, ReportConfig, ReportSnapshot, SavedReport, storedReportProblem, ValidationContext, validateSnapshot } from './config';
 import { CreateReportInput, ReportChangesInput, UpdateReportInput } from './graphql/inputs';
 import { deleteReportRows, insertReport, insertRevision, listReports, ReportRevision, RevisionAction, updateReportRow } from './store';
 
@@ -17,15 +18,31 @@ export function canChangeReport(viewer: Viewer, report: SavedReport): boolean {
   return report.ownerId === viewer.userId || viewer.role === 'ADMIN';
 }
 
-export function listSavedReports(ctx: Context): Promise<SavedReport[]> {
-  return listReports(ctx.db, ctx.viewer.account.id);
+/** The account's saved reports, each checked as findSavedReport checks it. */
+export async function listSavedReports(ctx: Context): Promise<SavedReport[]> {
+  const reports = await listReports(ctx.db, ctx.viewer.account.id);
+  const context = await validationContext(ctx);
+  return reports.map((report) => checked(report, context));
 }
 
-/** A saved report of the caller's account; NOT_FOUND for any other id. */
+/**
+ * A saved report of the caller's account; NOT_FOUND for any other id. Its stored config is checked
+ * with the rules of a write: one that no longer validates is the report's `problem` (it runs only
+ * once edited), never an error of the caller's or an internal one.
+ */
 export async function findSavedReport(ctx: Context, id: string): Promise<SavedReport> {
   const report = await ctx.reporting.savedReports.load(id);
   if (!report) throw new NotFound('report', id);
-  return report;
+  return checked(report, await validationContext(ctx));
+}
+
+function checked(report: SavedReport, context: ValidationContext): SavedReport {
+  const problem = storedReportProblem(report, context);
+  return problem === report.problem ? report : { ...report, problem };
+}
+
+async function validationContext(ctx: Context): Promise<ValidationContext> {
+  return { account: ctx.viewer.account, catalog: await ctx.reporting.catalog(), dialect: ctx.db.dialect };
 }
 
 export function reportRevisions(ctx: Context, id: string): Promise<ReportRevision[]> {
@@ -52,6 +69,10 @@ export async function restoreReportRevision(ctx: Context, id: string, revision: 
   const report = await editable(ctx, id, 'Editing a report');
   const target = (await reportRevisions(ctx, id)).find((r) => r.revision === revision);
   if (!target) throw new BadInput('revision', `report ${id} has no revision ${revision}`);
+  // A revision saved under an older version is checked as any other write.
+  const context = await validationContext(ctx);
+  const problem = target.problem ?? problemOf(() => validateSnapshot(target.snapshot, context));
+  if (problem) throw new BadInput('revision', `revision ${revision} of report ${id} no longer validates (${problem.message}); edit the report instead`);
   return saveRevision(ctx, report, target.snapshot, 'RESTORED');
 }
 
@@ -69,7 +90,7 @@ export async function deleteSavedReport(ctx: Context, id: string): Promise<strin
 export async function saveCopy(ctx: Context, base: ReportSnapshot, sourceDefinitionId: string | null, changes: ReportChangesInput): Promise<SavedReport> {
   const snapshot = await applyChanges(ctx, base, changes);
   const now = new Date();
-  const report: SavedReport = { ...snapshot, id: randomUUID(), ownerId: ctx.viewer.userId, sourceDefinitionId, revision: 1, createdAt: now, updatedAt: now };
+  const report: SavedReport = { ...snapshot, problem: null, id: randomUUID(), ownerId: ctx.viewer.userId, sourceDefinitionId, revision: 1, createdAt: now, updatedAt: now };
   const accountId = ctx.viewer.account.id;
   await ctx.db.transaction(async (tx) => {
     await insertReport(tx, accountId, report);
@@ -109,7 +130,7 @@ export async function saveRevision(ctx: Context, report: SavedReport, snapshot: 
   const changes = changedFields(report, snapshot);
   if (changes.length === 0) return report;
   const now = new Date();
-  const next: SavedReport = { ...report, ...snapshot, revision: report.revision + 1, updatedAt: now };
+  const next: SavedReport = { ...report, ...snapshot, problem: null, revision: report.revision + 1, updatedAt: now };
   const accountId = ctx.viewer.account.id;
   try {
     await ctx.db.transaction(async (tx) => {
@@ -150,7 +171,7 @@ async function applyChanges(ctx: Context, base: ReportSnapshot, changes: ReportC
     chartType: changes.chartType ?? base.chartType,
     config,
   };
-  validateSnapshot(snapshot, { account: ctx.viewer.account, catalog: await ctx.reporting.catalog(), dialect: ctx.db.dialect });
+  validateSnapshot(snapshot, await validationContext(ctx));
   return snapshot;
 }
 

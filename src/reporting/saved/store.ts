@@ -1,6 +1,6 @@
 import { fromDbInstant, Queryable, toNumber } from '../../db/database';
-import { ChartType } from '../catalog/definition';
-import { ReportConfig, ReportSnapshot, SavedReport } from './config';
+import { ConfigProblem } from '../stored-config';
+import { readStoredReport, readStoredSnapshot, ReportSnapshot, SavedReport } from './config';
 
 /** How a revision came about. */
 export type RevisionAction = 'CREATED' | 'UPDATED' | 'RESTORED';
@@ -12,6 +12,8 @@ export interface ReportRevision {
   action: RevisionAction;
   changes: string[];
   snapshot: ReportSnapshot;
+  /** Why the snapshot cannot be read back as it was saved, or null (see readStoredSnapshot). */
+  problem: ConfigProblem | null;
   createdAt: Date;
 }
 
@@ -53,7 +55,7 @@ export async function deleteReportRows(db: Queryable, accountId: number, id: str
   await db.query('DELETE FROM dashboard_reports WHERE account_id = ? AND report_id = ?', [accountId, id]);
 }
 
-export async function insertRevision(db: Queryable, accountId: number, revision: ReportRevision): Promise<void> {
+export async function insertRevision(db: Queryable, accountId: number, revision: Omit<ReportRevision, 'problem'>): Promise<void> {
   await db.query(
     'INSERT INTO report_revisions (account_id, report_id, revision, user_id, action, changes, snapshot, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     [accountId, revision.reportId, revision.revision, revision.userId, revision.action, revision.changes.join(','), JSON.stringify(revision.snapshot), revision.createdAt],
@@ -83,18 +85,18 @@ function revisionFromRow(row: Record<string, unknown>): ReportRevision {
     userId: String(row.user_id),
     action: row.action as RevisionAction,
     changes: String(row.changes) ? String(row.changes).split(',') : [],
-    snapshot: JSON.parse(String(row.snapshot)) as ReportSnapshot,
+    ...readStoredSnapshot(row.snapshot),
     createdAt: fromDbInstant(row.created_at) as Date,
   };
 }
 
+/** Never throws: a config that no longer reads (or validates) is the report's `problem`, so the others still list. */
 function reportFromRow(row: Record<string, unknown>): SavedReport {
   return {
     id: String(row.id),
     ownerId: String(row.owner_id),
     name: String(row.name),
-    chartType: row.chart_type as ChartType,
-    config: JSON.parse(String(row.config)) as ReportConfig,
+    ...readStoredReport(row.chart_type, row.config),
     sourceDefinitionId: (row.source_definition_id as string | null) ?? null,
     revision: toNumber(row.revision) as number,
     createdAt: fromDbInstant(row.created_at) as Date,

@@ -328,8 +328,8 @@ export type DashboardReport = {
   position: Scalars['Int']['output'];
   /** The saved report shown, if it is one. */
   report?: Maybe<Report>;
-  /** Runs it with the dashboard's date range and filters; the arguments override the range and add filters. */
-  result: ReportResult;
+  /** Runs it with the dashboard's date range and filters; the arguments override the range and add filters. Null, with a CONFIG_INVALID error naming the report or dashboard, when a stored configuration no longer validates: the other reports still show. */
+  result?: Maybe<ReportResult>;
   /** The title shown: the saved report's name or the catalog report's title. */
   title: Scalars['String']['output'];
   /** Width in columns of a 12-column grid. */
@@ -802,8 +802,8 @@ export type Report = {
   name: Scalars['String']['output'];
   /** Who saved it first. */
   owner?: Maybe<TeamMember>;
-  /** Runs it: its own date range, timezone and filters unless the arguments say otherwise. */
-  result: ReportResult;
+  /** Runs it: its own date range, timezone and filters unless the arguments say otherwise. Null, with a CONFIG_INVALID error naming the report, when its stored configuration no longer validates (other reports of the same request still run). */
+  result?: Maybe<ReportResult>;
   /** Its current revision number (1 when first saved). */
   revision: Scalars['Int']['output'];
   /** Every saved state, newest first. */

@@ -5,6 +5,8 @@ import { resolveStoredRange, StoredDateRange } from '../../date-presets';
 import { ReportResultType } from '../../graphql/types';
 import { describeDimension, describeFilter, describeMeasure, runSource } from '../../service';
 import { savedSource } from '../../source';
+import { isMeasureKey } from '../../engine/measures';
+import { describableFilters } from '../../stored-config';
 import { SavedReport } from '../config';
 import {
   canChangeReport,
@@ -66,7 +68,10 @@ export class SavedReportResolver {
     return (await reportRevisions(ctx, report.id)).map((r) => ({ ...r, name: r.snapshot.name, chartType: r.snapshot.chartType }));
   }
 
-  @FieldResolver(() => ReportResultType, { description: 'Runs it: its own date range, timezone and filters unless the arguments say otherwise.' })
+  @FieldResolver(() => ReportResultType, {
+    nullable: true,
+    description: 'Runs it: its own date range, timezone and filters unless the arguments say otherwise. Null, with a CONFIG_INVALID error naming the report, when its stored configuration no longer validates (other reports of the same request still run).',
+  })
   async result(@Ctx() ctx: Context, @Root() report: SavedReportType, @Args(() => ReportRunArgs) run: ReportRunArgs): Promise<ReportResultType> {
     return runSource(ctx, savedSource(await findSavedReport(ctx, report.id)), run);
   }
@@ -80,6 +85,10 @@ export class ReportRevisionResolver {
   }
 }
 
+/**
+ * A saved report as the schema shows it. Of a report whose stored config no longer validates, what
+ * the schema can still show: measures and filter operators that no longer exist are left out.
+ */
 export function describeReport(report: SavedReport, accountTimezone: string): SavedReportType {
   const { config } = report;
   return {
@@ -87,11 +96,11 @@ export function describeReport(report: SavedReport, accountTimezone: string): Sa
     name: report.name,
     chartType: report.chartType,
     channel: config.channel,
-    measures: config.measures.map(describeMeasure),
+    measures: config.measures.filter(isMeasureKey).map(describeMeasure),
     dimensions: config.dimensions.map(describeDimension),
     granularity: config.granularity,
     dateProperty: config.dateProperty,
-    filters: config.filters.map(describeFilter),
+    filters: describableFilters(config.filters).map(describeFilter),
     dateRange: config.dateRange && describeStoredRange(config.dateRange, config.timezone ?? accountTimezone),
     timezone: config.timezone,
     sourceDefinitionId: report.sourceDefinitionId,

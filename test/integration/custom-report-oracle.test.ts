@@ -162,12 +162,19 @@ function randomGranularity(rng: Rng, range: DateRange | undefined): Granularity 
   return pick(rng, ['MONTH', 'QUARTER', 'YEAR']);
 }
 
+/** What the rollup has: a third of the configurations draw only from these, so that many are answered from it. */
+const ROLLUP_COLUMNS = ['createdAt', 'closedAt', 'assignee', 'inbox', 'team', 'chatflow', 'pageUrl', 'channel', 'status'];
+const ROLLUP_MEASURES = ORACLE_MEASURES.filter((m) => !m.startsWith('median') && !m.startsWith('p90'));
+
 function randomConfig(rng: Rng): OracleConfig {
+  const forRollup = rng() < 0.35;
+  const dimensionPool = forRollup ? DIMENSIONS.filter(([key]) => ROLLUP_COLUMNS.includes(key)) : DIMENSIONS;
   const dimensions: string[] = [];
   const dimensionCount = pick(rng, [0, 1, 1, 2, 2, 2]);
-  while (dimensions.length < dimensionCount) dimensions.push(pickWeighted(rng, DIMENSIONS, dimensions));
-  const measures = [...ORACLE_MEASURES].sort(() => rng() - 0.5).slice(0, 1 + Math.floor(rng() * 3));
-  const filters = [...FILTERS].sort(() => rng() - 0.5).slice(0, pick(rng, [0, 0, 1, 1, 2]));
+  while (dimensions.length < dimensionCount) dimensions.push(pickWeighted(rng, dimensionPool, dimensions));
+  const measures = [...(forRollup ? ROLLUP_MEASURES : ORACLE_MEASURES)].sort(() => rng() - 0.5).slice(0, 1 + Math.floor(rng() * 3));
+  const filterPool = forRollup ? FILTERS.filter((f) => ROLLUP_COLUMNS.includes(f.property) && !isDateProperty(f.property)) : FILTERS;
+  const filters = [...filterPool].sort(() => rng() - 0.5).slice(0, pick(rng, [0, 0, 1, 1, 2]));
   const dateRange = randomRange(rng);
   return {
     channel: pick(rng, [null, null, 'CHAT', 'EMAIL'] as const),

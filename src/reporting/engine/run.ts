@@ -6,7 +6,9 @@ import { bucketStart, LocalDateRange, localDateOf, timeBuckets, wholeBuckets } f
 import { compilePercentile, compileSpans } from './compile';
 import { Measure, MeasureUnit } from './measures';
 import { aggregateQuery, rollupsEnabled } from './rollup/plan';
-import { BoundSpec, isOtherDate, ReportSpec, TimeAxis } from './spec';
+import { BoundSpec, Dimension, isOtherDate, ReportSpec, TimeAxis } from './spec';
+
+type TimeDimension = Extract<Dimension, { kind: 'time' }>;
 
 export interface DimensionValue {
   /** The external id, URL, enum value or bucket's first day; null for no value. */
@@ -97,26 +99,26 @@ export async function bindBuckets(db: Database, spec: ReportSpec): Promise<Bound
   const axes = spec.dimensions.map((d): TimeAxis | null => {
     if (d.kind !== 'time') return null;
     const span = spans.get(d.property.column as string) ?? null;
-    if (!isOtherDate(spec, d)) {
-      const range = spec.range ?? span;
-      const buckets = range ? timeBuckets(range, d.granularity, spec.timezone) : [];
-      return { buckets, filled: [0, buckets.length] };
-    }
-    // Listed even when empty: the buckets of the range, or for all time every one between the first and last date.
-    const listed = spec.range ?? span;
-    const extent = listed && span ? { from: min(listed.from, span.from), to: max(listed.to, span.to) } : listed;
-    if (!extent) return { buckets: [], filled: [0, 0] };
-    const buckets = wholeBuckets(extent, d.granularity, spec.timezone, `the selected conversations' ${d.property.key} spans them; choose a coarser granularity`);
-    const first = bucketStart((listed as LocalDateRange).from, d.granularity);
-    const last = bucketStart((listed as LocalDateRange).to, d.granularity);
-    const from = buckets.findIndex((b) => b.value === first);
-    return { buckets, filled: [from, buckets.findIndex((b) => b.value === last) + 1] };
+    if (isOtherDate(spec, d)) return otherDateAxis(spec, d, span);
+    const range = spec.range ?? span;
+    const buckets = range ? timeBuckets(range, d.granularity, spec.timezone) : [];
+    return { buckets, filled: [0, buckets.length] };
   });
   return { ...spec, axes };
 }
 
-const min = (a: string, b: string) => (a < b ? a : b);
-const max = (a: string, b: string) => (a > b ? a : b);
+/**
+ * Whole buckets from the first to the last date of the range and of the data together. Listed even
+ * when empty: the range's buckets, or for all time every one between the data's first and last date.
+ */
+function otherDateAxis(spec: ReportSpec, dimension: TimeDimension, span: LocalDateRange | null): TimeAxis {
+  const listed = spec.range ?? span;
+  if (!listed) return { buckets: [], filled: [0, 0] };
+  const extent = span ? { from: listed.from < span.from ? listed.from : span.from, to: listed.to > span.to ? listed.to : span.to } : listed;
+  const buckets = wholeBuckets(extent, dimension.granularity, spec.timezone, `the selected conversations' ${dimension.property.key} spans them; choose a coarser granularity`);
+  const indexOf = (day: string) => buckets.findIndex((b) => b.value === bucketStart(day, dimension.granularity));
+  return { buckets, filled: [indexOf(listed.from), indexOf(listed.to) + 1] };
+}
 
 async function percentiles(db: Database, spec: BoundSpec, measure: Measure, columns: string[], set: (raw: unknown[], value: number) => void): Promise<void> {
   const query = compilePercentile(spec, measure);
@@ -206,10 +208,10 @@ export function noValueLabel(property: ConversationProperty): string {
 }
 
 /**
- * Time in time order, no value last; an enum in its own order, no value last; any other dimension by its share of the leading
- * measure, largest first, ties by label: a bar chart of "volume by team member" reads top-down,
- * and a break-down by day keeps every series whole and in time order. A value's share at
- * dimension i is the total over the rows that agree with it on dimensions 0..i.
+ * Time in time order and an enum in its own order, no value last; any other dimension by its share
+ * of the leading measure, largest first, ties by label: a bar chart of "volume by team member"
+ * reads top-down, and a break-down by day keeps every series whole and in time order. A value's
+ * share at dimension i is the total over the rows that agree with it on dimensions 0..i.
  */
 function sortRows(spec: BoundSpec, rows: ReportRow[]): ReportRow[] {
   const prefix = (row: ReportRow, i: number) => JSON.stringify(row.dimensionValues.slice(0, i + 1).map((v) => v.value));

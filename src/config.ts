@@ -1,3 +1,5 @@
+import { CliError } from './errors';
+
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/threadline.sqlite';
 
 export type DatabaseConfig =
@@ -39,3 +41,48 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseConfig {
 function redact(url: string): string {
   return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 }
+
+/**
+ * What one GraphQL request may ask for (README "Limits"). Every limit is checked before any
+ * resolver runs, and each can be changed with its environment variable, read at start-up.
+ */
+export interface RequestLimits {
+  /** Report runs and conversation pages (lists multiply what they hold): THREADLINE_MAX_QUERY_COST. */
+  cost: number;
+  /** Nesting of fields, fragments flattened: THREADLINE_MAX_QUERY_DEPTH. */
+  depth: number;
+  /** Aliased fields, fragments counted where spread: THREADLINE_MAX_ALIASES. */
+  aliases: number;
+  /** Lexical tokens of the query text, counted while parsing: THREADLINE_MAX_TOKENS. */
+  tokens: number;
+  /** Directives such as @include and @skip: THREADLINE_MAX_DIRECTIVES. */
+  directives: number;
+}
+
+/**
+ * The defaults leave room: a whole 30-report dashboard costs 30 of the 40, the biggest client
+ * operation has a few hundred tokens, and an ingest sends its conversations as variables, which
+ * count no tokens. What they stop: one request running a thousand reports, or a 20,000-alias query
+ * that takes gigabytes to answer.
+ */
+const REQUEST_LIMITS: Record<keyof RequestLimits, { env: string; value: number }> = {
+  cost: { env: 'THREADLINE_MAX_QUERY_COST', value: 40 },
+  depth: { env: 'THREADLINE_MAX_QUERY_DEPTH', value: 12 },
+  aliases: { env: 'THREADLINE_MAX_ALIASES', value: 50 },
+  tokens: { env: 'THREADLINE_MAX_TOKENS', value: 5000 },
+  directives: { env: 'THREADLINE_MAX_DIRECTIVES', value: 10 },
+};
+
+/** The limits with the environment's overrides; a value that is not a whole number of at least 1 is refused by name. */
+export function requestLimits(env: NodeJS.ProcessEnv = process.env): RequestLimits {
+  const entries = Object.entries(REQUEST_LIMITS).map(([key, { env: name, value }]) => {
+    const text = env[name]?.trim();
+    if (text === undefined || text === '') return [key, value];
+    if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) throw new CliError(`${name} must be a whole number of at least 1, got "${text}"`);
+    return [key, Number(text)];
+  });
+  return Object.fromEntries(entries) as RequestLimits;
+}
+
+/** The limits this process enforces. */
+export const LIMITS: RequestLimits = requestLimits();

@@ -17,12 +17,16 @@ export class ThreadlineError extends GraphQLError {
 }
 
 export class BadInput extends ThreadlineError {
-  /** `field` names the input that is wrong, e.g. `dateRange.to` or `filters[1].operator`. */
+  /**
+   * `field` names the input that is wrong, e.g. `dateRange.to` or `filters[1].operator`; `extra`
+   * adds extensions (a refused request's `cost` and `budget`, or the `http` status it answers with).
+   */
   constructor(
     readonly field: string,
     reason: string,
+    extra: Record<string, unknown> = {},
   ) {
-    super('BAD_USER_INPUT', `${field}: ${reason}`, { field });
+    super('BAD_USER_INPUT', `${field}: ${reason}`, { field, ...extra });
   }
 }
 

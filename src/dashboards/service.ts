@@ -1,20 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { requireDashboardRoom, requireReportEditing, requireSpecificSharing } from '../accounts/plan';
 import { findDirectoryEntries } from '../conversations/directory';
-import { BadInput, Forbidden, NotFound } from '../errors';
+import { BadInput, ConfigInvalid, Forbidden, invariant, NotFound } from '../errors';
 import { catalogDefinition, catalogDefinitionInput } from '../reporting/catalog/registry';
 import { parseStoredRange } from '../reporting/date-presets';
 import { compileFilters, FilterSpec } from '../reporting/filters';
 import { FilterInput } from '../reporting/graphql/filter.input';
 import { FilterOperator, PropertyCatalog } from '../reporting/properties';
+import { parseName, SavedReport } from '../reporting/saved/config';
+import { canChangeReport, findSavedReport, loadSavedReport, saveCopy, snapshotOfDefinition, updateSavedReport } from '../reporting/saved/service';
+import { catalogSource, onDashboard, ReportSource, savedSource } from '../reporting/source';
 import { problemOf } from '../reporting/stored-config';
-import { parseName } from '../reporting/saved/config';
-import { canChangeReport, findSavedReport, saveCopy, snapshotOfDefinition, updateSavedReport } from '../reporting/saved/service';
 import { Context } from '../server/context';
-import { Access, accessOf, canManage, Privacy, Share } from './access';
-import { AddReportToDashboardInput, CreateDashboardFromTemplateInput, EditDashboardReportInput, RemoveReportFromDashboardInput, UpdateDashboardInput } from './graphql/inputs';
+import { Access, accessOf, canManage, mayPlaceOnDashboard, Privacy, privacyOfCopyOn, requireNewOwner, requireOwnerReassigning, Share } from './access';
+import {
+  AddReportToDashboardInput,
+  CreateDashboardFromTemplateInput,
+  EditDashboardReportInput,
+  ReassignDashboardOwnerInput,
+  RemoveReportFromDashboardInput,
+  UpdateDashboardInput,
+} from './graphql/inputs';
 import { ShareType } from './graphql/types';
-import { countDashboards, Dashboard, DashboardItem, deleteDashboardRows, insertDashboard, listDashboards, replaceItems, updateDashboardRow } from './store';
+import { countDashboards, Dashboard, DashboardItem, deleteDashboardRows, insertDashboard, listDashboards, replaceItems, updateDashboardOwner, updateDashboardRow } from './store';
 import { findTemplate } from './templates';
 
 export const MAX_REPORTS_PER_DASHBOARD = 30;
@@ -109,7 +117,10 @@ export async function addReportToDashboard(ctx: Context, input: AddReportToDashb
   const given = [input.definitionId, input.reportId].filter((v) => v != null);
   if (given.length !== 1) throw new BadInput('definitionId', 'give exactly one of definitionId and reportId');
   if (input.definitionId != null) catalogDefinitionInput(input.definitionId, 'definitionId');
-  if (input.reportId != null) await findSavedReport(ctx, input.reportId);
+  if (input.reportId != null) {
+    const report = await findSavedReport(ctx, input.reportId);
+    if (!mayPlaceOnDashboard(ctx.viewer, report)) throw new Forbidden('Only its owner may put a private report on a dashboard: everyone who sees the dashboard would see it.');
+  }
   const items = await itemsOf(ctx, found.dashboard.id);
   if (items.length >= MAX_REPORTS_PER_DASHBOARD) throw new BadInput('dashboardId', `a dashboard holds at most ${MAX_REPORTS_PER_DASHBOARD} reports`);
   const position = input.position ?? items.length;
@@ -147,20 +158,66 @@ export async function editDashboardReport(ctx: Context, input: EditDashboardRepo
   const item = items.find((i) => i.id === input.dashboardReportId);
   if (!item) throw new BadInput('dashboardReportId', `${input.dashboardReportId} is not on dashboard ${found.dashboard.id}`);
   requireReportEditing(ctx.viewer.account, 'Editing a report');
+  const privacy = privacyOfCopyOn(found.dashboard.privacy);
   let reportId: string;
   if (item.reportId) {
-    const report = await findSavedReport(ctx, item.reportId);
+    const report = await reportOnDashboard(ctx, found, item.reportId);
     if (canChangeReport(ctx.viewer, report)) {
       await updateSavedReport(ctx, { ...input.changes, id: report.id });
       return found;
     }
-    reportId = (await saveCopy(ctx, report, report.sourceDefinitionId, input.changes)).id;
+    reportId = (await saveCopy(ctx, report, report.sourceDefinitionId, input.changes, privacy)).id;
   } else {
     const definition = catalogDefinition(item.definitionId as string);
-    reportId = (await saveCopy(ctx, snapshotOfDefinition(definition), definition.id, input.changes)).id;
+    reportId = (await saveCopy(ctx, snapshotOfDefinition(definition), definition.id, input.changes, privacy)).id;
   }
   await saveItems(ctx, found.dashboard, items.map((i) => (i === item ? { ...i, definitionId: null, reportId } : i)));
   return found;
+}
+
+/**
+ * Gives a dashboard to another user of the account, e.g. when its owner left: admins only, and any
+ * dashboard (admins see them all, private ones included).
+ */
+export async function reassignDashboardOwner(ctx: Context, input: ReassignDashboardOwnerInput): Promise<VisibleDashboard> {
+  requireOwnerReassigning(ctx.viewer, 'dashboard');
+  const { dashboard } = await findDashboard(ctx, input.dashboardId);
+  await requireNewOwner(ctx.members, input.ownerId);
+  const next: Dashboard = { ...dashboard, ownerId: input.ownerId, updatedAt: new Date() };
+  await updateDashboardOwner(ctx.db, ctx.viewer.account.id, dashboard.id, next.ownerId, next.updatedAt);
+  const access = accessOf(ctx.viewer, next);
+  invariant(access, 'an admin sees every dashboard of their account');
+  return { dashboard: next, access };
+}
+
+/**
+ * A saved report as a tile of a dashboard the caller may see: seeing a dashboard grants seeing its
+ * tiles (title, report, result), also a report private to another user, without listing it or
+ * letting it be run or placed elsewhere. The report must be on that dashboard.
+ */
+export async function reportOnDashboard(ctx: Context, shownOn: VisibleDashboard, reportId: string): Promise<SavedReport> {
+  const items = await itemsOf(ctx, shownOn.dashboard.id);
+  if (!items.some((item) => item.reportId === reportId)) throw new NotFound('report', reportId);
+  return loadSavedReport(ctx, reportId);
+}
+
+/** What a tile of a dashboard the caller sees runs: its report with the dashboard's date range and filters. */
+export async function tileSource(ctx: Context, shownOn: VisibleDashboard, item: Pick<DashboardItem, 'definitionId' | 'reportId'>): Promise<ReportSource> {
+  const { dashboard } = shownOn;
+  if (dashboard.problem) throw new ConfigInvalid({ kind: 'dashboard', id: dashboard.id, name: dashboard.name }, dashboard.problem);
+  const source = item.reportId ? savedSource(await reportOnDashboard(ctx, shownOn, item.reportId)) : catalogSource(catalogDefinition(item.definitionId as string));
+  return onDashboard(source, { dateRange: shownOn.dashboard.dateRange, filters: shownOn.dashboard.filters });
+}
+
+/**
+ * A run or drill-down that names a dashboard: the report it names as that dashboard's tile shows
+ * it, for whoever may see the dashboard (FORBIDDEN otherwise, as the dashboard itself).
+ */
+export async function sourceOnDashboard(ctx: Context, dashboardId: string, run: { definitionId?: string | null; reportId?: string | null }, field: string): Promise<ReportSource> {
+  const shownOn = await findDashboard(ctx, dashboardId);
+  const item = (await itemsOf(ctx, dashboardId)).find((i) => (run.reportId != null ? i.reportId === run.reportId : i.definitionId === run.definitionId));
+  if (!item) throw new BadInput(field, `report ${run.reportId ?? run.definitionId} is not on dashboard ${dashboardId}`);
+  return tileSource(ctx, shownOn, item);
 }
 
 /** The items of a dashboard, through the request's loader. */

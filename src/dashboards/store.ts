@@ -93,6 +93,11 @@ export async function updateDashboardRow(db: Queryable, accountId: number, dashb
   await replaceShares(db, accountId, dashboard.id, dashboard.shares);
 }
 
+/** Only the owner: a reassignment leaves whatever else changed meanwhile as it is. */
+export async function updateDashboardOwner(db: Queryable, accountId: number, id: string, ownerId: string, updatedAt: Date): Promise<void> {
+  await db.query('UPDATE dashboards SET owner_id = ?, updated_at = ? WHERE account_id = ? AND id = ?', [ownerId, updatedAt, accountId, id]);
+}
+
 export async function deleteDashboardRows(db: Queryable, accountId: number, id: string): Promise<void> {
   for (const table of ['dashboard_shares', 'dashboard_reports']) await db.query(`DELETE FROM ${table} WHERE account_id = ? AND dashboard_id = ?`, [accountId, id]);
   await db.query('DELETE FROM dashboards WHERE account_id = ? AND id = ?', [accountId, id]);

@@ -23,8 +23,6 @@ export interface ReportSource {
 export interface DashboardOverlay {
   dateRange: StoredDateRange | null;
   filters: readonly FilterSpec[];
-  /** Set when the dashboard's stored date range or filters no longer validate: none of its reports runs. */
-  invalid?: ConfigInvalid | null;
 }
 
 export function catalogSource(definition: ReportDefinition): ReportSource {
@@ -38,7 +36,6 @@ export function savedSource(report: SavedReport): ReportSource {
 }
 
 export function onDashboard(source: ReportSource, dashboard: DashboardOverlay): ReportSource {
-  if (dashboard.invalid) throw dashboard.invalid;
   return {
     shape: { ...source.shape, defaultFilters: [...(source.shape.defaultFilters ?? []), ...dashboard.filters] },
     dateRange: dashboard.dateRange ?? source.dateRange,

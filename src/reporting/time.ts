@@ -144,13 +144,6 @@ export function wholeBuckets(range: LocalDateRange, granularity: Granularity, ti
   return timeBuckets({ from: bucketStart(range.from, granularity), to: last }, granularity, timezone, 'granularity', advice);
 }
 
-/** The whole bucket whose first day is `value`; null when `value` is not a date that begins a bucket. */
-export function bucketBeginningOn(value: string, granularity: Granularity, timezone: string): TimeBucket | null {
-  if (!LOCAL_DATE.test(value) || value < FIRST_DATE || value > LAST_DATE || !DateTime.fromISO(value, { zone: 'UTC' }).isValid) return null;
-  if (bucketStart(value, granularity) !== value) return null;
-  return { value, start: startOfLocalDay(value, timezone), end: startOfLocalDay(nextBucketStart(value, granularity), timezone) };
-}
-
 /** Today's local date in a zone (for presets such as LAST_7_DAYS). */
 export function todayIn(timezone: string, now: Date = new Date()): string {
   return DateTime.fromJSDate(now, { zone: timezone }).toISODate() as string;

@@ -118,14 +118,20 @@ describe.each(DIALECTS)('threadline serve and start (%s)', (dialect) => {
         expect(await graphql(printed.url, '{ __typename }', printed.token)).toEqual({ data: { __typename: 'Query' } });
         expect(await test.db.dataSource.getRepository(Account).find()).toEqual([expect.objectContaining({ name: 'Demo', plan: 'PROFESSIONAL', timezone: 'Europe/Amsterdam' })]);
         expect(await countOf(test, 'conversations')).toBe(5000);
-        const dashboards = (await graphql(printed.url, '{ dashboards { name privacy reports { result { rows { measureValues } } } } }', printed.token)) as {
-          data: { dashboards: { name: string; privacy: string; reports: { result: { rows: unknown[] } }[] }[] };
+        const dashboards = (await graphql(printed.url, '{ dashboards { id name privacy reports { id } } }', printed.token)) as {
+          data: { dashboards: { id: string; name: string; privacy: string; reports: unknown[] }[] };
         };
         expect(dashboards.data.dashboards.map((d) => [d.name, d.privacy, d.reports.length])).toEqual([
           ['Chat overview', 'EVERYONE_VIEW', 6],
           ['Email overview', 'EVERYONE_VIEW', 6],
         ]);
-        expect(dashboards.data.dashboards.every((d) => d.reports.every((r) => r.result.rows.length > 0))).toBe(true);
+        // One dashboard's results per request: every dashboard's at once is over the request budget.
+        for (const { id } of dashboards.data.dashboards) {
+          const results = (await graphql(printed.url, `{ dashboard(id: "${id}") { reports { result { rows { measureValues } } } } }`, printed.token)) as {
+            data: { dashboard: { reports: { result: { rows: unknown[] } }[] } };
+          };
+          expect(results.data.dashboard.reports.every((r) => r.result.rows.length > 0)).toBe(true);
+        }
       } finally {
         expect((await server.stop('SIGINT')).status).toBe(0);
       }

@@ -25,7 +25,7 @@ import {
   UpdateDashboardDocument,
   UpdateReportDocument,
 } from './generated/operations';
-import { errorCodes, GraphQLResponse, startTestApi, TestApi } from '../support/api';
+import { errorCodes, ok, startTestApi, TestApi } from '../support/api';
 import { DIALECTS } from '../support/databases';
 import { aConversation } from '../support/fixtures';
 
@@ -80,11 +80,6 @@ const HIGH_PRIORITY = { property: 'properties.priority', operator: 'EQ' as const
 function table(result: ResultRowsFragment | null): (string | number | null)[][] {
   if (!result) throw new Error('the report did not run');
   return result.rows.map((r) => [...r.dimensionValues.map((d) => d.value), ...r.measureValues]).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-}
-
-function ok<T>(response: GraphQLResponse<T>): T {
-  expect(response.errors).toBeUndefined();
-  return response.data as T;
 }
 
 describe.each(DIALECTS)('dashboards and saved reports over HTTP on %s', (dialect) => {

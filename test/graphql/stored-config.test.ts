@@ -12,6 +12,7 @@ import {
   RestoreReportRevisionDocument,
   RunReportDocument,
   StoredDashboardsDocument,
+  StoredDashboardTilesDocument,
   StoredReportsDocument,
   UpdateDashboardDocument,
   UpdateReportDocument,
@@ -99,9 +100,8 @@ describe.each(DIALECTS)('stored configs read back on %s', (dialect) => {
     const dashboard = ok(await api.request(CreateDashboardFromTemplateDocument, { input: { templateId: 'chat-overview', name: 'Mixed', privacy: 'EVERYONE_VIEW', reportDefinitionIds: ['chat-volume-by-assignee'] } })).createDashboardFromTemplate;
     const broken = reportIds.get('a renamed property')!;
     ok(await api.request(AddReportToDashboardDocument, { input: { dashboardId: dashboard.id, reportId: broken } }));
-    const response = await api.request(StoredDashboardsDocument, {});
-    const shown = response.data!.dashboards.find((d) => d.id === dashboard.id)!;
-    expect(shown.reports.map((r) => [r.title, r.result?.rows ?? null])).toEqual([
+    const response = await api.request(StoredDashboardTilesDocument, { id: dashboard.id });
+    expect(response.data!.dashboard.reports.map((r) => [r.title, r.result?.rows ?? null])).toEqual([
       ['Chat volume by assignee', [{ measureValues: [1] }, { measureValues: [1] }]],
       ['a renamed property', null],
     ]);
@@ -117,21 +117,24 @@ describe.each(DIALECTS)('stored configs read back on %s', (dialect) => {
     await api.db.query('UPDATE dashboards SET filters = ? WHERE account_id = ? AND id = ?', ['[{"property":"owner","operator":"EQ","values":["u-7"]}]', api.account.id, renamed]);
     await api.db.query('UPDATE dashboards SET date_range = ? WHERE account_id = ? AND id = ?', ['{"preset":"LAST_FORTNIGHT"}', api.account.id, damaged]);
 
-    const response = await api.request(StoredDashboardsDocument, {});
-    const byId = new Map(response.data!.dashboards.map((d) => [d.id, d]));
-    expect(byId.get(fine)!.reports.map((r) => r.result?.rows)).toEqual([[{ measureValues: [1] }, { measureValues: [1] }], [{ measureValues: [2] }]]);
-    expect(byId.get(renamed)).toMatchObject({ name: 'Old filters', filters: [{ property: 'owner', operator: 'EQ', values: ['u-7'] }], reports: [{ result: null }, { result: null }] });
-    expect(byId.get(damaged)).toMatchObject({ name: 'Damaged range', dateRange: null, reports: [{ result: null }, { result: null }] });
-    const codes = (id: string) => response.errors!.filter((e) => e.extensions?.dashboard === id).map((e) => [e.extensions?.code, e.extensions?.field]);
-    expect(codes(renamed)).toEqual([['CONFIG_INVALID', 'filters[0].property'], ['CONFIG_INVALID', 'filters[0].property']]);
-    expect(codes(damaged)).toEqual([['CONFIG_INVALID', 'dateRange'], ['CONFIG_INVALID', 'dateRange']]);
-    expect(response.errors!.find((e) => e.extensions?.dashboard === renamed)!.message).toContain('Dashboard "Old filters"');
+    const listed = new Map(ok(await api.request(StoredDashboardsDocument, {})).dashboards.map((d) => [d.id, d]));
+    expect(listed.get(renamed)).toMatchObject({ name: 'Old filters', filters: [{ property: 'owner', operator: 'EQ', values: ['u-7'] }] });
+    expect(listed.get(damaged)).toMatchObject({ name: 'Damaged range', dateRange: null });
+
+    const tiles = async (id: string) => {
+      const response = await api.request(StoredDashboardTilesDocument, { id });
+      const errors = (response.errors ?? []).map((e) => [e.extensions?.code, e.extensions?.dashboard, e.extensions?.field]);
+      return { results: response.data!.dashboard.reports.map((r) => r.result?.rows ?? null), errors, messages: (response.errors ?? []).map((e) => e.message) };
+    };
+    expect(await tiles(fine)).toEqual({ results: [[{ measureValues: [1] }, { measureValues: [1] }], [{ measureValues: [2] }]], errors: [], messages: [] });
+    const old = await tiles(renamed);
+    expect({ results: old.results, errors: old.errors }).toEqual({ results: [null, null], errors: [['CONFIG_INVALID', renamed, 'filters[0].property'], ['CONFIG_INVALID', renamed, 'filters[0].property']] });
+    expect(old.messages[0]).toContain('Dashboard "Old filters"');
+    expect((await tiles(damaged)).errors).toEqual([['CONFIG_INVALID', damaged, 'dateRange'], ['CONFIG_INVALID', damaged, 'dateRange']]);
 
     // Editing repairs it.
     ok(await api.request(UpdateDashboardDocument, { input: { id: renamed, filters: [] } }));
-    const repaired = await api.request(StoredDashboardsDocument, {});
-    expect(repaired.data!.dashboards.find((d) => d.id === renamed)!.reports.map((r) => r.result?.rows.length)).toEqual([2, 1]);
-    expect((repaired.errors ?? []).filter((e) => e.extensions?.dashboard === renamed)).toEqual([]);
+    expect(await tiles(renamed)).toEqual({ results: [[{ measureValues: [1] }, { measureValues: [1] }], [{ measureValues: [2] }]], errors: [], messages: [] });
   });
 
   it('is repaired by an edit that fixes the config, refuses one that keeps it broken, and deletes', async () => {

@@ -70,3 +70,9 @@ export async function startTestApi(dialect: DialectName, account: Partial<NewAcc
 export function errorCodes(response: GraphQLResponse<unknown>): (string | undefined)[] {
   return (response.errors ?? []).map((e) => e.extensions?.code);
 }
+
+/** The data of a response that must have no errors. */
+export function ok<T>(response: GraphQLResponse<T>): T {
+  expect(response.errors).toBeUndefined();
+  return response.data as T;
+}

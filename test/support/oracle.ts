@@ -155,7 +155,8 @@ const DIRECTORIES: readonly Directory[] = ['assignee', 'inbox', 'team', 'chatflo
 
 interface Ref {
   id: string;
-  name: string;
+  /** Left out: the name stays as it was (the id for an id never named). */
+  name?: string | null;
 }
 
 interface ImportMessage {
@@ -365,16 +366,25 @@ export class ReportOracle {
   private readonly conversations = new Map<string, Conversation>();
   private readonly names: Record<Directory, Map<string, string>> = { assignee: new Map(), inbox: new Map(), team: new Map(), chatflow: new Map() };
 
-  /** `objects` in the order they were ingested: a later object with the same id replaces the earlier one, and names are the latest given. */
+  /**
+   * `objects` in the order they were ingested: a later object with the same id replaces the earlier
+   * one, and names are the latest given (a reference by id alone keeps the name).
+   */
   constructor(objects: Iterable<Record<string, unknown>> = []) {
     this.add(objects);
+  }
+
+  private rename(directory: Directory, ref: Ref): void {
+    const names = this.names[directory];
+    if (ref.name) names.set(ref.id, ref.name);
+    else if (!names.has(ref.id)) names.set(ref.id, ref.id);
   }
 
   add(objects: Iterable<Record<string, unknown>>): this {
     for (const o of objects) {
       const refs = Object.fromEntries(DIRECTORIES.map((d) => [d, refOf(o[d])])) as Record<Directory, Ref | null>;
       if (!refs.inbox) throw new Error(`oracle: conversation ${String(o.id)} has no inbox`);
-      for (const d of DIRECTORIES) if (refs[d]) this.names[d].set((refs[d] as Ref).id, (refs[d] as Ref).name);
+      for (const d of DIRECTORIES) if (refs[d]) this.rename(d, refs[d] as Ref);
       const createdAt = instant(o.createdAt, 'createdAt');
       const closedAt = o.status === 'CLOSED' ? instant(o.closedAt, 'closedAt') : null;
       const contact = (o.contact ?? {}) as Record<string, unknown>;

@@ -1,12 +1,12 @@
 import { ConversationConnection } from '../../conversations/graphql/types';
 import { PageArgs, pageConversations } from '../../conversations/list';
 import { Database } from '../../db/database';
-import { BadInput, invariant } from '../../errors';
-import { bucketBeginningOn, bucketStart, TimeBucket } from '../time';
+import { BadInput } from '../../errors';
+import { TimeBucket } from '../time';
 import { compilePoint } from './compile';
 import { isMeasureKey, MEASURES } from './measures';
-import { assertPointArity } from './run';
-import { isOtherDate, ReportSpec } from './spec';
+import { assertPointArity, bindBuckets } from './run';
+import { BoundSpec, isOtherDate, ReportSpec } from './spec';
 
 /**
  * The conversations behind one data point of a report, cursor-paged: the same scope as the report,
@@ -19,22 +19,20 @@ export async function drilldownSpec(db: Database, spec: ReportSpec, point: reado
   if (!isMeasureKey(key) || !spec.measures.some((m) => m.key === key)) {
     throw new BadInput('measure', `must be one of this report's measures (${spec.measures.map((m) => m.key).join(', ')}), got ${JSON.stringify(key)}`);
   }
-  const where = compilePoint(spec, point, MEASURES[key], (value, i) => pointBucket(spec, value, i));
+  const bound = await bindBuckets(db, spec);
+  // Checked before compiling: a report over all time with no data has no bucket at all.
+  const buckets = spec.dimensions.map((dimension, i) => (dimension.kind === 'time' ? pointBucket(bound, point[i], i) : null));
+  const where = compilePoint(spec, point, MEASURES[key], (_, i) => buckets[i] as TimeBucket);
   return pageConversations(db, spec.accountId, where, page);
 }
 
 /**
- * The bucket a point names. A whole bucket: within the report's scope (its date range) it holds
- * exactly the conversations of the clipped bucket the report shows. On the date property a bucket
- * must overlap the date range; on another date property any bucket may hold conversations.
+ * The bucket a point names: one of the report's own (on another date property also an empty one
+ * between its first and last, as a whole bucket). No value is a point only on another date property.
  */
-function pointBucket(spec: ReportSpec, value: string, i: number): TimeBucket {
-  const dimension = spec.dimensions[i];
-  invariant(dimension.kind === 'time', 'a time bucket belongs to a time dimension');
-  const bucket = bucketBeginningOn(value, dimension.granularity, spec.timezone);
-  const inRange = !spec.range || isOtherDate(spec, dimension) || (bucketStart(spec.range.from, dimension.granularity) <= value && value <= spec.range.to);
-  if (!bucket || !inRange) {
-    throw new BadInput(`point[${i}]`, `${JSON.stringify(value)} is not a time bucket of this report (the first day of a ${dimension.granularity.toLowerCase()} bucket, YYYY-MM-DD)`);
-  }
+function pointBucket(spec: BoundSpec, value: string | null, i: number): TimeBucket | null {
+  if (value === null && isOtherDate(spec, spec.dimensions[i])) return null;
+  const bucket = value === null ? undefined : spec.axes[i]?.buckets.find((b) => b.value === value);
+  if (!bucket) throw new BadInput(`point[${i}]`, `${JSON.stringify(value)} is not a time bucket of this report (the first day of a bucket, YYYY-MM-DD)`);
   return bucket;
 }

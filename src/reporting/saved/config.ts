@@ -1,5 +1,6 @@
 import { Channel, CHANNELS } from '../../conversations/conversation.entity';
 import { BadInput } from '../../errors';
+import { ReportPrivacy } from '../../dashboards/access';
 import { SqlDialect } from '../../db/dialect';
 import { Account } from '../../accounts/account.entity';
 import { CHART_TYPES, ChartType, DateProperty } from '../catalog/definition';
@@ -35,6 +36,7 @@ export interface ReportSnapshot {
   config: ReportConfig;
 }
 
+/** A saved report; owner and privacy are not part of a revision's snapshot (a restore keeps them). */
 export interface SavedReport extends ReportSnapshot {
   /**
    * Why the stored report no longer validates (saved under an older version, or damaged), or null.
@@ -43,6 +45,7 @@ export interface SavedReport extends ReportSnapshot {
   problem: ConfigProblem | null;
   id: string;
   ownerId: string;
+  privacy: ReportPrivacy;
   sourceDefinitionId: string | null;
   revision: number;
   createdAt: Date;

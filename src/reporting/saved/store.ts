@@ -1,3 +1,4 @@
+import { ReportPrivacy } from '../../dashboards/access';
 import { fromDbInstant, Queryable, toNumber } from '../../db/database';
 import { ConfigProblem } from '../stored-config';
 import { readStoredReport, readStoredSnapshot, ReportSnapshot, SavedReport } from './config';
@@ -17,7 +18,7 @@ export interface ReportRevision {
   createdAt: Date;
 }
 
-const COLUMNS = 'id, owner_id, name, chart_type, config, source_definition_id, revision, created_at, updated_at';
+const COLUMNS = 'id, owner_id, name, chart_type, config, source_definition_id, revision, created_at, updated_at, privacy';
 
 /** The saved reports of an account by id (missing ids are absent from the map). */
 export async function findReports(db: Queryable, accountId: number, ids: readonly string[]): Promise<Map<string, SavedReport>> {
@@ -34,18 +35,23 @@ export async function listReports(db: Queryable, accountId: number): Promise<Sav
   return rows.map(reportFromRow);
 }
 
+export async function countReports(db: Queryable, accountId: number): Promise<number> {
+  const [row] = await db.query<{ n: unknown }>('SELECT COUNT(*) AS n FROM saved_reports WHERE account_id = ?', [accountId]);
+  return toNumber(row.n) ?? 0;
+}
+
 export async function insertReport(db: Queryable, accountId: number, report: SavedReport): Promise<void> {
   await db.query(
-    `INSERT INTO saved_reports (account_id, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [accountId, report.id, report.ownerId, report.name, report.chartType, JSON.stringify(report.config), report.sourceDefinitionId, report.revision, report.createdAt, report.updatedAt],
+    `INSERT INTO saved_reports (account_id, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [accountId, report.id, report.ownerId, report.name, report.chartType, JSON.stringify(report.config), report.sourceDefinitionId, report.revision, report.createdAt, report.updatedAt, report.privacy],
   );
 }
 
-/** Writes a new state of the report; only if nobody moved it past `revision - 1` meanwhile. */
+/** Writes a new state of the report (owner and privacy included); only if nobody moved it past `revision - 1` meanwhile. */
 export async function updateReportRow(db: Queryable, accountId: number, report: SavedReport): Promise<void> {
   await db.query(
-    'UPDATE saved_reports SET name = ?, chart_type = ?, config = ?, revision = ?, updated_at = ? WHERE account_id = ? AND id = ? AND revision = ?',
-    [report.name, report.chartType, JSON.stringify(report.config), report.revision, report.updatedAt, accountId, report.id, report.revision - 1],
+    'UPDATE saved_reports SET name = ?, chart_type = ?, config = ?, owner_id = ?, privacy = ?, revision = ?, updated_at = ? WHERE account_id = ? AND id = ? AND revision = ?',
+    [report.name, report.chartType, JSON.stringify(report.config), report.ownerId, report.privacy, report.revision, report.updatedAt, accountId, report.id, report.revision - 1],
   );
 }
 
@@ -95,6 +101,7 @@ function reportFromRow(row: Record<string, unknown>): SavedReport {
   return {
     id: String(row.id),
     ownerId: String(row.owner_id),
+    privacy: row.privacy as ReportPrivacy,
     name: String(row.name),
     ...readStoredReport(row.chart_type, row.config),
     sourceDefinitionId: (row.source_definition_id as string | null) ?? null,

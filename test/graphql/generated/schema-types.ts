@@ -55,11 +55,11 @@ export type Agent = {
 
 /** The team member a conversation is assigned to. */
 export type AssigneeInput = {
-  /** Email address. */
+  /** Email address. Left out, the stored address stays; an explicit null (or empty string) clears it. */
   email?: InputMaybe<Scalars['String']['input']>;
   /** Your id for it (required, at most 191 characters); reports group by it. */
   id?: InputMaybe<Scalars['String']['input']>;
-  /** Display name; defaults to the id. The latest name given wins. */
+  /** Display name. The latest name given wins; left out (or null), the stored name stays, and an id never named shows as its id until a name arrives. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -255,6 +255,8 @@ export type CreateReportInput = {
   measures?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Report name, 1 to 200 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Who can see it; default EVERYONE. */
+  privacy?: InputMaybe<ReportPrivacy>;
   /** IANA zone for its dates and buckets; null for the account's. */
   timezone?: InputMaybe<Scalars['String']['input']>;
 };
@@ -287,7 +289,7 @@ export type Dashboard = {
   owner?: Maybe<TeamMember>;
   /** Who can see and edit it. */
   privacy: DashboardPrivacy;
-  /** Its reports in layout order. */
+  /** Its reports in layout order. At most 30, so report runs asked for below it count 30 times toward the request's cost budget. */
   reports: Array<DashboardReport>;
   /** Users and teams it is shared with (privacy SPECIFIC). */
   shares: Array<DashboardShare>;
@@ -304,7 +306,7 @@ export type DashboardAccess =
   /** See it and run its reports. */
   | 'VIEW';
 
-/** Who can see and edit a dashboard. Its owner always can. */
+/** Who can see and edit a dashboard. Its owner always can; admins view every dashboard of their account. */
 export type DashboardPrivacy =
   /** Everyone in the account can view and edit. */
   | 'EVERYONE_EDIT'
@@ -312,7 +314,7 @@ export type DashboardPrivacy =
   | 'EVERYONE_VIEW'
   /** The owner and admins. */
   | 'OWNER_AND_ADMINS'
-  /** The owner only. */
+  /** The owner only; admins may view it (not edit it). */
   | 'PRIVATE'
   /** The users and teams in `shares`, each with view or edit access, plus admins (ENTERPRISE plan only). */
   | 'SPECIFIC';
@@ -328,7 +330,7 @@ export type DashboardReport = {
   position: Scalars['Int']['output'];
   /** The saved report shown, if it is one. */
   report?: Maybe<Report>;
-  /** Runs it with the dashboard's date range and filters; the arguments override the range and add filters. Null, with a CONFIG_INVALID error naming the report or dashboard, when a stored configuration no longer validates: the other reports still show. */
+  /** Runs it with the dashboard's date range and filters; the arguments override the range and add filters. Null, with a CONFIG_INVALID error naming the report or dashboard, when a stored configuration no longer validates: the other reports still show. Counts 1 toward the request's cost budget. */
   result?: Maybe<ReportResult>;
   /** The title shown: the saved report's name or the catalog report's title. */
   title: Scalars['String']['output'];
@@ -566,14 +568,18 @@ export type Mutation = {
   createDashboardFromTemplate: Dashboard;
   /** Builds a custom conversation report, or saves an edited copy of a catalog report. Needs PROFESSIONAL, ENTERPRISE or the reporting add-on. */
   createReport: Report;
-  /** Deletes a dashboard (owner or admin); its saved reports are kept. Returns its id. */
+  /** Deletes a dashboard (owner, or an admin unless it is private to another user); its saved reports are kept. Returns its id. */
   deleteDashboard: Scalars['ID']['output'];
-  /** Deletes a saved report (owner or admin) and takes it off every dashboard. Returns its id. */
+  /** Deletes a saved report (owner, or an admin unless it is private to another user) and takes it off every dashboard. Returns its id. */
   deleteReport: Scalars['ID']['output'];
   /** Edits a report on a dashboard; a catalog report becomes an edited copy there. Needs PROFESSIONAL, ENTERPRISE or the reporting add-on. */
   editDashboardReport: Dashboard;
-  /** Creates or updates conversations as they happen, validated like `threadline import` (at most 1000 per call). */
+  /** Creates or updates conversations as they happen, validated like `threadline import` (at most 1000 per call). Counts 1 toward the request's cost budget per 100 entries of `input` (at least 1). */
   ingestConversations: IngestResult;
+  /** Gives a dashboard to another user of the account, e.g. when its owner left (admins only; any privacy). */
+  reassignDashboardOwner: Dashboard;
+  /** Gives a saved report to another user of the account, e.g. when its owner left (admins only; any privacy, any plan). Kept as a revision. */
+  reassignReportOwner: Report;
   /** Takes a report off a dashboard (edit access); a saved report itself is kept. */
   removeReportFromDashboard: Dashboard;
   /** Undoes edits: puts a saved report back as it was at an earlier revision. */
@@ -628,6 +634,18 @@ export type MutationIngestConversationsArgs = {
 
 
 /** Push conversations as they happen; build and edit saved reports and dashboards. */
+export type MutationReassignDashboardOwnerArgs = {
+  input: ReassignDashboardOwnerInput;
+};
+
+
+/** Push conversations as they happen; build and edit saved reports and dashboards. */
+export type MutationReassignReportOwnerArgs = {
+  input: ReassignReportOwnerInput;
+};
+
+
+/** Push conversations as they happen; build and edit saved reports and dashboards. */
 export type MutationRemoveReportFromDashboardArgs = {
   input: RemoveReportFromDashboardInput;
 };
@@ -654,7 +672,7 @@ export type MutationUpdateReportArgs = {
 export type NamedRefInput = {
   /** Your id for it (required, at most 191 characters); reports group by it. */
   id?: InputMaybe<Scalars['String']['input']>;
-  /** Display name; defaults to the id. The latest name given wins. */
+  /** Display name. The latest name given wins; left out (or null), the stored name stays, and an id never named shows as its id until a name arrives. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -700,23 +718,23 @@ export type Query = {
   __typename?: 'Query';
   /** What reports can filter, group by and measure, with the operators each allows; custom properties as `properties.<name>`. */
   conversationProperties: Array<ConversationPropertyInfo>;
-  /** Conversations of your account that pass every filter, newest first, cursor-paged. */
+  /** Conversations of your account that pass every filter, newest first, cursor-paged. Counts 1 toward the request's cost budget. */
   conversations: ConversationConnection;
   /** One dashboard you may see. */
   dashboard: Dashboard;
   /** The dashboard library: templates to create a dashboard from. */
   dashboardTemplates: Array<DashboardTemplate>;
-  /** The dashboards you may see, by name. */
+  /** The dashboards you may see, by name. At most 50, so report runs asked for below it count 50 times toward the request's cost budget. */
   dashboards: Array<Dashboard>;
-  /** The conversations behind one data point of a report run; `totalCount` equals the point's count. */
+  /** The conversations behind one data point of a report run; `totalCount` equals the point's count. Counts 1 toward the request's cost budget. */
   drilldown: ConversationConnection;
   /** One saved report. */
   report: Report;
   /** The report catalog: the twelve standard reports and those added by plugins. */
   reportDefinitions: Array<ReportDefinition>;
-  /** The saved reports of your account, by name. */
+  /** The saved reports you may see, by name. Report runs asked for below it count `first` times toward the request's cost budget (1000 times without it). */
   reports: Array<Report>;
-  /** Runs a report of the catalog or a saved report. */
+  /** Runs a report of the catalog or a saved report. Counts 1 toward the request's cost budget. */
   runReport: ReportResult;
   /** The user behind the API token, and their account. */
   viewer: Viewer;
@@ -757,8 +775,30 @@ export type QueryReportDefinitionsArgs = {
 
 
 /** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
+export type QueryReportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
 export type QueryRunReportArgs = {
   input: RunReportInput;
+};
+
+/** Gives a dashboard to another user of the account, e.g. when its owner left (admins only). */
+export type ReassignDashboardOwnerInput = {
+  /** The dashboard. */
+  dashboardId: Scalars['ID']['input'];
+  /** User id of the new owner: a user of this account. */
+  ownerId: Scalars['ID']['input'];
+};
+
+/** Gives a saved report to another user of the account, e.g. when its owner left (admins only). */
+export type ReassignReportOwnerInput = {
+  /** User id of the new owner: a user of this account. */
+  ownerId: Scalars['ID']['input'];
+  /** The saved report. */
+  reportId: Scalars['ID']['input'];
 };
 
 /** A report to take off a dashboard: by its place, or by the report it shows (give one). */
@@ -776,7 +816,7 @@ export type RemoveReportFromDashboardInput = {
 /** A saved report: an edited copy of a catalog report or a custom conversation report. */
 export type Report = {
   __typename?: 'Report';
-  /** Whether you may edit it: your plan allows editing and you own it or are an admin. */
+  /** Whether you may edit it: your plan allows editing and you own it, or are an admin and it is not private to another user. */
   canEdit: Scalars['Boolean']['output'];
   /** The channel it counts; null for both. */
   channel?: Maybe<Channel>;
@@ -802,7 +842,9 @@ export type Report = {
   name: Scalars['String']['output'];
   /** Who saved it first. */
   owner?: Maybe<TeamMember>;
-  /** Runs it: its own date range, timezone and filters unless the arguments say otherwise. Null, with a CONFIG_INVALID error naming the report, when its stored configuration no longer validates (other reports of the same request still run). */
+  /** Who can see it: EVERYONE or PRIVATE (its owner; admins view). */
+  privacy: ReportPrivacy;
+  /** Runs it: its own date range, timezone and filters unless the arguments say otherwise. Null, with a CONFIG_INVALID error naming the report, when its stored configuration no longer validates (other reports of the same request still run). Counts 1 toward the request's cost budget. */
   result?: Maybe<ReportResult>;
   /** Its current revision number (1 when first saved). */
   revision: Scalars['Int']['output'];
@@ -926,6 +968,13 @@ export type ReportMeasure = {
   unit: MeasureUnit;
 };
 
+/** Who can see a saved report. Its owner always can; admins view every report of their account. */
+export type ReportPrivacy =
+  /** Everyone in the account can view and run it; its owner and admins edit it. */
+  | 'EVERYONE'
+  /** Its owner only; admins may view it but not edit it. A report edited on a dashboard not shared with everyone starts PRIVATE. Whoever sees a dashboard still sees it there. */
+  | 'PRIVATE';
+
 /** The rows of a report run. */
 export type ReportResult = {
   __typename?: 'ReportResult';
@@ -993,6 +1042,8 @@ export type Role =
 
 /** Which report to run and how. Give exactly one of `definitionId` and `reportId`. */
 export type RunReportInput = {
+  /** Run the report as a tile of this dashboard shows it (`DashboardReport.result`): with the dashboard's date range and filters, and for whoever may see the dashboard, also when the saved report is private to another user. The report must be on the dashboard. */
+  dashboardId?: InputMaybe<Scalars['ID']['input']>;
   /** Local dates to report on, selecting conversations by the report's dateProperty; absent means all time. */
   dateRange?: InputMaybe<DateRangeInput>;
   /** A report of the catalog (`reportDefinitions`). */
@@ -1084,6 +1135,8 @@ export type UpdateReportInput = {
   measures?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Report name, 1 to 200 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Who can see it (owner or admin); left out, it stays. Listed among the revision's changes but not restored with it. */
+  privacy?: InputMaybe<ReportPrivacy>;
   /** IANA zone for its dates and buckets; null for the account's. */
   timezone?: InputMaybe<Scalars['String']['input']>;
 };

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Channel } from '../../../conversations/conversation.entity';
+import { ReportPrivacy } from '../../../dashboards/access';
 import { ChannelEnum } from '../../../conversations/graphql/enums';
 import { ChartType } from '../../catalog/definition';
 import { DatePreset } from '../../date-presets';
@@ -7,6 +8,7 @@ import { ChartTypeEnum, DatePresetEnum, GranularityEnum } from '../../graphql/en
 import { FilterInput } from '../../graphql/filter.input';
 import { Granularity } from '../../time';
 import { DATE_PROPERTY_RULE, DIMENSIONS_RULE } from '../../graphql/descriptions';
+import { ReportPrivacyEnum } from './types';
 
 @InputType({ description: 'A date range a report or dashboard keeps: a rolling preset, or fixed local dates (give one or the other).' })
 export class ReportDateRangeInput {
@@ -61,12 +63,27 @@ export class ReportChangesInput {
 export class CreateReportInput extends ReportChangesInput {
   @Field(() => ID, { nullable: true, description: 'Start from this report of the catalog: what is not given is copied from it.' })
   fromDefinitionId?: string | null;
+
+  @Field(() => ReportPrivacyEnum, { nullable: true, description: 'Who can see it; default EVERYONE.' })
+  privacy?: ReportPrivacy | null;
 }
 
 @InputType({ description: 'Changes to a saved report; every change keeps a revision.' })
 export class UpdateReportInput extends ReportChangesInput {
   @Field(() => ID, { description: 'The saved report.' })
   id: string;
+
+  @Field(() => ReportPrivacyEnum, { nullable: true, description: 'Who can see it (owner or admin); left out, it stays. Listed among the revision\'s changes but not restored with it.' })
+  privacy?: ReportPrivacy | null;
+}
+
+@InputType({ description: 'Gives a saved report to another user of the account, e.g. when its owner left (admins only).' })
+export class ReassignReportOwnerInput {
+  @Field(() => ID, { description: 'The saved report.' })
+  reportId: string;
+
+  @Field(() => ID, { description: 'User id of the new owner: a user of this account.' })
+  ownerId: string;
 }
 
 @InputType({ description: 'Puts a saved report back as it was at an earlier revision (itself kept as a new revision).' })

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Channel } from '../../../conversations/conversation.entity';
+import { Access, ReportPrivacy } from '../../../dashboards/access';
 import { ChannelEnum } from '../../../conversations/graphql/enums';
 import { graphqlEnum } from '../../../server/graphql-enum';
 import { ChartType } from '../../catalog/definition';
@@ -11,6 +12,11 @@ import { ReportDimension, ReportFilter, ReportMeasure } from '../../graphql/type
 import { Granularity } from '../../time';
 import { RevisionAction } from '../store';
 import { DATE_PROPERTY_RULE, DIMENSIONS_RULE } from '../../graphql/descriptions';
+
+export const ReportPrivacyEnum = graphqlEnum<ReportPrivacy>('ReportPrivacy', 'Who can see a saved report. Its owner always can; admins view every report of their account.', {
+  EVERYONE: 'Everyone in the account can view and run it; its owner and admins edit it.',
+  PRIVATE: 'Its owner only; admins may view it but not edit it. A report edited on a dashboard not shared with everyone starts PRIVATE. Whoever sees a dashboard still sees it there.',
+});
 
 export const RevisionActionEnum = graphqlEnum<RevisionAction>('RevisionAction', 'How a revision of a saved report came about.', {
   CREATED: 'The report was saved for the first time.',
@@ -49,6 +55,9 @@ export class SavedReportType {
 
   @Field({ description: 'Name as shown on a dashboard.' })
   name: string;
+
+  @Field(() => ReportPrivacyEnum, { description: 'Who can see it: EVERYONE or PRIVATE (its owner; admins view).' })
+  privacy: ReportPrivacy;
 
   @Field(() => ChartTypeEnum, { description: 'How it is drawn.' })
   chartType: ChartType;
@@ -91,6 +100,8 @@ export class SavedReportType {
 
   /** The owner's user id, for the `owner` resolver. */
   ownerId: string;
+  /** What the caller may do with the report itself (null: seen only as a tile of a dashboard they see). */
+  access: Access | null;
 }
 
 @ObjectType('ReportRevision', { description: 'One saved state of a report: who changed what, and when.' })

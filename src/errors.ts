@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
  * The request errors of CONTRACT.md section 6. Each carries its `extensions.code`;
  * `formatError` passes these through and masks everything else.
  */
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'PLAN_REQUIRED' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'RATE_LIMITED';
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'PLAN_REQUIRED' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'RATE_LIMITED' | 'CONFIG_INVALID';
 
 export class ThreadlineError extends GraphQLError {
   constructor(
@@ -65,6 +65,22 @@ export class NotFound extends ThreadlineError {
 export class PlanRequired extends ThreadlineError {
   constructor(message: string) {
     super('PLAN_REQUIRED', message);
+  }
+}
+
+/**
+ * A saved report or dashboard whose stored configuration no longer validates: saved under an older
+ * version (a measure or property since renamed) or damaged. Not the caller's input, and not an
+ * internal error: it names the object and the field, and editing the object repairs it.
+ */
+export class ConfigInvalid extends ThreadlineError {
+  constructor(object: { kind: 'report' | 'dashboard'; id: string; name: string }, problem: { field: string; message: string }) {
+    const what = object.kind === 'report' ? 'Saved report' : 'Dashboard';
+    const repair = object.kind === 'report' ? 'updateReport' : 'updateDashboard';
+    super('CONFIG_INVALID', `${what} ${JSON.stringify(object.name)} (${object.id}) no longer validates: ${problem.message}. Edit it (${repair}) to repair it.`, {
+      [object.kind]: object.id,
+      field: problem.field,
+    });
   }
 }
 

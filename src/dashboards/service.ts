@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { requireDashboardRoom, requireReportEditing, requireSpecificSharing } from '../accounts/plan';
 import { findDirectoryEntries } from '../conversations/directory';
-import { BadInput, Forbidden, invariant, NotFound } from '../errors';
+import { BadInput, ConfigInvalid, Forbidden, invariant, NotFound } from '../errors';
 import { catalogDefinition, catalogDefinitionInput } from '../reporting/catalog/registry';
 import { parseStoredRange } from '../reporting/date-presets';
 import { compileFilters, FilterSpec } from '../reporting/filters';
 import { FilterInput } from '../reporting/graphql/filter.input';
-import { FilterOperator } from '../reporting/properties';
+import { FilterOperator, PropertyCatalog } from '../reporting/properties';
 import { parseName, SavedReport } from '../reporting/saved/config';
 import { canChangeReport, findSavedReport, loadSavedReport, saveCopy, snapshotOfDefinition, updateSavedReport } from '../reporting/saved/service';
 import { catalogSource, onDashboard, ReportSource, savedSource } from '../reporting/source';
+import { problemOf } from '../reporting/stored-config';
 import { Context } from '../server/context';
 import { Access, accessOf, canManage, mayPlaceOnDashboard, Privacy, privacyOfCopyOn, requireNewOwner, requireOwnerReassigning, Share } from './access';
 import {
@@ -33,12 +34,27 @@ export interface VisibleDashboard {
   access: Access;
 }
 
-/** The dashboards the caller may see. */
+/** The dashboards the caller may see, each checked as findDashboard checks it. */
 export async function listVisibleDashboards(ctx: Context): Promise<VisibleDashboard[]> {
-  return (await listDashboards(ctx.db, ctx.viewer.account.id)).flatMap((dashboard) => {
+  const visible = (await listDashboards(ctx.db, ctx.viewer.account.id)).flatMap((dashboard) => {
     const access = accessOf(ctx.viewer, dashboard);
     return access ? [{ dashboard, access }] : [];
   });
+  return Promise.all(visible.map(async ({ dashboard, access }) => ({ dashboard: await checked(ctx, dashboard), access })));
+}
+
+/**
+ * Its stored date range and filters checked with the rules of a write: what no longer validates is
+ * the dashboard's `problem` (its reports run once it is edited), never an error of the caller's.
+ */
+async function checked(ctx: Context, dashboard: Dashboard): Promise<Dashboard> {
+  if (dashboard.problem) return dashboard;
+  const catalog = await ctx.reporting.catalog();
+  const problem = problemOf(() => {
+    if (dashboard.dateRange) parseStoredRange(dashboard.dateRange, 'dateRange');
+    checkFilters(ctx, catalog, dashboard.filters);
+  });
+  return problem ? { ...dashboard, problem } : dashboard;
 }
 
 /** A dashboard the caller may see (NOT_FOUND in other accounts, FORBIDDEN when not shared with them). */
@@ -48,7 +64,7 @@ export async function findDashboard(ctx: Context, id: string, need: Access = 'VI
   const access = accessOf(ctx.viewer, dashboard);
   if (!access) throw new Forbidden('This dashboard is not shared with you.');
   if (need === 'EDIT' && access !== 'EDIT') throw new Forbidden('You may view this dashboard but not edit it.');
-  return { dashboard, access };
+  return { dashboard: await checked(ctx, dashboard), access };
 }
 
 export async function createDashboardFromTemplate(ctx: Context, input: CreateDashboardFromTemplateInput): Promise<VisibleDashboard> {
@@ -62,7 +78,7 @@ export async function createDashboardFromTemplate(ctx: Context, input: CreateDas
   });
   const shares = await parseShares(ctx, input.privacy, input.shares ?? []);
   const now = new Date();
-  const dashboard: Dashboard = { id: randomUUID(), ownerId: ctx.viewer.userId, name, privacy: input.privacy, templateId: template.id, dateRange: null, filters: [], shares, createdAt: now, updatedAt: now };
+  const dashboard: Dashboard = { id: randomUUID(), ownerId: ctx.viewer.userId, name, privacy: input.privacy, templateId: template.id, dateRange: null, filters: [], problem: null, shares, createdAt: now, updatedAt: now };
   // Template order, whatever order the ids were ticked in.
   const items = template.reportDefinitionIds.filter((id) => chosen.includes(id)).map((definitionId) => newItem({ definitionId }));
   await ctx.db.transaction(async (tx) => {
@@ -77,7 +93,8 @@ export async function createDashboardFromTemplate(ctx: Context, input: CreateDas
 
 export async function updateDashboard(ctx: Context, input: UpdateDashboardInput): Promise<VisibleDashboard> {
   const { dashboard, access } = await findDashboard(ctx, input.id, 'EDIT');
-  const next: Dashboard = { ...dashboard, updatedAt: new Date() };
+  // An edit may repair what no longer validates: the result is checked anew below.
+  const next: Dashboard = { ...dashboard, problem: null, updatedAt: new Date() };
   if (input.name != null) next.name = parseName(input.name);
   if (input.privacy != null || input.shares != null) {
     if (!canManage(ctx.viewer, dashboard)) throw new Forbidden('Only the owner of a dashboard or an admin may change who can see it.');
@@ -92,7 +109,7 @@ export async function updateDashboard(ctx: Context, input: UpdateDashboardInput)
     if (items) await replaceItems(tx, ctx.viewer.account.id, dashboard.id, items);
   });
   ctx.dashboardItems.clear(dashboard.id);
-  return { dashboard: next, access: accessOf(ctx.viewer, next) ?? access };
+  return { dashboard: await checked(ctx, next), access: accessOf(ctx.viewer, next) ?? access };
 }
 
 export async function addReportToDashboard(ctx: Context, input: AddReportToDashboardInput): Promise<VisibleDashboard> {
@@ -186,6 +203,8 @@ export async function reportOnDashboard(ctx: Context, shownOn: VisibleDashboard,
 
 /** What a tile of a dashboard the caller sees runs: its report with the dashboard's date range and filters. */
 export async function tileSource(ctx: Context, shownOn: VisibleDashboard, item: Pick<DashboardItem, 'definitionId' | 'reportId'>): Promise<ReportSource> {
+  const { dashboard } = shownOn;
+  if (dashboard.problem) throw new ConfigInvalid({ kind: 'dashboard', id: dashboard.id, name: dashboard.name }, dashboard.problem);
   const source = item.reportId ? savedSource(await reportOnDashboard(ctx, shownOn, item.reportId)) : catalogSource(catalogDefinition(item.definitionId as string));
   return onDashboard(source, { dateRange: shownOn.dashboard.dateRange, filters: shownOn.dashboard.filters });
 }
@@ -263,6 +282,10 @@ async function parseShares(ctx: Context, privacy: Privacy, shares: readonly Shar
 
 async function parseFilters(ctx: Context, filters: readonly FilterInput[]): Promise<FilterSpec[]> {
   const specs = filters.map((f) => ({ property: f.property, operator: f.operator as FilterOperator, values: [...(f.values ?? [])] }));
-  compileFilters(specs, { dialect: ctx.db.dialect, catalog: await ctx.reporting.catalog(), timezone: ctx.viewer.account.timezone });
+  checkFilters(ctx, await ctx.reporting.catalog(), specs);
   return specs;
+}
+
+function checkFilters(ctx: Context, catalog: PropertyCatalog, filters: readonly FilterSpec[]): void {
+  compileFilters(filters, { dialect: ctx.db.dialect, catalog, timezone: ctx.viewer.account.timezone });
 }

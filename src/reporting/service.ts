@@ -97,7 +97,8 @@ export function describeMeasure(key: MeasureKey): ReportMeasure {
 }
 
 export function describeDimension(key: string): ReportDimension {
-  return { key, label: builtinProperty(key)?.label ?? key.slice(CUSTOM_PREFIX.length) };
+  // A key saved under an older version that no longer names a property shows as itself.
+  return { key, label: builtinProperty(key)?.label ?? (key.startsWith(CUSTOM_PREFIX) ? key.slice(CUSTOM_PREFIX.length) : key) };
 }
 
 export function describeFilter(f: FilterSpec): ReportFilter {

@@ -217,7 +217,7 @@ describe.each(DIALECTS)('dashboard and saved report access on %s', (dialect) => 
       expect(dashboard.shares.map(key).sort()).toEqual(specificShares().map(key).sort());
       const results = await api.request(AccessDashboardResultsDocument, { id: dashboard.id }, tokens.teamMate);
       expectOk('results as a team member with VIEW', results);
-      expect(results.data!.dashboard.reports.map((r) => r.result.dimensions.map((d) => d.key))).toEqual([['assignee'], ['pageUrl']]);
+      expect(results.data!.dashboard.reports.map((r) => r.result?.dimensions.map((d) => d.key))).toEqual([['assignee'], ['pageUrl']]);
       expectDenied('results as a member without a share', await api.request(AccessDashboardResultsDocument, { id: dashboard.id }, tokens.other), 'FORBIDDEN');
     });
 
@@ -719,7 +719,7 @@ describe.each(DIALECTS)('dashboard and saved report access on %s', (dialect) => 
         const results = await api.request(AccessDashboardResultsDocument, { id: dashboard.id }, as);
         expectOk(`results of the standard dashboard as the ${who} on FREE`, results);
         const byAssignee = results.data!.dashboard.reports.find((r) => r.definition?.id === 'chat-volume-by-assignee');
-        expect(byAssignee?.result.rows).toEqual([
+        expect(byAssignee?.result?.rows).toEqual([
           { dimensionValues: [{ value: 'u-7', label: 'U-7' }], measureValues: [2] },
           { dimensionValues: [{ value: 'u-8', label: 'U-8' }], measureValues: [1] },
         ]);

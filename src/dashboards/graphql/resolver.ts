@@ -7,6 +7,7 @@ import { describeReport, describeStoredRange } from '../../reporting/saved/graph
 import { MemberType, ReportRunArgs, SavedReportType } from '../../reporting/saved/graphql/types';
 import { describeDefinition, describeFilter, runSource } from '../../reporting/service';
 import { DASHBOARD_LIMITS } from '../../accounts/plan';
+import { describableFilters } from '../../reporting/stored-config';
 import { Context } from '../../server/context';
 import { listOfAtMost, runsOnce } from '../../server/cost';
 import {
@@ -130,7 +131,10 @@ export class DashboardReportResolver {
     return item.reportId ? describeReport(ctx, await reportOnDashboard(ctx, item.shownOn, item.reportId)) : null;
   }
 
-  @FieldResolver(() => ReportResultType, runsOnce('Runs it with the dashboard\'s date range and filters; the arguments override the range and add filters.'))
+  @FieldResolver(() => ReportResultType, {
+    nullable: true,
+    ...runsOnce('Runs it with the dashboard\'s date range and filters; the arguments override the range and add filters. Null, with a CONFIG_INVALID error naming the report or dashboard, when a stored configuration no longer validates: the other reports still show.'),
+  })
   async result(@Ctx() ctx: Context, @Root() item: DashboardReportType, @Args(() => ReportRunArgs) run: ReportRunArgs): Promise<ReportResultType> {
     return runSource(ctx, await tileSource(ctx, item.shownOn, item), run);
   }
@@ -149,7 +153,7 @@ function describeDashboard(ctx: Context, shownOn: VisibleDashboard): DashboardTy
     shares: dashboard.shares,
     templateId: dashboard.templateId,
     dateRange: dashboard.dateRange && describeStoredRange(dashboard.dateRange, ctx.viewer.account.timezone),
-    filters: dashboard.filters.map(describeFilter),
+    filters: describableFilters(dashboard.filters).map(describeFilter),
     access,
     createdAt: dashboard.createdAt,
     updatedAt: dashboard.updatedAt,

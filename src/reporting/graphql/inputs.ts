@@ -27,7 +27,7 @@ export class RunReportInput {
   })
   dashboardId?: string | null;
 
-  @Field(() => DateRangeInput, { nullable: true, description: 'Local dates to report on; absent means all time.' })
+  @Field(() => DateRangeInput, { nullable: true, description: 'Local dates to report on, selecting conversations by the report\'s dateProperty; absent means all time.' })
   dateRange?: DateRangeInput | null;
 
   @Field(() => String, { nullable: true, description: 'IANA zone for the date range and time buckets; default the account\'s, else UTC.' })

@@ -9,7 +9,8 @@ import { catalogDefinitionInput } from '../catalog/registry';
 import { parseStoredRange } from '../date-presets';
 import { FilterOperator } from '../properties';
 import { parseTimezone } from '../time';
-import { changedFields, parseName, ReportConfig, ReportSnapshot, SavedReport, validateSnapshot } from './config';
+import { problemOf } from '../stored-config';
+import { changedFields, parseName, ReportConfig, ReportSnapshot, SavedReport, storedReportProblem, ValidationContext, validateSnapshot } from './config';
 import { CreateReportInput, ReassignReportOwnerInput, ReportChangesInput, UpdateReportInput } from './graphql/inputs';
 import { countReports, deleteReportRows, insertReport, insertRevision, listReports, ReportRevision, RevisionAction, updateReportRow } from './store';
 
@@ -31,13 +32,14 @@ export function canChangeReport(viewer: Viewer, report: SavedReport): boolean {
  */
 export const MAX_SAVED_REPORTS = 1000;
 
-/** The saved reports the caller may see, by name; the first `first` of them when given (1 to MAX_SAVED_REPORTS). */
+/** The saved reports the caller may see, by name, each checked as loadSavedReport checks it; the first `first` of them when given (1 to MAX_SAVED_REPORTS). */
 export async function listSavedReports(ctx: Context, first?: number | null): Promise<SavedReport[]> {
   if (first != null && !(Number.isInteger(first) && first >= 1 && first <= MAX_SAVED_REPORTS)) {
     throw new BadInput('first', `must be between 1 and ${MAX_SAVED_REPORTS}, got ${first}`);
   }
   const visible = (await listReports(ctx.db, ctx.viewer.account.id)).filter((report) => reportAccess(ctx.viewer, report) !== null);
-  return first == null ? visible : visible.slice(0, first);
+  const context = await validationContext(ctx);
+  return (first == null ? visible : visible.slice(0, first)).map((report) => checked(report, context));
 }
 
 /**
@@ -56,12 +58,23 @@ export async function findSavedReport(ctx: Context, id: string, need: Access = '
  * A saved report of the caller's account WITHOUT the check of its own privacy. Only for a report
  * the caller was already let see another way: a tile of a dashboard they may see (seeing the
  * dashboard grants seeing its tiles: dashboards/service.ts `reportOnDashboard`), or the fields of
- * a Report object, which is only ever handed out after one of these checks.
+ * a Report object, which is only ever handed out after one of these checks. Its stored config is
+ * checked with the rules of a write: one that no longer validates is the report's `problem` (it
+ * runs only once edited), never an error of the caller's or an internal one.
  */
 export async function loadSavedReport(ctx: Context, id: string): Promise<SavedReport> {
   const report = await ctx.reporting.savedReports.load(id);
   if (!report) throw new NotFound('report', id);
-  return report;
+  return checked(report, await validationContext(ctx));
+}
+
+function checked(report: SavedReport, context: ValidationContext): SavedReport {
+  const problem = storedReportProblem(report, context);
+  return problem === report.problem ? report : { ...report, problem };
+}
+
+async function validationContext(ctx: Context): Promise<ValidationContext> {
+  return { account: ctx.viewer.account, catalog: await ctx.reporting.catalog(), dialect: ctx.db.dialect };
 }
 
 export function reportRevisions(ctx: Context, id: string): Promise<ReportRevision[]> {
@@ -100,6 +113,10 @@ export async function restoreReportRevision(ctx: Context, id: string, revision: 
   const report = await editable(ctx, id, 'Editing a report');
   const target = (await reportRevisions(ctx, id)).find((r) => r.revision === revision);
   if (!target) throw new BadInput('revision', `report ${id} has no revision ${revision}`);
+  // A revision saved under an older version is checked as any other write.
+  const context = await validationContext(ctx);
+  const problem = target.problem ?? problemOf(() => validateSnapshot(target.snapshot, context));
+  if (problem) throw new BadInput('revision', `revision ${revision} of report ${id} no longer validates (${problem.message}); edit the report instead`);
   return saveRevision(ctx, report, target.snapshot, 'RESTORED');
 }
 
@@ -116,7 +133,7 @@ export async function deleteSavedReport(ctx: Context, id: string): Promise<strin
 export async function saveCopy(ctx: Context, base: ReportSnapshot, sourceDefinitionId: string | null, changes: ReportChangesInput, privacy: ReportPrivacy): Promise<SavedReport> {
   const snapshot = await applyChanges(ctx, base, changes);
   const now = new Date();
-  const report: SavedReport = { ...snapshot, id: randomUUID(), ownerId: ctx.viewer.userId, privacy, sourceDefinitionId, revision: 1, createdAt: now, updatedAt: now };
+  const report: SavedReport = { ...snapshot, problem: null, id: randomUUID(), ownerId: ctx.viewer.userId, privacy, sourceDefinitionId, revision: 1, createdAt: now, updatedAt: now };
   const accountId = ctx.viewer.account.id;
   await ctx.db.transaction(async (tx) => {
     if ((await countReports(tx, accountId)) >= MAX_SAVED_REPORTS) {
@@ -171,7 +188,7 @@ export async function saveRevision(
   const changes = [...changedFields(report, snapshot), ...(ownerId !== report.ownerId ? ['owner'] : []), ...(privacy !== report.privacy ? ['privacy'] : [])];
   if (changes.length === 0) return report;
   const now = new Date();
-  const next: SavedReport = { ...report, name: snapshot.name, chartType: snapshot.chartType, config: snapshot.config, ownerId, privacy, revision: report.revision + 1, updatedAt: now };
+  const next: SavedReport = { ...report, name: snapshot.name, chartType: snapshot.chartType, config: snapshot.config, problem: null, ownerId, privacy, revision: report.revision + 1, updatedAt: now };
   const accountId = ctx.viewer.account.id;
   try {
     await ctx.db.transaction(async (tx) => {
@@ -212,7 +229,7 @@ async function applyChanges(ctx: Context, base: ReportSnapshot, changes: ReportC
     chartType: changes.chartType ?? base.chartType,
     config,
   };
-  validateSnapshot(snapshot, { account: ctx.viewer.account, catalog: await ctx.reporting.catalog(), dialect: ctx.db.dialect });
+  validateSnapshot(snapshot, await validationContext(ctx));
   return snapshot;
 }
 

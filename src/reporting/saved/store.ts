@@ -1,7 +1,7 @@
 import { ReportPrivacy } from '../../dashboards/access';
 import { fromDbInstant, Queryable, toNumber } from '../../db/database';
-import { ChartType } from '../catalog/definition';
-import { ReportConfig, ReportSnapshot, SavedReport } from './config';
+import { ConfigProblem } from '../stored-config';
+import { readStoredReport, readStoredSnapshot, ReportSnapshot, SavedReport } from './config';
 
 /** How a revision came about. */
 export type RevisionAction = 'CREATED' | 'UPDATED' | 'RESTORED';
@@ -13,6 +13,8 @@ export interface ReportRevision {
   action: RevisionAction;
   changes: string[];
   snapshot: ReportSnapshot;
+  /** Why the snapshot cannot be read back as it was saved, or null (see readStoredSnapshot). */
+  problem: ConfigProblem | null;
   createdAt: Date;
 }
 
@@ -59,7 +61,7 @@ export async function deleteReportRows(db: Queryable, accountId: number, id: str
   await db.query('DELETE FROM dashboard_reports WHERE account_id = ? AND report_id = ?', [accountId, id]);
 }
 
-export async function insertRevision(db: Queryable, accountId: number, revision: ReportRevision): Promise<void> {
+export async function insertRevision(db: Queryable, accountId: number, revision: Omit<ReportRevision, 'problem'>): Promise<void> {
   await db.query(
     'INSERT INTO report_revisions (account_id, report_id, revision, user_id, action, changes, snapshot, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     [accountId, revision.reportId, revision.revision, revision.userId, revision.action, revision.changes.join(','), JSON.stringify(revision.snapshot), revision.createdAt],
@@ -89,19 +91,19 @@ function revisionFromRow(row: Record<string, unknown>): ReportRevision {
     userId: String(row.user_id),
     action: row.action as RevisionAction,
     changes: String(row.changes) ? String(row.changes).split(',') : [],
-    snapshot: JSON.parse(String(row.snapshot)) as ReportSnapshot,
+    ...readStoredSnapshot(row.snapshot),
     createdAt: fromDbInstant(row.created_at) as Date,
   };
 }
 
+/** Never throws: a config that no longer reads (or validates) is the report's `problem`, so the others still list. */
 function reportFromRow(row: Record<string, unknown>): SavedReport {
   return {
     id: String(row.id),
     ownerId: String(row.owner_id),
     privacy: row.privacy as ReportPrivacy,
     name: String(row.name),
-    chartType: row.chart_type as ChartType,
-    config: JSON.parse(String(row.config)) as ReportConfig,
+    ...readStoredReport(row.chart_type, row.config),
     sourceDefinitionId: (row.source_definition_id as string | null) ?? null,
     revision: toNumber(row.revision) as number,
     createdAt: fromDbInstant(row.created_at) as Date,

@@ -134,11 +134,11 @@ export type CreateReportInput = {
   channel?: Channel | null | undefined;
   /** How it is drawn; it must be able to show the dimensions (PIE and DONUT one, SUMMARY none). */
   chartType?: ChartType | null | undefined;
-  /** `createdAt` or `closedAt`: the instant the date range selects by. */
+  /** `createdAt` or `closedAt`: the instant the date range selects conversations by (all time: every conversation that has it, so a report by closedAt never counts open ones). Dimensions never select. */
   dateProperty?: string | null | undefined;
   /** The range it shows unless a run or dashboard gives one; null for all time. */
   dateRange?: ReportDateRangeInput | null | undefined;
-  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. */
+  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. Dimensions only group the conversations the date range and filters select, each in exactly one row: adding, removing or reordering them never changes the total of a count. A date dimension on the report's dateProperty has the buckets of the date range (empty ones 0); one on the other date property buckets each conversation by that date, inside the range or not, and those without it (open conversations have no closedAt) form the no-value group (null, "(No value)", listed last). */
   dimensions?: Array<string> | null | undefined;
   /** The report's filters, all of them (AND); they replace the current ones. */
   filters?: Array<FilterInput> | null | undefined;
@@ -404,11 +404,11 @@ export type ReportChangesInput = {
   channel?: Channel | null | undefined;
   /** How it is drawn; it must be able to show the dimensions (PIE and DONUT one, SUMMARY none). */
   chartType?: ChartType | null | undefined;
-  /** `createdAt` or `closedAt`: the instant the date range selects by. */
+  /** `createdAt` or `closedAt`: the instant the date range selects conversations by (all time: every conversation that has it, so a report by closedAt never counts open ones). Dimensions never select. */
   dateProperty?: string | null | undefined;
   /** The range it shows unless a run or dashboard gives one; null for all time. */
   dateRange?: ReportDateRangeInput | null | undefined;
-  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. */
+  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. Dimensions only group the conversations the date range and filters select, each in exactly one row: adding, removing or reordering them never changes the total of a count. A date dimension on the report's dateProperty has the buckets of the date range (empty ones 0); one on the other date property buckets each conversation by that date, inside the range or not, and those without it (open conversations have no closedAt) form the no-value group (null, "(No value)", listed last). */
   dimensions?: Array<string> | null | undefined;
   /** The report's filters, all of them (AND); they replace the current ones. */
   filters?: Array<FilterInput> | null | undefined;
@@ -467,7 +467,7 @@ export type Role =
 export type RunReportInput = {
   /** Run the report as a tile of this dashboard shows it (`DashboardReport.result`): with the dashboard's date range and filters, and for whoever may see the dashboard, also when the saved report is private to another user. The report must be on the dashboard. */
   dashboardId?: string | number | null | undefined;
-  /** Local dates to report on; absent means all time. */
+  /** Local dates to report on, selecting conversations by the report's dateProperty; absent means all time. */
   dateRange?: DateRangeInput | null | undefined;
   /** A report of the catalog (`reportDefinitions`). */
   definitionId?: string | number | null | undefined;
@@ -540,11 +540,11 @@ export type UpdateReportInput = {
   channel?: Channel | null | undefined;
   /** How it is drawn; it must be able to show the dimensions (PIE and DONUT one, SUMMARY none). */
   chartType?: ChartType | null | undefined;
-  /** `createdAt` or `closedAt`: the instant the date range selects by. */
+  /** `createdAt` or `closedAt`: the instant the date range selects conversations by (all time: every conversation that has it, so a report by closedAt never counts open ones). Dimensions never select. */
   dateProperty?: string | null | undefined;
   /** The range it shows unless a run or dashboard gives one; null for all time. */
   dateRange?: ReportDateRangeInput | null | undefined;
-  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. */
+  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. Dimensions only group the conversations the date range and filters select, each in exactly one row: adding, removing or reordering them never changes the total of a count. A date dimension on the report's dateProperty has the buckets of the date range (empty ones 0); one on the other date property buckets each conversation by that date, inside the range or not, and those without it (open conversations have no closedAt) form the no-value group (null, "(No value)", listed last). */
   dimensions?: Array<string> | null | undefined;
   /** The report's filters, all of them (AND); they replace the current ones. */
   filters?: Array<FilterInput> | null | undefined;
@@ -607,7 +607,7 @@ export type AccessDashboardResultsQueryVariables = Exact<{
 }>;
 
 
-export type AccessDashboardResultsQuery = { dashboard: { id: string, reports: Array<{ id: string, definition: { id: string } | null, result: { dimensions: Array<{ key: string }>, measures: Array<{ key: string }>, rows: Array<{ measureValues: Array<number | null>, dimensionValues: Array<{ value: string | null, label: string }> }> } }> } };
+export type AccessDashboardResultsQuery = { dashboard: { id: string, reports: Array<{ id: string, definition: { id: string } | null, result: { dimensions: Array<{ key: string }>, measures: Array<{ key: string }>, rows: Array<{ measureValues: Array<number | null>, dimensionValues: Array<{ value: string | null, label: string }> }> } | null }> } };
 
 export type AccessCreateDashboardMutationVariables = Exact<{
   input: CreateDashboardFromTemplateInput;
@@ -668,7 +668,7 @@ export type AccessReportResultQueryVariables = Exact<{
 }>;
 
 
-export type AccessReportResultQuery = { report: { id: string, result: { dimensions: Array<{ key: string }>, rows: Array<{ measureValues: Array<number | null>, dimensionValues: Array<{ value: string | null }> }> } } };
+export type AccessReportResultQuery = { report: { id: string, result: { dimensions: Array<{ key: string }>, rows: Array<{ measureValues: Array<number | null>, dimensionValues: Array<{ value: string | null }> }> } | null } };
 
 export type AccessRunReportQueryVariables = Exact<{
   input: RunReportInput;
@@ -885,7 +885,7 @@ export type DashboardResultsQueryVariables = Exact<{
 }>;
 
 
-export type DashboardResultsQuery = { dashboard: { reports: Array<{ title: string, result: { dimensions: Array<{ key: string }>, measures: Array<{ key: string }>, rows: Array<{ measureValues: Array<number | null>, dimensionValues: Array<{ value: string | null, label: string }> }> } }> } };
+export type DashboardResultsQuery = { dashboard: { reports: Array<{ title: string, result: { dimensions: Array<{ key: string }>, measures: Array<{ key: string }>, rows: Array<{ measureValues: Array<number | null>, dimensionValues: Array<{ value: string | null, label: string }> }> } | null }> } };
 
 export type CreateDashboardFromTemplateMutationVariables = Exact<{
   input: CreateDashboardFromTemplateInput;
@@ -949,7 +949,7 @@ export type SavedReportResultQueryVariables = Exact<{
 }>;
 
 
-export type SavedReportResultQuery = { report: { result: { dimensions: Array<{ key: string }>, measures: Array<{ key: string }>, rows: Array<{ measureValues: Array<number | null>, dimensionValues: Array<{ value: string | null, label: string }> }> } } };
+export type SavedReportResultQuery = { report: { result: { dimensions: Array<{ key: string }>, measures: Array<{ key: string }>, rows: Array<{ measureValues: Array<number | null>, dimensionValues: Array<{ value: string | null, label: string }> }> } | null } };
 
 export type CreateReportMutationVariables = Exact<{
   input: CreateReportInput;
@@ -989,31 +989,31 @@ export type FullDashboardResultsQueryVariables = Exact<{
 }>;
 
 
-export type FullDashboardResultsQuery = { dashboard: { reports: Array<{ definition: { id: string } | null, result: { dimensions: Array<{ key: string }>, measures: Array<{ key: string }>, rows: Array<{ measureValues: Array<number | null>, dimensionValues: Array<{ value: string | null, label: string }> }> } }> } };
+export type FullDashboardResultsQuery = { dashboard: { reports: Array<{ definition: { id: string } | null, result: { dimensions: Array<{ key: string }>, measures: Array<{ key: string }>, rows: Array<{ measureValues: Array<number | null>, dimensionValues: Array<{ value: string | null, label: string }> }> } | null }> } };
 
 export type EveryDashboardResultTwiceQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type EveryDashboardResultTwiceQuery = { d0: Array<{ reports: Array<{ result: { csv: string } }> }>, d1: Array<{ reports: Array<{ result: { csv: string } }> }> };
+export type EveryDashboardResultTwiceQuery = { d0: Array<{ reports: Array<{ result: { csv: string } | null }> }>, d1: Array<{ reports: Array<{ result: { csv: string } | null }> }> };
 
 export type EveryDashboardResultUnlessSkippedQueryVariables = Exact<{
   skip: boolean;
 }>;
 
 
-export type EveryDashboardResultUnlessSkippedQuery = { dashboards: Array<{ id: string, reports: Array<{ id: string, result?: { csv: string } }> }> };
+export type EveryDashboardResultUnlessSkippedQuery = { dashboards: Array<{ id: string, reports: Array<{ id: string, result?: { csv: string } | null }> }> };
 
 export type SavedReportResultsQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
 
 
-export type SavedReportResultsQuery = { reports: Array<{ id: string, result: { csv: string } }> };
+export type SavedReportResultsQuery = { reports: Array<{ id: string, result: { csv: string } | null }> };
 
 export type EverySavedReportResultQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type EverySavedReportResultQuery = { reports: Array<{ id: string, result: { csv: string } }> };
+export type EverySavedReportResultQuery = { reports: Array<{ id: string, result: { csv: string } | null }> };
 
 export type NamesRowsFragment = { rows: Array<{ measureValues: Array<number | null>, dimensionValues: Array<{ value: string | null, label: string }> }> };
 
@@ -1076,14 +1076,14 @@ export type PrivacyDashboardTilesQueryVariables = Exact<{
 }>;
 
 
-export type PrivacyDashboardTilesQuery = { dashboard: { id: string, access: DashboardAccess, reports: Array<{ id: string, title: string, report: { id: string, name: string, privacy: ReportPrivacy, canEdit: boolean, owner: { id: string } | null } | null, result: { rows: Array<{ measureValues: Array<number | null>, dimensionValues: Array<{ value: string | null }> }> } }> } };
+export type PrivacyDashboardTilesQuery = { dashboard: { id: string, access: DashboardAccess, reports: Array<{ id: string, title: string, report: { id: string, name: string, privacy: ReportPrivacy, canEdit: boolean, owner: { id: string } | null } | null, result: { rows: Array<{ measureValues: Array<number | null>, dimensionValues: Array<{ value: string | null }> }> } | null }> } };
 
 export type PrivacyDashboardTileReportResultsQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PrivacyDashboardTileReportResultsQuery = { dashboard: { reports: Array<{ report: { id: string, result: { rows: Array<{ measureValues: Array<number | null>, dimensionValues: Array<{ value: string | null }> }> } } | null }> } };
+export type PrivacyDashboardTileReportResultsQuery = { dashboard: { reports: Array<{ report: { id: string, result: { rows: Array<{ measureValues: Array<number | null>, dimensionValues: Array<{ value: string | null }> }> } | null } | null }> } };
 
 export type PrivacyReportsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1192,6 +1192,23 @@ export type DrilldownQueryVariables = Exact<{
 
 
 export type DrilldownQuery = { drilldown: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ externalId: string, channel: Channel, status: ConversationStatus, createdAt: string, closedAt: string | null, firstResponseSeconds: number | null, assignee: { externalId: string, name: string } | null }> } };
+
+export type StoredReportsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StoredReportsQuery = { reports: Array<{ id: string, name: string, chartType: ChartType, channel: Channel | null, granularity: Granularity | null, dateProperty: string, measures: Array<{ key: string }>, dimensions: Array<{ key: string }>, filters: Array<{ property: string, operator: FilterOperator, values: Array<string> }>, result: { rows: Array<{ measureValues: Array<number | null> }> } | null }> };
+
+export type StoredDashboardsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StoredDashboardsQuery = { dashboards: Array<{ id: string, name: string, filters: Array<{ property: string, operator: FilterOperator, values: Array<string> }>, dateRange: { preset: DateRangePreset | null } | null }> };
+
+export type StoredDashboardTilesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StoredDashboardTilesQuery = { dashboard: { reports: Array<{ title: string, result: { rows: Array<{ measureValues: Array<number | null> }> } | null }> } };
 
 export type PropertyValuesQueryVariables = Exact<{
   key: string;
@@ -1320,6 +1337,9 @@ export const ReportDefinitionsDocument = {"kind":"Document","definitions":[{"kin
 export const ConversationPropertiesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConversationProperties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"conversationProperties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"operators"}}]}}]}}]} as unknown as DocumentNode<ConversationPropertiesQuery, ConversationPropertiesQueryVariables>;
 export const RunReportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RunReport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RunReportInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}},{"kind":"Field","name":{"kind":"Name","value":"measures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}}]}},{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dimensionValues"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}}]}},{"kind":"Field","name":{"kind":"Name","value":"measureValues"}}]}}]}}]}}]} as unknown as DocumentNode<RunReportQuery, RunReportQueryVariables>;
 export const DrilldownDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Drilldown"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DrilldownInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"drilldown"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"closedAt"}},{"kind":"Field","name":{"kind":"Name","value":"firstResponseSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"assignee"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DrilldownQuery, DrilldownQueryVariables>;
+export const StoredReportsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StoredReports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reports"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"chartType"}},{"kind":"Field","name":{"kind":"Name","value":"channel"}},{"kind":"Field","name":{"kind":"Name","value":"granularity"}},{"kind":"Field","name":{"kind":"Name","value":"dateProperty"}},{"kind":"Field","name":{"kind":"Name","value":"measures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dimensions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}}]}},{"kind":"Field","name":{"kind":"Name","value":"filters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"property"}},{"kind":"Field","name":{"kind":"Name","value":"operator"}},{"kind":"Field","name":{"kind":"Name","value":"values"}}]}},{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measureValues"}}]}}]}}]}}]}}]} as unknown as DocumentNode<StoredReportsQuery, StoredReportsQueryVariables>;
+export const StoredDashboardsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StoredDashboards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dashboards"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"filters"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"property"}},{"kind":"Field","name":{"kind":"Name","value":"operator"}},{"kind":"Field","name":{"kind":"Name","value":"values"}}]}},{"kind":"Field","name":{"kind":"Name","value":"dateRange"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"preset"}}]}}]}}]}}]} as unknown as DocumentNode<StoredDashboardsQuery, StoredDashboardsQueryVariables>;
+export const StoredDashboardTilesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"StoredDashboardTiles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"dashboard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reports"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"result"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rows"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"measureValues"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<StoredDashboardTilesQuery, StoredDashboardTilesQueryVariables>;
 export const PropertyValuesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PropertyValues"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"search"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"propertyValues"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"key"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}},{"kind":"Argument","name":{"kind":"Name","value":"search"},"value":{"kind":"Variable","name":{"kind":"Name","value":"search"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<PropertyValuesQuery, PropertyValuesQueryVariables>;
 export const ReportMeasuresDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReportMeasures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportMeasures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"unit"}}]}}]}}]} as unknown as DocumentNode<ReportMeasuresQuery, ReportMeasuresQueryVariables>;
 export const TeamsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Teams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"teams"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<TeamsQuery, TeamsQueryVariables>;

@@ -280,11 +280,11 @@ export type CreateReportInput = {
   channel?: InputMaybe<Channel>;
   /** How it is drawn; it must be able to show the dimensions (PIE and DONUT one, SUMMARY none). */
   chartType?: InputMaybe<ChartType>;
-  /** `createdAt` or `closedAt`: the instant the date range selects by. */
+  /** `createdAt` or `closedAt`: the instant the date range selects conversations by (all time: every conversation that has it, so a report by closedAt never counts open ones). Dimensions never select. */
   dateProperty?: InputMaybe<Scalars['String']['input']>;
   /** The range it shows unless a run or dashboard gives one; null for all time. */
   dateRange?: InputMaybe<ReportDateRangeInput>;
-  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. */
+  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. Dimensions only group the conversations the date range and filters select, each in exactly one row: adding, removing or reordering them never changes the total of a count. A date dimension on the report's dateProperty has the buckets of the date range (empty ones 0); one on the other date property buckets each conversation by that date, inside the range or not, and those without it (open conversations have no closedAt) form the no-value group (null, "(No value)", listed last). */
   dimensions?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The report's filters, all of them (AND); they replace the current ones. */
   filters?: InputMaybe<Array<FilterInput>>;
@@ -383,8 +383,8 @@ export type DashboardReport = {
   position: Scalars['Int']['output'];
   /** The saved report shown, if it is one. */
   report?: Maybe<Report>;
-  /** Runs it with the dashboard's date range and filters; the arguments override the range and add filters. Counts 1 toward the request's cost budget. */
-  result: ReportResult;
+  /** Runs it with the dashboard's date range and filters; the arguments override the range and add filters. Null, with a CONFIG_INVALID error naming the report or dashboard, when a stored configuration no longer validates: the other reports still show. Counts 1 toward the request's cost budget. */
+  result?: Maybe<ReportResult>;
   /** The title shown: the saved report's name or the catalog report's title. */
   title: Scalars['String']['output'];
   /** Width in columns of a 12-column grid. */
@@ -984,11 +984,11 @@ export type Report = {
   chartType: ChartType;
   /** When it was first saved. */
   createdAt: Scalars['DateTimeISO']['output'];
-  /** `createdAt` or `closedAt`: the instant the date range selects by. */
+  /** `createdAt` or `closedAt`: the instant the date range selects conversations by (all time: every conversation that has it, so a report by closedAt never counts open ones). Dimensions never select. */
   dateProperty: Scalars['String']['output'];
   /** The range it shows unless a run or dashboard gives one; null for all time. */
   dateRange?: Maybe<ReportDateRange>;
-  /** What it groups by: x-axis, then break-down. */
+  /** What it groups by: x-axis, then break-down. Dimensions only group the conversations the date range and filters select, each in exactly one row: adding, removing or reordering them never changes the total of a count. A date dimension on the report's dateProperty has the buckets of the date range (empty ones 0); one on the other date property buckets each conversation by that date, inside the range or not, and those without it (open conversations have no closedAt) form the no-value group (null, "(No value)", listed last). */
   dimensions: Array<ReportDimension>;
   /** Its filters (AND). */
   filters: Array<ReportFilter>;
@@ -1004,8 +1004,8 @@ export type Report = {
   owner?: Maybe<TeamMember>;
   /** Who can see it: EVERYONE or PRIVATE (its owner; admins view). */
   privacy: ReportPrivacy;
-  /** Runs it: its own date range, timezone and filters unless the arguments say otherwise. Counts 1 toward the request's cost budget. */
-  result: ReportResult;
+  /** Runs it: its own date range, timezone and filters unless the arguments say otherwise. Null, with a CONFIG_INVALID error naming the report, when its stored configuration no longer validates (other reports of the same request still run). Counts 1 toward the request's cost budget. */
+  result?: Maybe<ReportResult>;
   /** Its current revision number (1 when first saved). */
   revision: Scalars['Int']['output'];
   /** Every saved state, newest first. */
@@ -1033,11 +1033,11 @@ export type ReportChangesInput = {
   channel?: InputMaybe<Channel>;
   /** How it is drawn; it must be able to show the dimensions (PIE and DONUT one, SUMMARY none). */
   chartType?: InputMaybe<ChartType>;
-  /** `createdAt` or `closedAt`: the instant the date range selects by. */
+  /** `createdAt` or `closedAt`: the instant the date range selects conversations by (all time: every conversation that has it, so a report by closedAt never counts open ones). Dimensions never select. */
   dateProperty?: InputMaybe<Scalars['String']['input']>;
   /** The range it shows unless a run or dashboard gives one; null for all time. */
   dateRange?: InputMaybe<ReportDateRangeInput>;
-  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. */
+  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. Dimensions only group the conversations the date range and filters select, each in exactly one row: adding, removing or reordering them never changes the total of a count. A date dimension on the report's dateProperty has the buckets of the date range (empty ones 0); one on the other date property buckets each conversation by that date, inside the range or not, and those without it (open conversations have no closedAt) form the no-value group (null, "(No value)", listed last). */
   dimensions?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The report's filters, all of them (AND); they replace the current ones. */
   filters?: InputMaybe<Array<FilterInput>>;
@@ -1077,7 +1077,7 @@ export type ReportDefinition = {
   __typename?: 'ReportDefinition';
   /** The channel it counts; null for both. */
   channel?: Maybe<Channel>;
-  /** `createdAt` or `closedAt`: the instant a date range selects conversations by. */
+  /** `createdAt` or `closedAt`: the instant the date range selects conversations by (all time: every conversation that has it, so a report by closedAt never counts open ones). Dimensions never select. */
   dateProperty: Scalars['String']['output'];
   /** How it is drawn unless a saved copy says otherwise. */
   defaultChartType: ChartType;
@@ -1087,7 +1087,7 @@ export type ReportDefinition = {
   defaultGranularity?: Maybe<Granularity>;
   /** What the report shows. */
   description: Scalars['String']['output'];
-  /** What it groups by: x-axis, then break-down. */
+  /** What it groups by: x-axis, then break-down. Dimensions only group the conversations the date range and filters select, each in exactly one row: adding, removing or reordering them never changes the total of a count. A date dimension on the report's dateProperty has the buckets of the date range (empty ones 0); one on the other date property buckets each conversation by that date, inside the range or not, and those without it (open conversations have no closedAt) form the no-value group (null, "(No value)", listed last). */
   dimensions: Array<ReportDimension>;
   /** Stable id, e.g. `chat-volume-by-assignee`. */
   id: Scalars['ID']['output'];
@@ -1144,7 +1144,7 @@ export type ReportResult = {
   dimensions: Array<ReportDimension>;
   /** The measures, in the order of each row's `measureValues`. */
   measures: Array<ReportMeasure>;
-  /** Data points: time in time order (every bucket, empty ones 0); otherwise largest first. */
+  /** Data points: time in time order (every bucket of the date range, empty ones 0; no value last); an enum in its own order; otherwise largest first. */
   rows: Array<ReportRow>;
 };
 
@@ -1204,7 +1204,7 @@ export type Role =
 export type RunReportInput = {
   /** Run the report as a tile of this dashboard shows it (`DashboardReport.result`): with the dashboard's date range and filters, and for whoever may see the dashboard, also when the saved report is private to another user. The report must be on the dashboard. */
   dashboardId?: InputMaybe<Scalars['ID']['input']>;
-  /** Local dates to report on; absent means all time. */
+  /** Local dates to report on, selecting conversations by the report's dateProperty; absent means all time. */
   dateRange?: InputMaybe<DateRangeInput>;
   /** A report of the catalog (`reportDefinitions`). */
   definitionId?: InputMaybe<Scalars['ID']['input']>;
@@ -1297,11 +1297,11 @@ export type UpdateReportInput = {
   channel?: InputMaybe<Channel>;
   /** How it is drawn; it must be able to show the dimensions (PIE and DONUT one, SUMMARY none). */
   chartType?: InputMaybe<ChartType>;
-  /** `createdAt` or `closedAt`: the instant the date range selects by. */
+  /** `createdAt` or `closedAt`: the instant the date range selects conversations by (all time: every conversation that has it, so a report by closedAt never counts open ones). Dimensions never select. */
   dateProperty?: InputMaybe<Scalars['String']['input']>;
   /** The range it shows unless a run or dashboard gives one; null for all time. */
   dateRange?: InputMaybe<ReportDateRangeInput>;
-  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. */
+  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. Dimensions only group the conversations the date range and filters select, each in exactly one row: adding, removing or reordering them never changes the total of a count. A date dimension on the report's dateProperty has the buckets of the date range (empty ones 0); one on the other date property buckets each conversation by that date, inside the range or not, and those without it (open conversations have no closedAt) form the no-value group (null, "(No value)", listed last). */
   dimensions?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The report's filters, all of them (AND); they replace the current ones. */
   filters?: InputMaybe<Array<FilterInput>>;

@@ -265,11 +265,11 @@ export type ReportChangesInput = {
   channel?: Channel | null | undefined;
   /** How it is drawn; it must be able to show the dimensions (PIE and DONUT one, SUMMARY none). */
   chartType?: ChartType | null | undefined;
-  /** `createdAt` or `closedAt`: the instant the date range selects by. */
+  /** `createdAt` or `closedAt`: the instant the date range selects conversations by (all time: every conversation that has it, so a report by closedAt never counts open ones). Dimensions never select. */
   dateProperty?: string | null | undefined;
   /** The range it shows unless a run or dashboard gives one; null for all time. */
   dateRange?: ReportDateRangeInput | null | undefined;
-  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. */
+  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. Dimensions only group the conversations the date range and filters select, each in exactly one row: adding, removing or reordering them never changes the total of a count. A date dimension on the report's dateProperty has the buckets of the date range (empty ones 0); one on the other date property buckets each conversation by that date, inside the range or not, and those without it (open conversations have no closedAt) form the no-value group (null, "(No value)", listed last). */
   dimensions?: Array<string> | null | undefined;
   /** The report's filters, all of them (AND); they replace the current ones. */
   filters?: Array<FilterInput> | null | undefined;
@@ -321,7 +321,7 @@ export type Role =
 export type RunReportInput = {
   /** Run the report as a tile of this dashboard shows it (`DashboardReport.result`): with the dashboard's date range and filters, and for whoever may see the dashboard, also when the saved report is private to another user. The report must be on the dashboard. */
   dashboardId?: string | number | null | undefined;
-  /** Local dates to report on; absent means all time. */
+  /** Local dates to report on, selecting conversations by the report's dateProperty; absent means all time. */
   dateRange?: DateRangeInput | null | undefined;
   /** A report of the catalog (`reportDefinitions`). */
   definitionId?: string | number | null | undefined;

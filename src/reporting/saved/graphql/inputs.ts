@@ -7,6 +7,7 @@ import { DatePreset } from '../../date-presets';
 import { ChartTypeEnum, DatePresetEnum, GranularityEnum } from '../../graphql/enums';
 import { FilterInput } from '../../graphql/filter.input';
 import { Granularity } from '../../time';
+import { DATE_PROPERTY_RULE, DIMENSIONS_RULE } from '../../graphql/descriptions';
 import { ReportPrivacyEnum } from './types';
 
 @InputType({ description: 'A date range a report or dashboard keeps: a rolling preset, or fixed local dates (give one or the other).' })
@@ -39,13 +40,13 @@ export class ReportChangesInput {
   @Field(() => [String], { nullable: true, description: 'Measure keys, leading one first, e.g. `count`, `avgFirstResponseSeconds` (1 to 5).' })
   measures?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them.' })
+  @Field(() => [String], { nullable: true, description: `Property keys from \`conversationProperties\`: the x-axis, then an optional break-down. Reorder to move a property between them. ${DIMENSIONS_RULE}` })
   dimensions?: string[] | null;
 
   @Field(() => GranularityEnum, { nullable: true, description: 'Bucket size when a dimension is a date (required then).' })
   granularity?: Granularity | null;
 
-  @Field(() => String, { nullable: true, description: '`createdAt` or `closedAt`: the instant the date range selects by.' })
+  @Field(() => String, { nullable: true, description: DATE_PROPERTY_RULE })
   dateProperty?: string | null;
 
   @Field(() => [FilterInput], { nullable: true, description: 'The report\'s filters, all of them (AND); they replace the current ones.' })

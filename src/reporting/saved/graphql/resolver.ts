@@ -6,6 +6,8 @@ import { resolveStoredRange, StoredDateRange } from '../../date-presets';
 import { ReportResultType } from '../../graphql/types';
 import { describeDimension, describeFilter, describeMeasure, runSource } from '../../service';
 import { savedSource } from '../../source';
+import { isMeasureKey } from '../../engine/measures';
+import { describableFilters } from '../../stored-config';
 import { SavedReport } from '../config';
 import {
   createSavedReport,
@@ -78,7 +80,10 @@ export class SavedReportResolver {
     return (await reportRevisions(ctx, report.id)).map((r) => ({ ...r, name: r.snapshot.name, chartType: r.snapshot.chartType }));
   }
 
-  @FieldResolver(() => ReportResultType, runsOnce('Runs it: its own date range, timezone and filters unless the arguments say otherwise.'))
+  @FieldResolver(() => ReportResultType, {
+    nullable: true,
+    ...runsOnce('Runs it: its own date range, timezone and filters unless the arguments say otherwise. Null, with a CONFIG_INVALID error naming the report, when its stored configuration no longer validates (other reports of the same request still run).'),
+  })
   async result(@Ctx() ctx: Context, @Root() report: SavedReportType, @Args(() => ReportRunArgs) run: ReportRunArgs): Promise<ReportResultType> {
     // The Report object was handed out after an access check (its own, or its dashboard's).
     return runSource(ctx, savedSource(await loadSavedReport(ctx, report.id)), run);
@@ -93,7 +98,11 @@ export class ReportRevisionResolver {
   }
 }
 
-/** A saved report as the caller sees it; only for a report they were let see (see loadSavedReport). */
+/**
+ * A saved report as the caller sees it; only for a report they were let see (see loadSavedReport).
+ * Of a report whose stored config no longer validates, what the schema can still show: measures
+ * and filter operators that no longer exist are left out.
+ */
 export function describeReport(ctx: Context, report: SavedReport): SavedReportType {
   const { config } = report;
   const accountTimezone = ctx.viewer.account.timezone;
@@ -103,11 +112,11 @@ export function describeReport(ctx: Context, report: SavedReport): SavedReportTy
     privacy: report.privacy,
     chartType: report.chartType,
     channel: config.channel,
-    measures: config.measures.map(describeMeasure),
+    measures: config.measures.filter(isMeasureKey).map(describeMeasure),
     dimensions: config.dimensions.map(describeDimension),
     granularity: config.granularity,
     dateProperty: config.dateProperty,
-    filters: config.filters.map(describeFilter),
+    filters: describableFilters(config.filters).map(describeFilter),
     dateRange: config.dateRange && describeStoredRange(config.dateRange, config.timezone ?? accountTimezone),
     timezone: config.timezone,
     sourceDefinitionId: report.sourceDefinitionId,

@@ -11,6 +11,7 @@ import { DateRangeInput } from '../../graphql/inputs';
 import { ReportDimension, ReportFilter, ReportMeasure } from '../../graphql/types';
 import { Granularity } from '../../time';
 import { RevisionAction } from '../store';
+import { DATE_PROPERTY_RULE, DIMENSIONS_RULE } from '../../graphql/descriptions';
 
 /** Owners and authors are users as members see them; the type lives with the users (`members` lists them too). */
 export { MemberType } from '../../../auth/graphql/types';
@@ -58,13 +59,13 @@ export class SavedReportType {
   @Field(() => [ReportMeasure], { description: 'What it measures, leading measure first.' })
   measures: ReportMeasure[];
 
-  @Field(() => [ReportDimension], { description: 'What it groups by: x-axis, then break-down.' })
+  @Field(() => [ReportDimension], { description: `What it groups by: x-axis, then break-down. ${DIMENSIONS_RULE}` })
   dimensions: ReportDimension[];
 
   @Field(() => GranularityEnum, { nullable: true, description: 'Bucket size of a date dimension.' })
   granularity: Granularity | null;
 
-  @Field({ description: '`createdAt` or `closedAt`: the instant the date range selects by.' })
+  @Field({ description: DATE_PROPERTY_RULE })
   dateProperty: string;
 
   @Field(() => [ReportFilter], { description: 'Its filters (AND).' })

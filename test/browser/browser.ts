@@ -34,7 +34,10 @@ export interface Session {
 }
 
 export async function openSession(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<Session> {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  // Less motion, as a reader may ask for: charts are drawn in place, so a click lands on a bar.
+  const context = await browser.newContext({ viewport, acceptDownloads: true, reducedMotion: 'reduce' });
+  // The machine may be busy: waiting for the page is waiting for a state, so allow it time.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   const problems: string[] = [];
   const requests: string[] = [];

@@ -16,6 +16,9 @@ import { launchBrowser, openSession, screenshot, seriousA11yViolations, Session,
  * here one store (SQLite) serves the app.
  */
 
+// Each step waits for what the page shows; on a busy machine that may take a while.
+jest.setTimeout(180_000);
+
 const MARCH = { from: '2026-03-04', to: '2026-03-31' };
 const NAME = 'Chat team';
 
@@ -221,6 +224,8 @@ describe('the dashboard web app in Chromium', () => {
     const introspection = sentWithToken('__schema');
     await page.getByRole('link', { name: 'GraphQL explorer' }).click();
     expect(await introspection).toMatchObject({ status: 200, authorization: `Bearer ${api.token}` });
+    // The editor loads after the page: run once it shows the default query.
+    await page.locator('.graphiql-query-editor .view-lines', { hasText: 'dashboards' }).waitFor();
     const run = sentWithToken('dashboards');
     await page.getByRole('button', { name: /Execute query/ }).click();
     expect(JSON.parse((await run).body).data.dashboards).toEqual([{ id: expect.any(String), name: NAME }]);

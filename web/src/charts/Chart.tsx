@@ -41,12 +41,16 @@ export function Chart({ result, type, stacking, label, onPoint }: { result: Resu
   return <div ref={ref} className="chart" role="img" aria-label={`${label}. Its numbers are in the data table.`} data-chart-type={type} />;
 }
 
+/** Charts grow into place unless the reader asked their system for less motion. */
+const animation = typeof window.matchMedia !== 'function' || !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
 function optionFor(model: ReturnType<typeof seriesOf>, type: ChartType, stacking: Stacking): echarts.EChartsCoreOption {
   const format = (value: unknown) => formatValue(typeof value === 'number' ? value : null, model.unit);
   const tooltip = { trigger: 'item', valueFormatter: format, confine: true };
   if (type === 'PIE' || type === 'DONUT') {
     const [first] = model.series;
     return {
+      animation,
       aria: { enabled: true },
       tooltip,
       legend: { type: 'scroll', bottom: 0 },
@@ -65,11 +69,13 @@ function optionFor(model: ReturnType<typeof seriesOf>, type: ChartType, stacking
   const line = type === 'LINE' || type === 'AREA';
   const categoryAxis = { type: 'category', data: model.categories, axisLabel: { hideOverlap: true, width: 140, overflow: 'truncate' }, inverse: horizontal };
   const valueAxis = { type: 'value', axisLabel: { formatter: format }, minInterval: model.unit === 'COUNT' ? 1 : 0 };
+  const legend = model.series.length > 1 || model.breakdown;
   return {
+    animation,
     aria: { enabled: true },
     tooltip: { ...tooltip, trigger: line ? 'axis' : 'item' },
-    legend: model.series.length > 1 ? { type: 'scroll', bottom: 0 } : undefined,
-    grid: { left: 8, right: 24, top: 16, bottom: model.series.length > 1 ? 40 : 8, containLabel: true },
+    legend: legend ? { type: 'scroll', bottom: 0 } : undefined,
+    grid: { left: 8, right: 24, top: 16, bottom: legend ? 40 : 8, containLabel: true },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
     series: model.series.map((s) => ({

@@ -14,6 +14,8 @@ export interface SeriesModel {
   categories: string[];
   series: { name: string; values: (number | null)[]; refs: (PointRef | null)[] }[];
   unit: Unit;
+  /** Whether the series are the values of a break-down (named in a legend even when there is one). */
+  breakdown: boolean;
 }
 
 export function seriesOf(result: Result): SeriesModel {
@@ -36,7 +38,7 @@ export function seriesOf(result: Result): SeriesModel {
       values: result.rows.map((r) => r.measureValues[measure] ?? null),
       refs: result.rows.map((_, row) => ({ row, measure })),
     }));
-    return { categories: result.dimensions.length === 0 ? [result.measures[0]?.label ?? ''] : categories, series, unit };
+    return { categories: result.dimensions.length === 0 ? [result.measures[0]?.label ?? ''] : categories, series, unit, breakdown: false };
   }
   // A break-down: one series per value of the second dimension, leading measure only.
   const byBreakdown = new Map<string, { name: string; values: (number | null)[]; refs: (PointRef | null)[] }>();
@@ -52,7 +54,7 @@ export function seriesOf(result: Result): SeriesModel {
     entry.values[at] = row.measureValues[0] ?? null;
     entry.refs[at] = { row: index, measure: 0 };
   });
-  return { categories, series: [...byBreakdown.values()], unit };
+  return { categories, series: [...byBreakdown.values()], unit, breakdown: true };
 }
 
 export function isEmpty(result: Result): boolean {

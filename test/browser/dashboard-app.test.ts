@@ -188,14 +188,25 @@ describe('the dashboard web app in Chromium', () => {
     await expectAccessible(page);
   });
 
-  it('keeps the revision history of the edited report', async () => {
+  it('keeps every revision of the edited report, and restores an earlier one', async () => {
     const { page } = admin;
     await tile(page, 'Pricing chats by assignee').getByRole('link', { name: 'Edit Pricing chats by assignee' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Pricing chats, renamed');
+    await page.getByRole('button', { name: 'Save report' }).click();
+    await tile(page, 'Pricing chats, renamed').getByRole('link', { name: 'Edit Pricing chats, renamed' }).click();
     const history = page.getByRole('region', { name: 'Revision history' });
-    await history.getByText('Saved · revision 1').waitFor();
+    await history.getByText('Edited · revision 2').waitFor();
+    expect(await history.locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/^Edited · revision 2 .* changed name$/),
+      expect.stringMatching(/^Saved · revision 1 .*Restore revision 1$/),
+    ]);
+    await history.getByRole('button', { name: 'Restore revision 1' }).click();
+    await history.getByText('Restored · revision 3').waitFor();
+    await page.getByLabel('Name', { exact: true }).and(page.locator('[value="Pricing chats by assignee"]')).waitFor();
     await screenshot(page, 'revisions');
+    await expectAccessible(page);
     await page.getByRole('link', { name: 'Cancel' }).click();
-    await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
+    await tile(page, 'Pricing chats by assignee').locator('.chart[data-chart-type=COLUMN] svg').waitFor();
   });
 
   it('fits a phone\'s width: one column, nothing wider than the screen', async () => {
@@ -237,8 +248,10 @@ describe('the dashboard web app in Chromium', () => {
   it('shows a view-only member no edit controls', async () => {
     const member = await openSession(browser);
     const { page } = member;
-    await page.goto(`${dashboardUrl}#token=${encodeURIComponent(await api.userToken('MEMBER'))}`);
+    // The sign-in link opens on a dashboard: here the only one, shared with everyone.
+    await page.goto(`${base}#token=${encodeURIComponent(await api.userToken('MEMBER'))}`);
     await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
+    expect(page.url()).toBe(dashboardUrl);
     await waitForTiles(page, 6, null);
     await page.getByText('View only').waitFor();
     for (const name of [/^Edit/, /^Remove/, /^Move/, 'Rename', 'Add report', 'Delete dashboard']) {

@@ -5,7 +5,7 @@ import { currentToken, forgetToken, saveToken } from './auth/token';
 import { ViewerContext, ViewerDocument, type Viewer } from './auth/viewer';
 import { errorText } from './common/status';
 import { linkProps, parseRoute, useLocation } from './common/router';
-import { DashboardList } from './dashboards/DashboardList';
+import { DashboardList, Home } from './dashboards/DashboardList';
 import { DashboardPage } from './dashboards/DashboardPage';
 import { ReportEditor } from './editor/ReportEditor';
 import { createApiClient } from './graphql/client';
@@ -77,7 +77,7 @@ function SignedIn({ onSignOut }: { onSignOut: () => void }) {
 function Header({ viewer, onSignOut }: { viewer: Viewer; onSignOut: () => void }) {
   return (
     <header className="app-header">
-      <a className="brand" {...linkProps('/')}>
+      <a className="brand" {...linkProps('/dashboards')}>
         Threadline
       </a>
       <nav aria-label="Account" className="header-nav">
@@ -97,6 +97,8 @@ function Page() {
   const { pathname } = useLocation();
   const route = parseRoute(pathname);
   switch (route.page) {
+    case 'home':
+      return <Home />;
     case 'dashboards':
       return <DashboardList />;
     case 'dashboard':
@@ -108,7 +110,7 @@ function Page() {
         <main id="main">
           <h1>Page not found</h1>
           <p>
-            <a {...linkProps('/')}>Back to the dashboards</a>
+            <a {...linkProps('/dashboards')}>Back to the dashboards</a>
           </p>
         </main>
       );

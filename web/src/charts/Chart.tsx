@@ -68,7 +68,7 @@ function optionFor(model: ReturnType<typeof seriesOf>, type: ChartType, stacking
   const horizontal = type === 'BAR';
   const line = type === 'LINE' || type === 'AREA';
   const categoryAxis = { type: 'category', data: model.categories, axisLabel: { hideOverlap: true, width: 140, overflow: 'truncate' }, inverse: horizontal };
-  const valueAxis = { type: 'value', axisLabel: { formatter: format }, minInterval: model.unit === 'COUNT' ? 1 : 0 };
+  const valueAxis = { type: 'value', axisLabel: { formatter: format, hideOverlap: true }, minInterval: model.unit === 'COUNT' ? 1 : 0 };
   const legend = model.series.length > 1 || model.breakdown;
   return {
     animation,

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 
 /**
- * The app's pages are paths (`/`, `/dashboards/ID`, `/dashboards/ID/tiles/TILE/edit`) with the
+ * The app's pages are paths (`/`, `/dashboards`, `/dashboards/ID`, `/dashboards/ID/tiles/TILE/edit`) with the
  * dashboard's date range and time zone in the query string, so a reload or a shared link shows
  * the same thing. The server answers every such path with the app.
  */
 export type Route =
+  | { page: 'home' }
   | { page: 'dashboards' }
   | { page: 'dashboard'; id: string }
   | { page: 'edit-tile'; dashboardId: string; tileId: string }
@@ -13,14 +14,16 @@ export type Route =
 
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
-  if (parts.length === 0) return { page: 'dashboards' };
+  if (parts.length === 0) return { page: 'home' };
+  if (parts[0] === 'dashboards' && parts.length === 1) return { page: 'dashboards' };
   if (parts[0] === 'dashboards' && parts.length === 2) return { page: 'dashboard', id: parts[1] };
   if (parts[0] === 'dashboards' && parts[2] === 'tiles' && parts[4] === 'edit' && parts.length === 5) return { page: 'edit-tile', dashboardId: parts[1], tileId: parts[3] };
   return { page: 'not-found' };
 }
 
-export function navigate(to: string): void {
-  window.history.pushState(null, '', to);
+export function navigate(to: string, { replace = false } = {}): void {
+  if (replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
 

@@ -1,10 +1,38 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { ErrorMessage, Loading } from '../common/status';
-import { linkProps } from '../common/router';
+import { linkProps, navigate } from '../common/router';
 import { CreateDashboardDialog } from './CreateDashboardDialog';
 import { DashboardsDocument } from './operations';
 import { PRIVACY_LABELS } from './privacy';
+
+const LAST_VIEWED = 'threadline.lastDashboard';
+
+/** Remembers the dashboard this tab showed last: the app opens on it. */
+export function rememberDashboard(id: string): void {
+  sessionStorage.setItem(LAST_VIEWED, id);
+}
+
+/**
+ * Where the app opens (the sign-in link leads here): the dashboard this tab showed last, else the
+ * first one, as HubSpot opens on a dashboard; without any, the list with its way to create one.
+ */
+export function Home() {
+  const [{ data }] = useQuery({ query: DashboardsDocument, requestPolicy: 'cache-and-network' });
+  const dashboards = data?.dashboards;
+  useEffect(() => {
+    if (!dashboards || dashboards.length === 0) return;
+    const last = sessionStorage.getItem(LAST_VIEWED);
+    const open = dashboards.find((d) => d.id === last) ?? dashboards[0];
+    navigate(`/dashboards/${encodeURIComponent(open.id)}${window.location.search}`, { replace: true });
+  }, [dashboards]);
+  if (dashboards && dashboards.length === 0) return <DashboardList />;
+  return (
+    <main id="main" className="page">
+      <Loading what="your dashboards" />
+    </main>
+  );
+}
 
 export function DashboardList() {
   const [{ data, error, fetching }] = useQuery({ query: DashboardsDocument, requestPolicy: 'cache-and-network' });

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { useViewer } from '../auth/viewer';
 import { Dialog } from '../common/Dialog';
 import { linkProps, navigate, useLocation } from '../common/router';
 import { ErrorMessage, errorText, Loading } from '../common/status';
 import { AddReportDialog } from './AddReportDialog';
+import { rememberDashboard } from './DashboardList';
 import { RangePicker, rangeFromSearch } from './RangePicker';
 import { DashboardDocument, DeleteDashboardDocument, UpdateDashboardDocument } from './operations';
 import { Tile, type TileModel } from './Tile';
@@ -16,12 +17,15 @@ export function DashboardPage({ id }: { id: string }) {
   const [adding, setAdding] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [updated, update] = useMutation(UpdateDashboardDocument);
+  useEffect(() => {
+    if (data) rememberDashboard(data.dashboard.id);
+  }, [data]);
   if (fetching && !data) return <main id="main" className="page"><Loading what="the dashboard" /></main>;
   if (!data) {
     return (
       <main id="main" className="page">
         {error && <ErrorMessage error={error} what="the dashboard" />}
-        <a {...linkProps('/')}>Back to the dashboards</a>
+        <a {...linkProps('/dashboards')}>Back to the dashboards</a>
       </main>
     );
   }
@@ -41,7 +45,7 @@ export function DashboardPage({ id }: { id: string }) {
   return (
     <main id="main" className="page">
       <p className="breadcrumb">
-        <a {...linkProps('/')}>Dashboards</a>
+        <a {...linkProps('/dashboards')}>Dashboards</a>
       </p>
       <div className="page-title">
         {canEdit ? <RenameHeading id={dashboard.id} name={dashboard.name} /> : <h1>{dashboard.name}</h1>}
@@ -149,7 +153,7 @@ function DeleteDialog({ id, name, onClose }: { id: string; name: string; onClose
           className="button-danger"
           onClick={async () => {
             const done = await remove({ id });
-            if (!done.error) navigate('/');
+            if (!done.error) navigate('/dashboards');
           }}
         >
           Delete

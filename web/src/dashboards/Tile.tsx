@@ -77,7 +77,7 @@ export function Tile({ dashboardId, tile, canEdit, range, timezone, onMove, onRe
         <div className="tile-actions">
           {result && result.dimensions.length > 1 && drawsChart(chartType) && chartType !== 'PIE' && chartType !== 'DONUT' && (
             <button type="button" className="button-quiet" aria-pressed={stacking === 'stacked'} onClick={() => setStacking(stacking === 'stacked' ? 'grouped' : 'stacked')}>
-              {stacking === 'stacked' ? 'Stacked' : 'Grouped'}
+              Stack break-down
             </button>
           )}
           {result && drawsChart(chartType) && (

@@ -79,7 +79,7 @@ export function ReportEditor({ dashboardId, tileId }: { dashboardId: string; til
   return (
     <main id="main" className="page">
       <p className="breadcrumb">
-        <a {...linkProps('/')}>Dashboards</a> › <a {...linkProps(back)}>{data?.dashboard.name ?? 'Dashboard'}</a>
+        <a {...linkProps('/dashboards')}>Dashboards</a> › <a {...linkProps(back)}>{data?.dashboard.name ?? 'Dashboard'}</a>
       </p>
       <h1>Edit report{tile ? `: ${tile.title}` : ''}</h1>
       {body}
@@ -93,7 +93,8 @@ function EditorForm({ data, tile, dashboardId, back }: { data: EditorQuery; tile
   const properties = data.conversationProperties;
   const groupable = properties.filter((p) => p.groupable);
   const set = (changes: Partial<Draft>) => setDraft({ ...draft, ...changes });
-  const dimensions = [draft.xAxis, draft.breakdown].filter(Boolean);
+  const oneDimension = draft.chartType === 'PIE' || draft.chartType === 'DONUT';
+  const dimensions = draft.chartType === 'SUMMARY' ? [] : [draft.xAxis, oneDimension ? '' : draft.breakdown].filter(Boolean);
   const hasDate = dimensions.some((key) => properties.find((p) => p.key === key)?.type === 'DATETIME');
 
   const submit = async (event: FormEvent) => {
@@ -106,7 +107,7 @@ function EditorForm({ data, tile, dashboardId, back }: { data: EditorQuery; tile
           name: draft.name,
           chartType: draft.chartType,
           channel: draft.channel || null,
-          dimensions: draft.chartType === 'SUMMARY' ? [] : dimensions,
+          dimensions,
           granularity: hasDate ? draft.granularity : null,
           measures: draft.measures,
           filters: draft.filters,
@@ -150,7 +151,7 @@ function EditorForm({ data, tile, dashboardId, back }: { data: EditorQuery; tile
               ))}
             </select>
             <label htmlFor="breakdown">Break down by</label>
-            <select id="breakdown" value={draft.breakdown} onChange={(e) => set({ breakdown: e.target.value })} disabled={draft.chartType === 'PIE' || draft.chartType === 'DONUT'}>
+            <select id="breakdown" value={draft.breakdown} onChange={(e) => set({ breakdown: e.target.value })} disabled={oneDimension}>
               <option value="">No break-down</option>
               {groupable
                 .filter((p) => p.key !== draft.xAxis)
@@ -160,7 +161,7 @@ function EditorForm({ data, tile, dashboardId, back }: { data: EditorQuery; tile
                   </option>
                 ))}
             </select>
-            {(draft.chartType === 'PIE' || draft.chartType === 'DONUT') && <p className="hint">Pie and donut charts show one property, without a break-down.</p>}
+            {oneDimension && <p className="hint">Pie and donut charts show one property, without a break-down.</p>}
             {hasDate && (
               <>
                 <label htmlFor="granularity">Dates by</label>

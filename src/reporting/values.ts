@@ -1,5 +1,5 @@
 import { DIRECTORY_TABLES } from '../conversations/directory.entity';
-import { pageSize } from '../conversations/list';
+import { cursorPair, pageSize } from '../conversations/list';
 import { Database, toNumber } from '../db/database';
 import { BadInput } from '../errors';
 import { escapeLike, SqlFragment } from './filters';
@@ -108,15 +108,7 @@ const MAX_OFFSET = 10_000_000;
 
 function decodeOffset(cursor: string, key: string): number {
   const refused = new BadInput('after', 'is not a cursor returned by this API for this property (use pageInfo.endCursor)');
-  if (cursor.length > 1024) throw refused;
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw refused;
-  }
-  if (!Array.isArray(value) || value.length !== 2) throw refused;
-  const [offset, forKey] = value as unknown[];
+  const [offset, forKey] = cursorPair(cursor, refused);
   if (!Number.isSafeInteger(offset) || (offset as number) < 0 || (offset as number) > MAX_OFFSET || forKey !== key) throw refused;
   return offset as number;
 }

@@ -111,11 +111,13 @@ export function CreateDashboardDialog({ onClose }: { onClose: () => void }) {
 
 /** Users and teams by name, each with view or edit access. */
 function SharePicker({ shares, onChange }: { shares: ShareInput[]; onChange: (shares: ShareInput[]) => void }) {
+  const viewer = useViewer();
   const [{ data, error }] = useQuery({ query: SharingChoicesDocument });
   if (error) return <ErrorMessage error={error} what="users and teams" />;
   if (!data) return <Loading what="users and teams" />;
   const grantees = [
-    ...data.members.map((m) => ({ type: 'USER' as const, id: m.id, label: m.name ? `${m.name} (${m.email})` : m.email })),
+    // The owner always has access: only others are listed.
+    ...data.members.filter((m) => m.id !== viewer.userId).map((m) => ({ type: 'USER' as const, id: m.id, label: m.name ? `${m.name} (${m.email})` : m.email })),
     ...data.teams.map((t) => ({ type: 'TEAM' as const, id: t.externalId, label: `Team ${t.name}` })),
   ];
   const accessOf = (type: string, id: string) => shares.find((s) => s.granteeType === type && s.granteeId === id)?.access ?? '';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { CHANNELS, CustomPropertyType, SENDERS, STATUSES } from './conversation.entity';
+import { CustomPropertyType } from './conversation.entity';
+import { CHANNEL_VALUES, IMPORT_LIMITS, longerThan, SENDER_VALUES, STATUS_VALUES } from './import-schema';
 import { ConversationRecord, MessageRecord, NamedRef, PropertyRecord } from './record';
 import { isCustomPropertyName } from './property-name';
 import { parseInstant } from './timestamp';
@@ -13,14 +14,15 @@ class Invalid extends Error {
   }
 }
 
-const ID_MAX = 191; // fits a utf8mb4 index key in MariaDB
-const NAME_MAX = 200;
-const MAX_MESSAGES = 10_000;
+// Every limit and enum comes from the import schema (schema/conversation.schema.json); an id of 191
+// characters fits a utf8mb4 index key in MariaDB.
+const { id: ID_MAX, name: NAME_MAX, email: EMAIL_MAX, messages: MAX_MESSAGES } = IMPORT_LIMITS;
 
 /**
- * Validates one conversation of the import format (CONTRACT.md section 2), as parsed from an
- * NDJSON line or received by `ingestConversations`, and derives first response and time to close.
- * The error names the field and the reason.
+ * Validates one conversation of the import format (docs/import-format.md), as parsed from an NDJSON
+ * line or received by `ingestConversations`, and derives first response and time to close. The
+ * error names the field and the reason. It accepts exactly what the import schema accepts, plus
+ * the rules a schema cannot state: closedAt not before createdAt, real calendar days.
  */
 export function validateConversation(input: unknown): Validation {
   try {
@@ -34,8 +36,8 @@ export function validateConversation(input: unknown): Validation {
 function toRecord(input: unknown): ConversationRecord {
   if (!isObject(input)) throw new Invalid('conversation', 'must be a JSON object');
   const externalId = requiredKey(input, 'id');
-  const channel = requiredEnum(input, 'channel', CHANNELS);
-  const status = requiredEnum(input, 'status', STATUSES);
+  const channel = requiredEnum(input, 'channel', CHANNEL_VALUES);
+  const status = requiredEnum(input, 'status', STATUS_VALUES);
   const createdAt = requiredInstant(input, 'createdAt');
   const closedAtGiven = optionalInstant(input, 'closedAt');
   if (status === 'CLOSED' && !closedAtGiven) throw new Invalid('closedAt', 'is required when status is CLOSED');
@@ -60,12 +62,12 @@ function toRecord(input: unknown): ConversationRecord {
     channel,
     status,
     inbox: requiredRef(input, 'inbox'),
-    assignee: assignee && { ...assignee, email: optionalString(input.assignee as Record<string, unknown>, 'email', 254, 'assignee.email') },
+    assignee: assignee && { ...assignee, email: optionalString(input.assignee as Record<string, unknown>, 'email', EMAIL_MAX, 'assignee.email') },
     team: optionalRef(input, 'team'),
     chatflow: optionalRef(input, 'chatflow'),
-    pageUrl: optionalString(input, 'pageUrl', 2048),
-    subject: optionalString(input, 'subject', 1000),
-    contactEmail: contact ? optionalString(contact, 'email', 254, 'contact.email') : null,
+    pageUrl: optionalString(input, 'pageUrl', IMPORT_LIMITS.pageUrl),
+    subject: optionalString(input, 'subject', IMPORT_LIMITS.subject),
+    contactEmail: contact ? optionalString(contact, 'email', EMAIL_MAX, 'contact.email') : null,
     contactName: contact ? optionalString(contact, 'name', NAME_MAX, 'contact.name') : null,
     createdAt,
     closedAt,
@@ -79,7 +81,7 @@ function toRecord(input: unknown): ConversationRecord {
 }
 
 /**
- * First response (CONTRACT.md section 3): from the first VISITOR message to the first AGENT
+ * First response (docs/metrics.md): from the first VISITOR message to the first AGENT
  * message sent at or after it. BOT messages never count; no visitor message or no reply, no value.
  */
 function firstResponseOf(messages: MessageRecord[]): { at: Date; ms: number } | null {
@@ -98,9 +100,9 @@ function toMessages(value: unknown): MessageRecord[] {
     const path = `messages[${i}]`;
     if (!isObject(item)) throw new Invalid(path, 'must be an object');
     return {
-      externalId: optionalString(item, 'id', ID_MAX, `${path}.id`),
-      sender: requiredEnum(item, 'from', SENDERS, `${path}.from`),
-      agentId: optionalString(item, 'agentId', ID_MAX, `${path}.agentId`),
+      externalId: optionalString(item, 'id', IMPORT_LIMITS.messageId, `${path}.id`),
+      sender: requiredEnum(item, 'from', SENDER_VALUES, `${path}.from`),
+      agentId: optionalString(item, 'agentId', IMPORT_LIMITS.agentId, `${path}.agentId`),
       sentAt: requiredInstant(item, 'sentAt', `${path}.sentAt`),
     };
   });
@@ -115,7 +117,7 @@ function toProperties(value: unknown): PropertyRecord[] {
   for (const name of Object.keys(value).sort()) {
     const path = `properties.${name}`;
     if (!isCustomPropertyName(name)) {
-      throw new Invalid(path, 'a property name has 1 to 64 characters, no control characters and no surrounding spaces');
+      throw new Invalid(path, `a property name has 1 to ${IMPORT_LIMITS.propertyName} characters, no control characters and no surrounding spaces`);
     }
     const v = value[name];
     if (v === null) continue;
@@ -128,7 +130,7 @@ function toProperties(value: unknown): PropertyRecord[] {
 function propertyOf(name: string, v: unknown, path: string): PropertyRecord {
   const make = (type: CustomPropertyType, text: string, number: number | null) => ({ name, type, text, number });
   if (typeof v === 'string') {
-    if (v.length > 1000) throw new Invalid(path, 'must be at most 1000 characters');
+    if (longerThan(v, IMPORT_LIMITS.propertyValue)) throw new Invalid(path, `must be at most ${IMPORT_LIMITS.propertyValue} characters`);
     return make('STRING', v, null);
   }
   if (typeof v === 'number' && Number.isFinite(v)) return make('NUMBER', String(v), v);
@@ -180,9 +182,10 @@ function optionalString(input: Record<string, unknown>, key: string, max: number
   const value = input[key];
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string') throw new Invalid(path, `must be a string, not ${describe(value)}`);
+  // Checked before blankness, as the schema's maxLength is: 300 spaces are too long, not no value.
+  if (longerThan(value, max)) throw new Invalid(path, `must be at most ${max} characters`);
   // Inbox exports often write "" for a field they have no value for: that is no value, as null is.
   if (value.trim() === '') return null;
-  if (value.length > max) throw new Invalid(path, `must be at most ${max} characters`);
   return value;
 }
 

@@ -1,6 +1,6 @@
 import { ConversationRecord } from '../../../src/conversations/record';
 import { validateConversation } from '../../../src/conversations/validate';
-import { aConversation, CONTRACT_EXAMPLE } from '../../support/fixtures';
+import { aConversation, IMPORT_EXAMPLE } from '../../support/fixtures';
 
 const HASH = expect.stringMatching(/^[0-9a-f]{40}$/);
 const at = (iso: string) => new Date(iso);
@@ -25,7 +25,7 @@ function firstResponseOf(messages: { from: string; sentAt: string; id?: string }
 
 describe('validateConversation: the example of CONTRACT.md section 2', () => {
   it('derives every field of the record', () => {
-    const record = recordOf(CONTRACT_EXAMPLE);
+    const record = recordOf(IMPORT_EXAMPLE);
     expect(record).toEqual({
       externalId: 'c-1001',
       channel: 'CHAT',

@@ -5,7 +5,7 @@ interface CommandModule {
 }
 
 /**
- * The commands of CONTRACT.md section 1 (plus `start`, what `npm start` runs). Each lives in its
+ * The commands of docs/cli.md (plus `start`, what `npm start` runs). Each lives in its
  * own file and is loaded only when called, so `account create` does not pay for loading Apollo.
  */
 const COMMANDS: Record<string, { synopsis: string; summary: string; load: () => Promise<CommandModule> }> = {
@@ -13,7 +13,7 @@ const COMMANDS: Record<string, { synopsis: string; summary: string; load: () => 
   migrate: { synopsis: 'migrate', summary: 'apply pending database migrations', load: () => import('./migrate.js') },
   account: { synopsis: 'account create --name NAME --plan PLAN ...', summary: 'create an account', load: () => import('./account.js') },
   user: { synopsis: 'user create --account ID --email EMAIL ...', summary: 'create an API user and print a token', load: () => import('./user.js') },
-  import: { synopsis: 'import --account ID FILE|-', summary: 'import conversations from NDJSON', load: () => import('./import.js') },
+  import: { synopsis: 'import --account ID FILE|- [--quiet]', summary: 'import conversations from NDJSON', load: () => import('./import.js') },
   demo: { synopsis: 'demo --account ID [--conversations N] [--seed S]', summary: 'generate demo conversations', load: () => import('./demo.js') },
   start: { synopsis: 'start [--port N]', summary: 'demo data if the database is empty, then serve', load: () => import('./start.js') },
 };

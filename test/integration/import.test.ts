@@ -34,7 +34,7 @@ describe.each(DIALECTS)('import on %s', (dialect) => {
 
   const newAccount = async () => (await createAccount(db, { name: 'Acme', plan: 'PROFESSIONAL' })).id;
   const importText = (text: string, options: { account?: number; batchSize?: number; into?: Database } = {}) =>
-    importNdjson(options.into ?? db, options.account ?? accountId, ndjsonStream(text), options.batchSize);
+    importNdjson(options.into ?? db, options.account ?? accountId, ndjsonStream(text), { batchSize: options.batchSize });
   const importObjects = (objects: unknown[], options: { account?: number; batchSize?: number } = {}) => importText(toNdjson(objects), options);
 
   /** Conversations as stored, every instant as the text the database holds. */

@@ -15,7 +15,7 @@ import { DIALECTS } from '../support/databases';
 import { DateRange, isAverageReport, isTimeReport, OracleRow, ReportOracle, STANDARD_REPORT_IDS } from '../support/oracle';
 
 /**
- * Model-based test: every standard report (CONTRACT.md section 4) over ~2500 generated
+ * Model-based test: every standard report (docs/reports.md) over ~2500 generated
  * conversations plus hand-made edge cases, in four timezones and four date ranges (and every
  * granularity for the time series), must equal what the naive oracle of test/support/oracle.ts
  * computes from the very objects that were ingested. Drill-downs into a sample of data points must

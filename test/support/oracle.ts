@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 
 /**
  * A deliberately naive reference implementation ("oracle") of the twelve standard reports of
- * CONTRACT.md section 4, computed in plain JavaScript over the import objects of section 2.
+ * docs/reports.md, computed in plain JavaScript over the import objects of docs/import-format.md.
  * It shares no code with src/reporting: every rule below is written from the contract's text
  * (section 3), one conversation at a time, so that a model-based test can compare the server's
  * SQL against it on thousands of generated conversations.
@@ -44,7 +44,7 @@ interface OracleDefinition {
   dateProperty: 'createdAt' | 'closedAt';
 }
 
-/** CONTRACT.md section 4, row by row. */
+/** The catalog of docs/reports.md, row by row. */
 export const ORACLE_DEFINITIONS: Record<string, OracleDefinition> = {
   'chat-volume-by-assignee': { channel: 'CHAT', measure: 'count', dimension: 'assignee', dateProperty: 'createdAt' },
   'chat-volume-by-page-url': { channel: 'CHAT', measure: 'count', dimension: 'pageUrl', dateProperty: 'createdAt' },

@@ -19,7 +19,7 @@ function expectRef(value: unknown, idPattern: RegExp): void {
   expect(value).toEqual({ id: expect.stringMatching(idPattern), name: expect.any(String) });
 }
 
-/** The rules of CONTRACT.md section 2, checked field by field. */
+/** The rules of docs/import-format.md, checked field by field. */
 function expectValidImportObject(c: Obj, now: Date): void {
   const at = (iso: unknown) => {
     expect(iso).toMatch(ISO_Z);

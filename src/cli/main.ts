@@ -26,7 +26,7 @@ ${Object.values(COMMANDS).map((c) => `  threadline ${c.synopsis.padEnd(SYNOPSIS_
 
 Every command reads DATABASE_URL (default sqlite:./data/threadline.sqlite; mysql://user:pass@host:port/db
 for MariaDB or MySQL) and applies pending migrations first. --json prints the result as one JSON line.
-Run "threadline <command> --help" for a command's options.`;
+Run "threadline <command> --help" for a command's options; docs/cli.md is the full reference.`;
 
 /**
  * Runs one command line. Never rejects: errors become one line on stderr and exit status 1

@@ -1,3 +1,5 @@
+import { CliError } from './errors';
+
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/threadline.sqlite';
 
 export type DatabaseConfig =
@@ -38,4 +40,103 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseConfig {
 
 function redact(url: string): string {
   return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
+}
+
+/**
+ * What one GraphQL request may ask for (README "Limits"). Every limit is checked before any
+ * resolver runs, and each can be changed with its environment variable, read at start-up.
+ */
+export interface RequestLimits {
+  /** Report runs and conversation pages (lists multiply what they hold): THREADLINE_MAX_QUERY_COST. */
+  cost: number;
+  /** Nesting of fields, fragments flattened: THREADLINE_MAX_QUERY_DEPTH. */
+  depth: number;
+  /** Aliased fields, fragments counted where spread: THREADLINE_MAX_ALIASES. */
+  aliases: number;
+  /** Lexical tokens of the query text, counted while parsing: THREADLINE_MAX_TOKENS. */
+  tokens: number;
+  /** Directives such as @include and @skip: THREADLINE_MAX_DIRECTIVES. */
+  directives: number;
+}
+
+/**
+ * The defaults leave room: a whole 30-report dashboard costs 30 of the 40, the biggest client
+ * operation has a few hundred tokens, and an ingest sends its conversations as variables, which
+ * count no tokens. What they stop: one request running a thousand reports, or a 20,000-alias query
+ * that takes gigabytes to answer.
+ */
+const REQUEST_LIMITS: Record<keyof RequestLimits, { env: string; value: number }> = {
+  cost: { env: 'THREADLINE_MAX_QUERY_COST', value: 40 },
+  depth: { env: 'THREADLINE_MAX_QUERY_DEPTH', value: 12 },
+  aliases: { env: 'THREADLINE_MAX_ALIASES', value: 50 },
+  tokens: { env: 'THREADLINE_MAX_TOKENS', value: 5000 },
+  directives: { env: 'THREADLINE_MAX_DIRECTIVES', value: 10 },
+};
+
+/** The limits with the environment's overrides; a value that is not a whole number of at least 1 is refused by name. */
+export function requestLimits(env: NodeJS.ProcessEnv = process.env): RequestLimits {
+  const entries = Object.entries(REQUEST_LIMITS).map(([key, { env: name, value }]) => {
+    const text = env[name]?.trim();
+    if (text === undefined || text === '') return [key, value];
+    if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) throw new CliError(`${name} must be a whole number of at least 1, got "${text}"`);
+    return [key, Number(text)];
+  });
+  return Object.fromEntries(entries) as RequestLimits;
+}
+
+/** The limits this process enforces. */
+export const LIMITS: RequestLimits = requestLimits();
+
+/**
+ * Per-token request limits and the per-address limit on failed authentications (README, "Access").
+ * Windows are fixed: a budget is spent however fast, then refills at the window's end.
+ */
+export interface RateLimitConfig {
+  enabled: boolean;
+  /** Requests one API token may make per window. */
+  requestsPerWindow: number;
+  /** Requests with an unknown, revoked or expired token one client address may make per window. */
+  authFailuresPerWindow: number;
+  windowSeconds: number;
+  /** Shares the budgets between server processes; without it each process counts on its own. */
+  redisUrl?: string;
+  /** Prepended to the Redis keys, so deployments (and test runs) sharing one Redis keep apart. */
+  redisKeyPrefix?: string;
+}
+
+export const RATE_LIMIT_DEFAULTS = { requestsPerWindow: 600, authFailuresPerWindow: 30, windowSeconds: 60 } as const;
+
+/**
+ * Reads THREADLINE_RATE_LIMIT (`off` turns both limits off), THREADLINE_RATE_LIMIT_PER_MINUTE,
+ * THREADLINE_AUTH_FAILURES_PER_MINUTE and REDIS_URL. Throws with a readable reason.
+ */
+export function rateLimitsFrom(env: Record<string, string | undefined>): RateLimitConfig {
+  const switchValue = env.THREADLINE_RATE_LIMIT?.trim() ?? '';
+  if (!/^(|on|off|true|false|1|0|yes|no)$/i.test(switchValue)) throw new Error(`THREADLINE_RATE_LIMIT must be "on" or "off", not "${switchValue}"`);
+  const count = (name: string, fallback: number) => {
+    const text = env[name]?.trim();
+    if (!text) return fallback;
+    const value = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!Number.isSafeInteger(value) || value < 1 || value > 1_000_000) throw new Error(`${name} must be an integer from 1 to 1000000, not "${text}"`);
+    return value;
+  };
+  return {
+    enabled: !/^(off|false|0|no)$/i.test(switchValue),
+    requestsPerWindow: count('THREADLINE_RATE_LIMIT_PER_MINUTE', RATE_LIMIT_DEFAULTS.requestsPerWindow),
+    authFailuresPerWindow: count('THREADLINE_AUTH_FAILURES_PER_MINUTE', RATE_LIMIT_DEFAULTS.authFailuresPerWindow),
+    windowSeconds: RATE_LIMIT_DEFAULTS.windowSeconds,
+    redisUrl: env.REDIS_URL?.trim() || undefined,
+  };
+}
+
+/**
+ * THREADLINE_TRUST_PROXY: behind a reverse proxy, which proxies to believe about the client's
+ * address (X-Forwarded-For), as Express's `trust proxy` takes it: `true`, a hop count, or
+ * addresses/subnets such as `loopback` or `10.0.0.0/8`. Unset: the connection's own address.
+ */
+export function trustProxyFrom(env: Record<string, string | undefined>): boolean | number | string {
+  const value = env.THREADLINE_TRUST_PROXY?.trim() ?? '';
+  if (value === '' || /^false$/i.test(value)) return false;
+  if (/^true$/i.test(value)) return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

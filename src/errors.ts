@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
  * The request errors of docs/api.md ("Errors"). Each carries its `extensions.code`;
  * `formatError` passes these through and masks everything else.
  */
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'PLAN_REQUIRED' | 'BAD_USER_INPUT' | 'NOT_FOUND';
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'PLAN_REQUIRED' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'RATE_LIMITED' | 'CONFIG_INVALID';
 
 export class ThreadlineError extends GraphQLError {
   constructor(
@@ -17,12 +17,16 @@ export class ThreadlineError extends GraphQLError {
 }
 
 export class BadInput extends ThreadlineError {
-  /** `field` names the input that is wrong, e.g. `dateRange.to` or `filters[1].operator`. */
+  /**
+   * `field` names the input that is wrong, e.g. `dateRange.to` or `filters[1].operator`; `extra`
+   * adds extensions (a refused request's `cost` and `budget`, or the `http` status it answers with).
+   */
   constructor(
     readonly field: string,
     reason: string,
+    extra: Record<string, unknown> = {},
   ) {
-    super('BAD_USER_INPUT', `${field}: ${reason}`, { field });
+    super('BAD_USER_INPUT', `${field}: ${reason}`, { field, ...extra });
   }
 }
 
@@ -30,6 +34,19 @@ export class Unauthenticated extends ThreadlineError {
   constructor(message = 'A valid API token is required: send "Authorization: Bearer <token>".') {
     // Apollo answers a context error with this HTTP status; formatError drops `http` from the body.
     super('UNAUTHENTICATED', message, { http: { status: 401 } });
+  }
+}
+
+/**
+ * Too many requests for one token, or too many failed authentications from one client address:
+ * HTTP 429 with `Retry-After` (whole seconds), and the same number as `extensions.retryAfter`.
+ */
+export class RateLimited extends ThreadlineError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super('RATE_LIMITED', message, {
+      retryAfter: retryAfterSeconds,
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    });
   }
 }
 
@@ -48,6 +65,22 @@ export class NotFound extends ThreadlineError {
 export class PlanRequired extends ThreadlineError {
   constructor(message: string) {
     super('PLAN_REQUIRED', message);
+  }
+}
+
+/**
+ * A saved report or dashboard whose stored configuration no longer validates: saved under an older
+ * version (a measure or property since renamed) or damaged. Not the caller's input, and not an
+ * internal error: it names the object and the field, and editing the object repairs it.
+ */
+export class ConfigInvalid extends ThreadlineError {
+  constructor(object: { kind: 'report' | 'dashboard'; id: string; name: string }, problem: { field: string; message: string }) {
+    const what = object.kind === 'report' ? 'Saved report' : 'Dashboard';
+    const repair = object.kind === 'report' ? 'updateReport' : 'updateDashboard';
+    super('CONFIG_INVALID', `${what} ${JSON.stringify(object.name)} (${object.id}) no longer validates: ${problem.message}. Edit it (${repair}) to repair it.`, {
+      [object.kind]: object.id,
+      field: problem.field,
+    });
   }
 }
 

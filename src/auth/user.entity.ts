@@ -27,4 +27,8 @@ export class User {
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
+
+  /** Set when an admin deactivates the user: their tokens are revoked and they cannot sign in again. */
+  @Column({ name: 'deactivated_at', type: 'datetime', precision: 3, nullable: true })
+  deactivatedAt: Date | null;
 }

@@ -106,3 +106,27 @@ export async function requireAccount(db: Database, id: string): Promise<Account>
 export function describeDatabase(config: DatabaseConfig): string {
   return config.kind === 'sqlite' ? `sqlite:${config.file}` : `mysql://${config.host}:${config.port}/${config.database}`;
 }
+
+/**
+ * Runs `threadline COMMAND SUBCOMMAND ...` with the handler of that subcommand (--help prints
+ * `usage`); a missing or unknown subcommand is a one-line error listing the known ones.
+ */
+export async function runSubcommand(command: string, argv: string[], usage: string, handlers: Record<string, (args: string[]) => Promise<void>>): Promise<void> {
+  const [name, ...rest] = argv;
+  if (name === '--help' || name === '-h') return printUsage(usage);
+  const expected = Object.keys(handlers).join(', ');
+  if (name === undefined) throw new CliError(`${command}: expected a subcommand: ${expected} (see: threadline ${command} --help)`);
+  if (!Object.hasOwn(handlers, name)) throw new CliError(`${command}: unknown subcommand "${name}" (expected: ${expected})`);
+  return handlers[name](rest);
+}
+
+/** Rows as columns padded to their widest cell, for people; --json gives the data itself. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  return [header, ...rows].map((cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ')).join('\n');
+}
+
+/** An instant for people: UTC to the second, or "-" for none. */
+export function showInstant(date: Date | null): string {
+  return date ? `${date.toISOString().slice(0, 19).replace('T', ' ')}Z` : '-';
+}

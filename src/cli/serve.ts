@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { RateLimitConfig, rateLimitsFrom } from '../config';
 import { Database } from '../db/database';
 import { CliError } from '../errors';
 import { COMMON_OPTIONS, integerValue, openCliDatabase, parseCommandLine, printResult, printUsage } from './command';
@@ -43,9 +44,15 @@ export function resolvePort(flag: string | undefined): number {
 export async function serveUntilSignal(db: Database, options: { port: number; host?: string }, ready: (url: string) => void): Promise<void> {
   // Loaded here: only serve and start pay for Apollo and the schema.
   const { startServer } = await import('../server/http.js');
+  let rateLimits: RateLimitConfig;
+  try {
+    rateLimits = rateLimitsFrom(process.env);
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    server = await startServer(db, options);
+    server = await startServer(db, { ...options, rateLimits });
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'EADDRINUSE') throw new CliError(`port ${options.port} is already in use (choose another with --port or PORT)`);

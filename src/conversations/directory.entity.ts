@@ -2,7 +2,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * The named things a conversation points at (assignee, inbox, team, chatflow), keyed by the
- * external id given on import. Names follow the latest import that mentions them.
+ * external id given on import. Names follow the latest import that names them; one that gives
+ * the id alone keeps the name (an id never named is its own name until a name arrives).
  */
 abstract class DirectoryEntry {
   @PrimaryColumn({ name: 'account_id', type: 'int' })

@@ -1,7 +1,8 @@
-import { Database, fromDbInstant, toNumber } from '../db/database';
+import { Database, fromDbInstant, isDbInstant, toNumber } from '../db/database';
 import { BadInput } from '../errors';
 import { SqlFragment } from '../reporting/filters';
 import { ConversationConnection, ConversationNode } from './graphql/types';
+import { ID_MAX } from './validate';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
@@ -79,12 +80,24 @@ function encodeCursor(node: ConversationNode): string {
   return Buffer.from(JSON.stringify([node.createdAt.getTime(), node.externalId])).toString('base64url');
 }
 
+/** Longer than any cursor encodeCursor makes (an id of ID_MAX characters, each escaped in JSON). */
+const MAX_CURSOR_LENGTH = 2048;
+
+/**
+ * A cursor comes back from the client, so anything may arrive: whatever is not exactly what
+ * encodeCursor makes (an instant both stores can keep and an id that fits) is the caller's mistake.
+ */
 function decodeCursor(cursor: string): Cursor {
+  const refused = new BadInput('after', 'is not a cursor returned by this API (use pageInfo.endCursor)');
+  if (cursor.length > MAX_CURSOR_LENGTH) throw refused;
+  let value: unknown;
   try {
-    const [ms, externalId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof ms === 'number' && Number.isFinite(ms) && typeof externalId === 'string') return { createdAt: new Date(ms), externalId };
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the error below
+    throw refused;
   }
-  throw new BadInput('after', 'is not a cursor returned by this API (use pageInfo.endCursor)');
+  if (!Array.isArray(value) || value.length !== 2) throw refused;
+  const [ms, externalId] = value as unknown[];
+  if (typeof ms !== 'number' || !isDbInstant(ms) || typeof externalId !== 'string' || externalId.length > ID_MAX) throw refused;
+  return { createdAt: new Date(ms), externalId };
 }

@@ -1,8 +1,20 @@
 import { Channel, ConversationStatus, CustomPropertyType, Sender } from './conversation.entity';
 
+/**
+ * Something a conversation points at. A name left out (`null`) keeps the stored one: names are
+ * never wiped by a reference given by id alone.
+ */
 export interface NamedRef {
   id: string;
-  name: string;
+  name: string | null;
+}
+
+/**
+ * The assignee. `email` left out (`undefined`) keeps the stored address; an explicit null (or an
+ * empty string) says the agent has none and clears it.
+ */
+export interface AssigneeRef extends NamedRef {
+  email?: string | null;
 }
 
 export interface MessageRecord {
@@ -25,7 +37,7 @@ export interface ConversationRecord {
   channel: Channel;
   status: ConversationStatus;
   inbox: NamedRef;
-  assignee: (NamedRef & { email: string | null }) | null;
+  assignee: AssigneeRef | null;
   team: NamedRef | null;
   chatflow: NamedRef | null;
   pageUrl: string | null;

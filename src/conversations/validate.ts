@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CustomPropertyType } from './conversation.entity';
 import { CHANNEL_VALUES, IMPORT_LIMITS, longerThan, SENDER_VALUES, STATUS_VALUES } from './import-schema';
-import { ConversationRecord, MessageRecord, NamedRef, PropertyRecord } from './record';
+import { AssigneeRef, ConversationRecord, MessageRecord, NamedRef, PropertyRecord } from './record';
 import { isCustomPropertyName } from './property-name';
 import { parseInstant } from './timestamp';
 
@@ -14,9 +14,10 @@ class Invalid extends Error {
   }
 }
 
-// Every limit and enum comes from the import schema (schema/conversation.schema.json); an id of 191
-// characters fits a utf8mb4 index key in MariaDB.
-const { id: ID_MAX, name: NAME_MAX, email: EMAIL_MAX, messages: MAX_MESSAGES } = IMPORT_LIMITS;
+// Every limit and enum comes from the import schema (schema/conversation.schema.json).
+const { name: NAME_MAX, email: EMAIL_MAX, messages: MAX_MESSAGES } = IMPORT_LIMITS;
+/** 191 characters fit a utf8mb4 index key in MariaDB. */
+export const ID_MAX = IMPORT_LIMITS.id;
 
 /**
  * Validates one conversation of the import format (docs/import-format.md), as parsed from an NDJSON
@@ -62,7 +63,7 @@ function toRecord(input: unknown): ConversationRecord {
     channel,
     status,
     inbox: requiredRef(input, 'inbox'),
-    assignee: assignee && { ...assignee, email: optionalString(input.assignee as Record<string, unknown>, 'email', EMAIL_MAX, 'assignee.email') },
+    assignee: assignee && withEmail(assignee, input.assignee as Record<string, unknown>),
     team: optionalRef(input, 'team'),
     chatflow: optionalRef(input, 'chatflow'),
     pageUrl: optionalString(input, 'pageUrl', IMPORT_LIMITS.pageUrl),
@@ -144,12 +145,21 @@ function requiredRef(input: Record<string, unknown>, field: string): NamedRef {
   return ref;
 }
 
-/** `{ id, name? }`: the name defaults to the id. Null or absent means no value. */
+/**
+ * `{ id, name? }`. Null or absent means no value. A name left out (or null, or blank) is null: the
+ * writer keeps the stored name then, so a reference by id alone never wipes a name.
+ */
 function optionalRef(input: Record<string, unknown>, field: string): NamedRef | null {
   const value = optionalObject(input, field);
   if (!value) return null;
   const id = requiredKey(value, 'id', `${field}.id`);
-  return { id, name: optionalString(value, 'name', NAME_MAX, `${field}.name`) ?? id };
+  return { id, name: optionalString(value, 'name', NAME_MAX, `${field}.name`) };
+}
+
+/** An email left out keeps the stored one (undefined); null or blank says there is none. */
+function withEmail(ref: NamedRef, input: Record<string, unknown>): AssigneeRef {
+  if (input.email === undefined) return ref;
+  return { ...ref, email: optionalString(input, 'email', EMAIL_MAX, 'assignee.email') };
 }
 
 function optionalObject(input: Record<string, unknown>, field: string): Record<string, unknown> | null {
@@ -228,6 +238,9 @@ function describe(value: unknown): string {
  * The content hash: every field of the record, in a fixed order, instants as epoch milliseconds
  * (Date#toJSON would cost more than the rest of validation). The mapped type makes a field added
  * to ConversationRecord a compile error here until it is hashed too.
+ * A name left out hashes as the id and an email left out as null, as they did when they meant
+ * that: hashes stored before names were kept stay valid, and re-importing an old file finds its
+ * conversations unchanged. Names live in the directory, which is written whatever the hash says.
  */
 function hashOf(r: Omit<ConversationRecord, 'contentHash'>): string {
   const time = (d: Date | null) => (d === null ? null : d.getTime());
@@ -235,10 +248,10 @@ function hashOf(r: Omit<ConversationRecord, 'contentHash'>): string {
     externalId: r.externalId,
     channel: r.channel,
     status: r.status,
-    inbox: [r.inbox.id, r.inbox.name],
-    assignee: r.assignee && [r.assignee.id, r.assignee.name, r.assignee.email],
-    team: r.team && [r.team.id, r.team.name],
-    chatflow: r.chatflow && [r.chatflow.id, r.chatflow.name],
+    inbox: [r.inbox.id, r.inbox.name ?? r.inbox.id],
+    assignee: r.assignee && [r.assignee.id, r.assignee.name ?? r.assignee.id, r.assignee.email ?? null],
+    team: r.team && [r.team.id, r.team.name ?? r.team.id],
+    chatflow: r.chatflow && [r.chatflow.id, r.chatflow.name ?? r.chatflow.id],
     pageUrl: r.pageUrl,
     subject: r.subject,
     contactEmail: r.contactEmail,

@@ -69,8 +69,7 @@ async function writeBatch(tx: Queryable, dialect: SqlDialect, accountId: number,
   // Before the first read: the rollups are kept by adding what changed, which needs the stored rows
   // read here to stay as they are until this transaction commits.
   await lockAccountForWriting(tx, accountId);
-  // The last record of each id, in the order of those last records: later lines win everywhere,
-  // also for the names of the directory.
+  // The last record of each id, in the order of those last records: later lines win.
   const latest = new Map<string, ConversationRecord>();
   for (const record of records) {
     latest.delete(record.externalId);
@@ -90,8 +89,9 @@ async function writeBatch(tx: Queryable, dialect: SqlDialect, accountId: number,
   const updatedIds = changed.filter((r) => stored.has(r.externalId)).map((r) => r.externalId);
 
   // Unchanged conversations still name their assignee, inbox, team and chatflow: a name given
-  // by a later line wins even when that line's conversation is identical to the stored one.
-  const directoryChanged = await writeDirectory(tx, dialect, accountId, [...latest.values()]);
+  // by a later line wins even when that line's conversation is identical to the stored one. Every
+  // record counts, superseded ones too, so names do not depend on where batches begin and end.
+  const directoryChanged = await writeDirectory(tx, dialect, accountId, records);
   if (changed.length === 0 && !directoryChanged) return result;
 
   if (updatedIds.length > 0) {
@@ -138,16 +138,26 @@ async function existingHashes(tx: Queryable, accountId: number, ids: string[]): 
 
 /**
  * Upserts the assignees, inboxes, teams and chatflows the records name, where the name (or an
- * agent's email) differs from the stored one; the last record wins. Returns whether any changed.
+ * agent's email) differs from the stored one. Returns whether any changed.
+ * Names are never wiped: a reference without a name keeps the stored one, and a new id given
+ * without a name is stored under its id until a name arrives. The last name given in the batch
+ * wins; a later reference by id alone does not undo it. An agent's email follows the same rule,
+ * except that an explicit null clears it.
  */
-async function writeDirectory(tx: Queryable, dialect: SqlDialect, accountId: number, records: ConversationRecord[]): Promise<boolean> {
+async function writeDirectory(tx: Queryable, dialect: SqlDialect, accountId: number, records: readonly ConversationRecord[]): Promise<boolean> {
+  /** What the batch says: null name, undefined email: not given. */
+  type Given = { name: string | null; email?: string | null };
   type Entry = { name: string; email: string | null };
-  const wanted: Record<DirectoryKind, Map<string, Entry>> = { assignee: new Map(), inbox: new Map(), team: new Map(), chatflow: new Map() };
+  const wanted: Record<DirectoryKind, Map<string, Given>> = { assignee: new Map(), inbox: new Map(), team: new Map(), chatflow: new Map() };
+  const mention = (kind: DirectoryKind, id: string, given: Given) => {
+    const before = wanted[kind].get(id);
+    wanted[kind].set(id, { name: given.name ?? before?.name ?? null, email: given.email !== undefined ? given.email : before?.email });
+  };
   for (const r of records) {
-    wanted.inbox.set(r.inbox.id, { name: r.inbox.name, email: null });
-    if (r.assignee) wanted.assignee.set(r.assignee.id, { name: r.assignee.name, email: r.assignee.email });
-    if (r.team) wanted.team.set(r.team.id, { name: r.team.name, email: null });
-    if (r.chatflow) wanted.chatflow.set(r.chatflow.id, { name: r.chatflow.name, email: null });
+    mention('inbox', r.inbox.id, r.inbox);
+    if (r.assignee) mention('assignee', r.assignee.id, r.assignee);
+    if (r.team) mention('team', r.team.id, r.team);
+    if (r.chatflow) mention('chatflow', r.chatflow.id, r.chatflow);
   }
   const kinds = Object.keys(wanted) as DirectoryKind[];
   const stored = new Map(kinds.map((kind) => [kind, new Map<string, Entry>()]));
@@ -170,9 +180,10 @@ async function writeDirectory(tx: Queryable, dialect: SqlDialect, accountId: num
   for (const kind of kinds) {
     const withEmail = kind === 'assignee';
     const rows: unknown[][] = [];
-    for (const [id, want] of wanted[kind]) {
+    for (const [id, given] of wanted[kind]) {
       const have = stored.get(kind)?.get(id);
-      if (have && have.name === want.name && have.email === want.email) continue;
+      const want: Entry = { name: given.name ?? have?.name ?? id, email: given.email !== undefined ? given.email : (have?.email ?? null) };
+      if (have && have.name === want.name && (!withEmail || have.email === want.email)) continue;
       rows.push(withEmail ? [accountId, id, want.name, want.email] : [accountId, id, want.name]);
     }
     if (rows.length === 0) continue;

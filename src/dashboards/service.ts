@@ -1,19 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { requireDashboardRoom, requireReportEditing, requireSpecificSharing } from '../accounts/plan';
 import { findDirectoryEntries } from '../conversations/directory';
-import { BadInput, Forbidden, NotFound } from '../errors';
+import { BadInput, ConfigInvalid, Forbidden, invariant, NotFound } from '../errors';
 import { catalogDefinition, catalogDefinitionInput } from '../reporting/catalog/registry';
 import { parseStoredRange } from '../reporting/date-presets';
 import { compileFilters, FilterSpec } from '../reporting/filters';
 import { FilterInput } from '../reporting/graphql/filter.input';
-import { FilterOperator } from '../reporting/properties';
-import { parseName } from '../reporting/saved/config';
-import { canChangeReport, findSavedReport, saveCopy, snapshotOfDefinition, updateSavedReport } from '../reporting/saved/service';
+import { FilterOperator, PropertyCatalog } from '../reporting/properties';
+import { parseName, SavedReport } from '../reporting/saved/config';
+import { canChangeReport, findSavedReport, loadSavedReport, saveCopy, snapshotOfDefinition, updateSavedReport } from '../reporting/saved/service';
+import { catalogSource, onDashboard, ReportSource, savedSource } from '../reporting/source';
+import { problemOf } from '../reporting/stored-config';
 import { Context } from '../server/context';
-import { Access, accessOf, canManage, Privacy, Share } from './access';
-import { AddReportToDashboardInput, CreateDashboardFromTemplateInput, EditDashboardReportInput, RemoveReportFromDashboardInput, UpdateDashboardInput } from './graphql/inputs';
+import { Access, accessOf, canManage, mayPlaceOnDashboard, Privacy, privacyOfCopyOn, requireNewOwner, requireOwnerReassigning, Share } from './access';
+import {
+  AddReportToDashboardInput,
+  CreateDashboardFromTemplateInput,
+  EditDashboardReportInput,
+  ReassignDashboardOwnerInput,
+  RemoveReportFromDashboardInput,
+  UpdateDashboardInput,
+} from './graphql/inputs';
 import { ShareType } from './graphql/types';
-import { countDashboards, Dashboard, DashboardItem, deleteDashboardRows, insertDashboard, listDashboards, replaceItems, updateDashboardRow } from './store';
+import { countDashboards, Dashboard, DashboardItem, deleteDashboardRows, insertDashboard, listDashboards, replaceItems, updateDashboardOwner, updateDashboardRow } from './store';
 import { findTemplate } from './templates';
 
 export const MAX_REPORTS_PER_DASHBOARD = 30;
@@ -25,12 +34,27 @@ export interface VisibleDashboard {
   access: Access;
 }
 
-/** The dashboards the caller may see. */
+/** The dashboards the caller may see, each checked as findDashboard checks it. */
 export async function listVisibleDashboards(ctx: Context): Promise<VisibleDashboard[]> {
-  return (await listDashboards(ctx.db, ctx.viewer.account.id)).flatMap((dashboard) => {
+  const visible = (await listDashboards(ctx.db, ctx.viewer.account.id)).flatMap((dashboard) => {
     const access = accessOf(ctx.viewer, dashboard);
     return access ? [{ dashboard, access }] : [];
   });
+  return Promise.all(visible.map(async ({ dashboard, access }) => ({ dashboard: await checked(ctx, dashboard), access })));
+}
+
+/**
+ * Its stored date range and filters checked with the rules of a write: what no longer validates is
+ * the dashboard's `problem` (its reports run once it is edited), never an error of the caller's.
+ */
+async function checked(ctx: Context, dashboard: Dashboard): Promise<Dashboard> {
+  if (dashboard.problem) return dashboard;
+  const catalog = await ctx.reporting.catalog();
+  const problem = problemOf(() => {
+    if (dashboard.dateRange) parseStoredRange(dashboard.dateRange, 'dateRange');
+    checkFilters(ctx, catalog, dashboard.filters);
+  });
+  return problem ? { ...dashboard, problem } : dashboard;
 }
 
 /** A dashboard the caller may see (NOT_FOUND in other accounts, FORBIDDEN when not shared with them). */
@@ -40,7 +64,7 @@ export async function findDashboard(ctx: Context, id: string, need: Access = 'VI
   const access = accessOf(ctx.viewer, dashboard);
   if (!access) throw new Forbidden('This dashboard is not shared with you.');
   if (need === 'EDIT' && access !== 'EDIT') throw new Forbidden('You may view this dashboard but not edit it.');
-  return { dashboard, access };
+  return { dashboard: await checked(ctx, dashboard), access };
 }
 
 export async function createDashboardFromTemplate(ctx: Context, input: CreateDashboardFromTemplateInput): Promise<VisibleDashboard> {
@@ -54,7 +78,7 @@ export async function createDashboardFromTemplate(ctx: Context, input: CreateDas
   });
   const shares = await parseShares(ctx, input.privacy, input.shares ?? []);
   const now = new Date();
-  const dashboard: Dashboard = { id: randomUUID(), ownerId: ctx.viewer.userId, name, privacy: input.privacy, templateId: template.id, dateRange: null, filters: [], shares, createdAt: now, updatedAt: now };
+  const dashboard: Dashboard = { id: randomUUID(), ownerId: ctx.viewer.userId, name, privacy: input.privacy, templateId: template.id, dateRange: null, filters: [], problem: null, shares, createdAt: now, updatedAt: now };
   // Template order, whatever order the ids were ticked in.
   const items = template.reportDefinitionIds.filter((id) => chosen.includes(id)).map((definitionId) => newItem({ definitionId }));
   await ctx.db.transaction(async (tx) => {
@@ -69,7 +93,8 @@ export async function createDashboardFromTemplate(ctx: Context, input: CreateDas
 
 export async function updateDashboard(ctx: Context, input: UpdateDashboardInput): Promise<VisibleDashboard> {
   const { dashboard, access } = await findDashboard(ctx, input.id, 'EDIT');
-  const next: Dashboard = { ...dashboard, updatedAt: new Date() };
+  // An edit may repair what no longer validates: the result is checked anew below.
+  const next: Dashboard = { ...dashboard, problem: null, updatedAt: new Date() };
   if (input.name != null) next.name = parseName(input.name);
   if (input.privacy != null || input.shares != null) {
     if (!canManage(ctx.viewer, dashboard)) throw new Forbidden('Only the owner of a dashboard or an admin may change who can see it.');
@@ -84,7 +109,7 @@ export async function updateDashboard(ctx: Context, input: UpdateDashboardInput)
     if (items) await replaceItems(tx, ctx.viewer.account.id, dashboard.id, items);
   });
   ctx.dashboardItems.clear(dashboard.id);
-  return { dashboard: next, access: accessOf(ctx.viewer, next) ?? access };
+  return { dashboard: await checked(ctx, next), access: accessOf(ctx.viewer, next) ?? access };
 }
 
 export async function addReportToDashboard(ctx: Context, input: AddReportToDashboardInput): Promise<VisibleDashboard> {
@@ -92,7 +117,10 @@ export async function addReportToDashboard(ctx: Context, input: AddReportToDashb
   const given = [input.definitionId, input.reportId].filter((v) => v != null);
   if (given.length !== 1) throw new BadInput('definitionId', 'give exactly one of definitionId and reportId');
   if (input.definitionId != null) catalogDefinitionInput(input.definitionId, 'definitionId');
-  if (input.reportId != null) await findSavedReport(ctx, input.reportId);
+  if (input.reportId != null) {
+    const report = await findSavedReport(ctx, input.reportId);
+    if (!mayPlaceOnDashboard(ctx.viewer, report)) throw new Forbidden('Only its owner may put a private report on a dashboard: everyone who sees the dashboard would see it.');
+  }
   const items = await itemsOf(ctx, found.dashboard.id);
   if (items.length >= MAX_REPORTS_PER_DASHBOARD) throw new BadInput('dashboardId', `a dashboard holds at most ${MAX_REPORTS_PER_DASHBOARD} reports`);
   const position = input.position ?? items.length;
@@ -130,20 +158,66 @@ export async function editDashboardReport(ctx: Context, input: EditDashboardRepo
   const item = items.find((i) => i.id === input.dashboardReportId);
   if (!item) throw new BadInput('dashboardReportId', `${input.dashboardReportId} is not on dashboard ${found.dashboard.id}`);
   requireReportEditing(ctx.viewer.account, 'Editing a report');
+  const privacy = privacyOfCopyOn(found.dashboard.privacy);
   let reportId: string;
   if (item.reportId) {
-    const report = await findSavedReport(ctx, item.reportId);
+    const report = await reportOnDashboard(ctx, found, item.reportId);
     if (canChangeReport(ctx.viewer, report)) {
       await updateSavedReport(ctx, { ...input.changes, id: report.id });
       return found;
     }
-    reportId = (await saveCopy(ctx, report, report.sourceDefinitionId, input.changes)).id;
+    reportId = (await saveCopy(ctx, report, report.sourceDefinitionId, input.changes, privacy)).id;
   } else {
     const definition = catalogDefinition(item.definitionId as string);
-    reportId = (await saveCopy(ctx, snapshotOfDefinition(definition), definition.id, input.changes)).id;
+    reportId = (await saveCopy(ctx, snapshotOfDefinition(definition), definition.id, input.changes, privacy)).id;
   }
   await saveItems(ctx, found.dashboard, items.map((i) => (i === item ? { ...i, definitionId: null, reportId } : i)));
   return found;
+}
+
+/**
+ * Gives a dashboard to another user of the account, e.g. when its owner left: admins only, and any
+ * dashboard (admins see them all, private ones included).
+ */
+export async function reassignDashboardOwner(ctx: Context, input: ReassignDashboardOwnerInput): Promise<VisibleDashboard> {
+  requireOwnerReassigning(ctx.viewer, 'dashboard');
+  const { dashboard } = await findDashboard(ctx, input.dashboardId);
+  await requireNewOwner(ctx.members, input.ownerId);
+  const next: Dashboard = { ...dashboard, ownerId: input.ownerId, updatedAt: new Date() };
+  await updateDashboardOwner(ctx.db, ctx.viewer.account.id, dashboard.id, next.ownerId, next.updatedAt);
+  const access = accessOf(ctx.viewer, next);
+  invariant(access, 'an admin sees every dashboard of their account');
+  return { dashboard: next, access };
+}
+
+/**
+ * A saved report as a tile of a dashboard the caller may see: seeing a dashboard grants seeing its
+ * tiles (title, report, result), also a report private to another user, without listing it or
+ * letting it be run or placed elsewhere. The report must be on that dashboard.
+ */
+export async function reportOnDashboard(ctx: Context, shownOn: VisibleDashboard, reportId: string): Promise<SavedReport> {
+  const items = await itemsOf(ctx, shownOn.dashboard.id);
+  if (!items.some((item) => item.reportId === reportId)) throw new NotFound('report', reportId);
+  return loadSavedReport(ctx, reportId);
+}
+
+/** What a tile of a dashboard the caller sees runs: its report with the dashboard's date range and filters. */
+export async function tileSource(ctx: Context, shownOn: VisibleDashboard, item: Pick<DashboardItem, 'definitionId' | 'reportId'>): Promise<ReportSource> {
+  const { dashboard } = shownOn;
+  if (dashboard.problem) throw new ConfigInvalid({ kind: 'dashboard', id: dashboard.id, name: dashboard.name }, dashboard.problem);
+  const source = item.reportId ? savedSource(await reportOnDashboard(ctx, shownOn, item.reportId)) : catalogSource(catalogDefinition(item.definitionId as string));
+  return onDashboard(source, { dateRange: shownOn.dashboard.dateRange, filters: shownOn.dashboard.filters });
+}
+
+/**
+ * A run or drill-down that names a dashboard: the report it names as that dashboard's tile shows
+ * it, for whoever may see the dashboard (FORBIDDEN otherwise, as the dashboard itself).
+ */
+export async function sourceOnDashboard(ctx: Context, dashboardId: string, run: { definitionId?: string | null; reportId?: string | null }, field: string): Promise<ReportSource> {
+  const shownOn = await findDashboard(ctx, dashboardId);
+  const item = (await itemsOf(ctx, dashboardId)).find((i) => (run.reportId != null ? i.reportId === run.reportId : i.definitionId === run.definitionId));
+  if (!item) throw new BadInput(field, `report ${run.reportId ?? run.definitionId} is not on dashboard ${dashboardId}`);
+  return tileSource(ctx, shownOn, item);
 }
 
 /** The items of a dashboard, through the request's loader. */
@@ -208,6 +282,10 @@ async function parseShares(ctx: Context, privacy: Privacy, shares: readonly Shar
 
 async function parseFilters(ctx: Context, filters: readonly FilterInput[]): Promise<FilterSpec[]> {
   const specs = filters.map((f) => ({ property: f.property, operator: f.operator as FilterOperator, values: [...(f.values ?? [])] }));
-  compileFilters(specs, { dialect: ctx.db.dialect, catalog: await ctx.reporting.catalog(), timezone: ctx.viewer.account.timezone });
+  checkFilters(ctx, await ctx.reporting.catalog(), specs);
   return specs;
+}
+
+function checkFilters(ctx: Context, catalog: PropertyCatalog, filters: readonly FilterSpec[]): void {
+  compileFilters(filters, { dialect: ctx.db.dialect, catalog, timezone: ctx.viewer.account.timezone });
 }

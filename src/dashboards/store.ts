@@ -1,6 +1,7 @@
 import { fromDbInstant, Queryable, toNumber } from '../db/database';
 import { StoredDateRange } from '../reporting/date-presets';
 import { FilterSpec } from '../reporting/filters';
+import { ConfigProblem, StoredReader } from '../reporting/stored-config';
 import { Access, GranteeType, Privacy, Share } from './access';
 
 /** One place on a dashboard: a catalog report or a saved report, in an order and a width. */
@@ -21,6 +22,11 @@ export interface Dashboard {
   templateId: string | null;
   dateRange: StoredDateRange | null;
   filters: FilterSpec[];
+  /**
+   * Why the stored date range or filters no longer validate (saved under an older version, or
+   * damaged), or null. Such a dashboard is still listed and can be edited; its reports do not run.
+   */
+  problem: ConfigProblem | null;
   shares: Share[];
   createdAt: Date;
   updatedAt: Date;
@@ -45,18 +51,25 @@ export async function listDashboards(db: Queryable, accountId: number, id?: stri
     list.push({ granteeType: s.grantee_type as GranteeType, granteeId: String(s.grantee_id), access: s.access as Access });
     sharesOf.set(String(s.dashboard_id), list);
   }
-  return rows.map((row) => ({
-    id: String(row.id),
-    ownerId: String(row.owner_id),
-    name: String(row.name),
-    privacy: row.privacy as Privacy,
-    templateId: (row.template_id as string | null) ?? null,
-    dateRange: row.date_range ? (JSON.parse(String(row.date_range)) as StoredDateRange) : null,
-    filters: JSON.parse(String(row.filters)) as FilterSpec[],
-    shares: sharesOf.get(String(row.id)) ?? [],
-    createdAt: fromDbInstant(row.created_at) as Date,
-    updatedAt: fromDbInstant(row.updated_at) as Date,
-  }));
+  return rows.map((row) => {
+    // Never throws: what no longer reads is the dashboard's `problem`, so the others still list.
+    const read = new StoredReader();
+    const dateRange = row.date_range ? read.dateRange(read.json(row.date_range, 'dateRange')) : null;
+    const filters = read.filters(read.json(row.filters, 'filters'));
+    return {
+      id: String(row.id),
+      ownerId: String(row.owner_id),
+      name: String(row.name),
+      privacy: row.privacy as Privacy,
+      templateId: (row.template_id as string | null) ?? null,
+      dateRange,
+      filters,
+      problem: read.problem,
+      shares: sharesOf.get(String(row.id)) ?? [],
+      createdAt: fromDbInstant(row.created_at) as Date,
+      updatedAt: fromDbInstant(row.updated_at) as Date,
+    };
+  });
 }
 
 export async function countDashboards(db: Queryable, accountId: number): Promise<number> {
@@ -78,6 +91,11 @@ export async function updateDashboardRow(db: Queryable, accountId: number, dashb
     [dashboard.name, dashboard.privacy, rangeText(dashboard.dateRange), JSON.stringify(dashboard.filters), dashboard.updatedAt, accountId, dashboard.id],
   );
   await replaceShares(db, accountId, dashboard.id, dashboard.shares);
+}
+
+/** Only the owner: a reassignment leaves whatever else changed meanwhile as it is. */
+export async function updateDashboardOwner(db: Queryable, accountId: number, id: string, ownerId: string, updatedAt: Date): Promise<void> {
+  await db.query('UPDATE dashboards SET owner_id = ?, updated_at = ? WHERE account_id = ? AND id = ?', [ownerId, updatedAt, accountId, id]);
 }
 
 export async function deleteDashboardRows(db: Queryable, accountId: number, id: string): Promise<void> {

@@ -179,6 +179,14 @@ function bindable(value: unknown): unknown {
   return value;
 }
 
+/** Whether both stores can keep this instant (epoch milliseconds): years 1000 to 9999, as toDbInstant writes them. */
+export function isDbInstant(ms: number): boolean {
+  return Number.isSafeInteger(ms) && ms >= FIRST_DB_INSTANT && ms < END_DB_INSTANT;
+}
+
+const FIRST_DB_INSTANT = Date.UTC(1000, 0, 1);
+const END_DB_INSTANT = Date.UTC(10000, 0, 1);
+
 /** The text form both stores accept for an instant: 'YYYY-MM-DD HH:MM:SS.mmm' in UTC. */
 export function toDbInstant(date: Date): string {
   // Called for every instant an import writes: built from the UTC fields, which is several times

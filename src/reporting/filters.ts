@@ -139,9 +139,12 @@ function toDbValue(property: ConversationProperty, value: string, field: string)
     case 'DURATION': {
       const n = value.trim() === '' ? NaN : Number(value);
       if (!Number.isFinite(n)) throw new BadInput(field, `must be a number, not ${JSON.stringify(value)}`);
+      if (property.type === 'NUMBER') return n;
       // Durations are filtered in seconds and stored in whole milliseconds; not rounding keeps
       // `GT 1.2345` strictly above 1234 ms (both stores compare integers with doubles exactly).
-      return property.type === 'DURATION' ? n * 1000 : n;
+      // 1e308 seconds would be Infinity milliseconds, which MariaDB cannot be sent.
+      if (!Number.isFinite(n * 1000)) throw new BadInput(field, `must be a number of seconds between -1e305 and 1e305, not ${JSON.stringify(value)}`);
+      return n * 1000;
     }
     case 'DATETIME':
       throw new Error('dates are bound by dateCondition');

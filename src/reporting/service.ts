@@ -1,6 +1,7 @@
 import { ConversationConnection } from '../conversations/graphql/types';
 import { Channel } from '../conversations/conversation.entity';
 import { BadInput } from '../errors';
+import { sourceOnDashboard } from '../dashboards/service';
 import { Context } from '../server/context';
 import { runCached } from './cache';
 import { ReportDefinition } from './catalog/definition';
@@ -58,6 +59,7 @@ export async function runSource(ctx: Context, source: ReportSource, run: RunOpti
 async function sourceOf(ctx: Context, input: RunReportInput, prefix: string): Promise<ReportSource> {
   const given = [input.definitionId, input.reportId].filter((v) => v !== null && v !== undefined);
   if (given.length !== 1) throw new BadInput(`${prefix}definitionId`, 'give exactly one of definitionId and reportId');
+  if (input.dashboardId != null) return sourceOnDashboard(ctx, input.dashboardId, input, `${prefix}dashboardId`);
   if (input.definitionId) {
     return catalogSource(catalogDefinition(input.definitionId));
   }
@@ -84,7 +86,8 @@ export function describeMeasure(key: MeasureKey): ReportMeasure {
 }
 
 export function describeDimension(key: string): ReportDimension {
-  return { key, label: builtinProperty(key)?.label ?? key.slice(CUSTOM_PREFIX.length) };
+  // A key saved under an older version that no longer names a property shows as itself.
+  return { key, label: builtinProperty(key)?.label ?? (key.startsWith(CUSTOM_PREFIX) ? key.slice(CUSTOM_PREFIX.length) : key) };
 }
 
 export function describeFilter(f: FilterSpec): ReportFilter {

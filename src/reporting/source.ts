@@ -1,3 +1,4 @@
+import { ConfigInvalid } from '../errors';
 import { Context } from '../server/context';
 import { ReportDefinition } from './catalog/definition';
 import { resolveStoredRange, StoredDateRange } from './date-presets';
@@ -28,7 +29,9 @@ export function catalogSource(definition: ReportDefinition): ReportSource {
   return { shape: definition, dateRange: null, timezone: null };
 }
 
+/** A saved report to run; CONFIG_INVALID, naming it, when its stored config no longer validates. */
 export function savedSource(report: SavedReport): ReportSource {
+  if (report.problem) throw new ConfigInvalid({ kind: 'report', id: report.id, name: report.name }, report.problem);
   return { shape: shapeOf(report.config, report.config.filters), dateRange: report.config.dateRange, timezone: report.config.timezone };
 }
 

@@ -117,12 +117,12 @@ export const MAX_BUCKETS = 3700;
  * first day as `value` but spans only the part inside the range. Edges are local midnights, so a
  * day bucket on a DST night is 23 or 25 hours long.
  */
-export function timeBuckets(range: LocalDateRange, granularity: Granularity, timezone: string, field = 'granularity'): TimeBucket[] {
+export function timeBuckets(range: LocalDateRange, granularity: Granularity, timezone: string, field = 'granularity', advice = 'choose a coarser granularity or a shorter range'): TimeBucket[] {
   const buckets: TimeBucket[] = [];
   const last = addDays(range.to, 1);
   for (let first = bucketStart(range.from, granularity); first < last; first = nextBucketStart(first, granularity)) {
     if (buckets.length >= MAX_BUCKETS) {
-      throw new BadInput(field, `${granularity} buckets over ${range.from}..${range.to} exceed ${MAX_BUCKETS}; choose a coarser granularity or a shorter range`);
+      throw new BadInput(field, `${granularity} buckets over ${range.from}..${range.to} exceed ${MAX_BUCKETS}; ${advice}`);
     }
     const next = nextBucketStart(first, granularity);
     buckets.push({
@@ -132,6 +132,16 @@ export function timeBuckets(range: LocalDateRange, granularity: Granularity, tim
     });
   }
   return buckets;
+}
+
+/**
+ * Every whole bucket from the one that holds `range.from` to the one that holds `range.to`, none
+ * clipped: the buckets of a date property the report does not select by, which group conversations
+ * by their own local date wherever it falls.
+ */
+export function wholeBuckets(range: LocalDateRange, granularity: Granularity, timezone: string, advice?: string): TimeBucket[] {
+  const last = addDays(nextBucketStart(bucketStart(range.to, granularity), granularity), -1);
+  return timeBuckets({ from: bucketStart(range.from, granularity), to: last }, granularity, timezone, 'granularity', advice);
 }
 
 /** Today's local date in a zone (for presets such as LAST_7_DAYS). */

@@ -1,11 +1,12 @@
 import DataLoader from 'dataloader';
 import { createMemberLoader, Member } from '../auth/members';
-import { viewerFromAuthorization, Viewer } from '../auth/viewer';
+import { authenticate, Refusal, Viewer } from '../auth/viewer';
 import { ConversationLoaders, createConversationLoaders } from '../conversations/loaders';
 import { Database } from '../db/database';
 import { DashboardItem, findItems } from '../dashboards/store';
 import { Unauthenticated } from '../errors';
 import { createReportingLoaders, ReportingLoaders } from '../reporting/loaders';
+import { RateLimits } from './rate-limit';
 
 /** What every resolver receives: the database, the caller and per-request DataLoaders. */
 export interface Context {
@@ -17,12 +18,38 @@ export interface Context {
   dashboardItems: DataLoader<string, DashboardItem[]>;
 }
 
-/** Every GraphQL request is authenticated, introspection included: `Authorization: Bearer <token>`. */
-export async function createContext(db: Database, authorization: string | undefined): Promise<Context> {
-  const viewer = await viewerFromAuthorization(db, authorization);
-  if (!viewer) throw new Unauthenticated();
+/** What createContext needs of an HTTP request. */
+export interface RequestInfo {
+  authorization: string | undefined;
+  /** The client's address (rate limits on failed authentications key on it). */
+  address: string | undefined;
+}
+
+/**
+ * Every GraphQL request is authenticated, introspection included: `Authorization: Bearer <token>`,
+ * then counted against its token's rate limit. A refused token also counts against its address.
+ */
+export async function createContext(db: Database, request: RequestInfo, limits: RateLimits | null = null): Promise<Context> {
+  const address = request.address ?? 'unknown';
+  await limits?.admitAddress(address);
+  const authentication = await authenticate(db, request.authorization);
+  if ('refusal' in authentication) {
+    if (authentication.refusal !== 'missing') await limits?.failedAuthentication(address);
+    throw new Unauthenticated(REFUSALS[authentication.refusal]);
+  }
+  const { viewer } = authentication;
+  if (viewer.tokenId) await limits?.request(viewer.tokenId);
   return contextFor(db, viewer);
 }
+
+/** What a refused request is told: that its token was revoked or expired, nothing more. */
+const REFUSALS: Record<Refusal, string | undefined> = {
+  missing: undefined,
+  unknown: undefined,
+  revoked: 'This API token has been revoked: ask an admin of your account for a new one.',
+  expired: 'This API token has expired: ask an admin of your account for a new one.',
+  deactivated: 'The user of this API token has been deactivated.',
+};
 
 /** The context of a known viewer (also what in-process callers and tests use). */
 export function contextFor(db: Database, viewer: Viewer): Context {

@@ -20,6 +20,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: original.message, ...where, extensions };
   }
   const code = formatted.extensions?.code;
+  const tokens = code === 'GRAPHQL_PARSE_FAILED' ? TOKEN_LIMIT.exec(formatted.message) : null;
+  if (tokens) return { message: `query: token limit of ${tokens[1]} exceeded; send values as variables, or split the request`, extensions: { code: 'BAD_USER_INPUT', field: 'query' } };
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && !hasDriverError(original)) {
     // A value written into the query that its type refuses is bad input, as it is when sent as a variable.
     const inputCode = code === 'GRAPHQL_VALIDATION_FAILED' && BAD_VALUE.test(formatted.message) ? 'BAD_USER_INPUT' : code;
@@ -34,6 +36,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
  * out-of-range Int, unknown or missing input field, missing required argument).
  */
 const BAD_VALUE = /does not exist in ".+" enum|cannot represent|Expected value of type|of required type ".+" was not provided|is not defined by type|is required, but it was not provided/;
+
+/** graphql-js's message when the parser stops at the token limit (`parseOptions.maxTokens`). */
+const TOKEN_LIMIT = /^Syntax Error: Document contains more that (\d+) tokens/;
 
 /** Apollo wraps a validation rule's error in its own; a typed error inside it keeps its code. */
 function typedCause(error: unknown): unknown {

@@ -3,16 +3,20 @@ import { AddressInfo } from 'node:net';
 import express from 'express';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { RateLimitConfig, rateLimitsFrom, trustProxyFrom } from '../config';
 import { Database } from '../db/database';
 import { closeReportCache } from '../reporting/cache';
 import { reportCatalog } from '../reporting/catalog/registry';
 import { createApolloServer } from './apollo';
 import { createContext } from './context';
+import { RateLimits } from './rate-limit';
 
 export interface ServerOptions {
   port: number;
   /** Interface to listen on; default all. */
   host?: string;
+  /** Request rate limits; default from the environment (rateLimitsFrom). */
+  rateLimits?: RateLimitConfig;
 }
 
 export interface RunningServer {
@@ -31,9 +35,11 @@ export async function startServer(db: Database, options: ServerOptions): Promise
     console.error(`report plugin ${problem.id ?? ''} (${problem.source}) not loaded: ${problem.message}`);
   }
   const app = express();
+  app.set('trust proxy', trustProxyFrom(process.env));
   const httpServer = createServer(app);
   const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer })]);
   await apollo.start();
+  const rateLimits = await RateLimits.start(options.rateLimits ?? rateLimitsFrom(process.env));
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
@@ -41,7 +47,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, { context: ({ req }) => createContext(db, req.headers.authorization) }),
+    expressMiddleware(apollo, { context: ({ req }) => createContext(db, { authorization: req.headers.authorization, address: req.ip }, rateLimits) }),
   );
   try {
     await new Promise<void>((resolve, reject) => {
@@ -50,6 +56,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
     });
   } catch (error) {
     await apollo.stop();
+    await rateLimits?.close();
     throw error;
   }
   const { port } = httpServer.address() as AddressInfo;
@@ -58,6 +65,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
     await apollo.stop();
     // After the last request: the report cache's Redis connection would keep the process alive.
     await closeReportCache();
+    await rateLimits?.close();
   };
   return { url: `http://${host}:${port}/graphql`, close };
 }

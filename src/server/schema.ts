@@ -1,15 +1,18 @@
 import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AccessResolver } from '../auth/graphql/access.resolver';
 import { ViewerResolver } from '../auth/graphql/viewer.resolver';
 import { ConversationResolver } from '../conversations/graphql/resolver';
 import { DashboardReportResolver, DashboardResolver } from '../dashboards/graphql/resolver';
 import { ReportingResolver } from '../reporting/graphql/resolver';
 import { ReportRevisionResolver, SavedReportResolver } from '../reporting/saved/graphql/resolver';
+import { guardRootFields } from './root-guard';
 
 /** Every resolver of the API. The SDL it gives is checked in at schema/schema.graphql. */
 export const RESOLVERS = [
   ViewerResolver,
+  AccessResolver,
   ConversationResolver,
   ReportingResolver,
   SavedReportResolver,
@@ -26,7 +29,7 @@ export function threadlineSchema(): Promise<GraphQLSchema> {
     resolvers: RESOLVERS,
     // class-validator decorators on inputs are enforced (type-graphql 2 defaults this to off).
     validate: true,
-  }).then(describeRootTypes);
+  }).then((schema) => guardRootFields(describeRootTypes(schema)));
   return built;
 }
 
@@ -34,7 +37,7 @@ export function threadlineSchema(): Promise<GraphQLSchema> {
 function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
   const query = schema.getQueryType();
   const mutation = schema.getMutationType();
-  if (query) query.description = 'Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account.';
-  if (mutation) mutation.description = 'Push conversations as they happen; build and edit saved reports and dashboards.';
+  if (query) query.description = 'Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user\'s role and its token\'s scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token\'s rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After).';
+  if (mutation) mutation.description = 'Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens.';
   return schema;
 }

@@ -1,7 +1,12 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 import { Account } from '../../src/accounts/account.entity';
 import { createAccount } from '../../src/accounts/accounts';
-import { createUser } from '../../src/auth/users';
+import { findTokenBySecret, issueToken, listTokens, revokeToken } from '../../src/auth/api-tokens';
+import { createUser, listUsers } from '../../src/auth/users';
+import { authenticate } from '../../src/auth/viewer';
 import { freePort, runCli, startCli } from '../support/cli';
 import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';
 
@@ -31,6 +36,14 @@ async function countOf(test: TestDatabase, table: string): Promise<number> {
  * NODE_ENV=test, as users do, so they catch that.
  */
 describe.each(DIALECTS)('threadline serve and start (%s)', (dialect) => {
+  /** The working directory of `start`: with MySQL it keeps its token in ./data, which must not be the project's. */
+  let cwd: string;
+
+  beforeAll(() => {
+    cwd = mkdtempSync(join(tmpdir(), 'threadline-start-'));
+  });
+  afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+
   describe('serve', () => {
     let test: TestDatabase;
 
@@ -89,11 +102,11 @@ describe.each(DIALECTS)('threadline serve and start (%s)', (dialect) => {
       await createUser(test.db, account, { email: 'boss@example.com', role: 'ADMIN' });
       const port = await freePort();
 
-      const server = await startCli(['start', '--port', String(port), '--json'], { databaseUrl: test.url });
+      const server = await startCli(['start', '--port', String(port), '--json'], { databaseUrl: test.url, cwd });
       const result = await server.stop('SIGTERM');
 
       const printed = JSON.parse(server.firstLine) as Record<string, string>;
-      expect(printed).toEqual({ url: `http://localhost:${port}/graphql`, accountId: String(account.id), email: 'boss@example.com', token: expect.stringMatching(/^tl_/) });
+      expect(printed).toEqual({ url: `http://localhost:${port}/graphql`, accountId: String(account.id), email: 'boss@example.com', token: expect.stringMatching(/^tl_/), tokenFile: expect.any(String) });
       expect([result.status, result.stdout]).toEqual([0, `${server.firstLine}\n`]);
       expect([await countOf(test, 'accounts'), await countOf(test, 'conversations')]).toEqual([1, 0]);
     });
@@ -101,6 +114,8 @@ describe.each(DIALECTS)('threadline serve and start (%s)', (dialect) => {
 
   describe('start', () => {
     let test: TestDatabase;
+    /** What the first start printed. */
+    let first: Record<string, string>;
 
     beforeAll(async () => {
       test = await createTestDatabase(dialect);
@@ -109,45 +124,63 @@ describe.each(DIALECTS)('threadline serve and start (%s)', (dialect) => {
       await test?.drop();
     });
 
-    it('creates the demo account, user and data on an empty database, then serves with a working token', async () => {
+    const startTokens = async () => (await listTokens(test.db)).filter((t) => t.name === 'threadline start');
+
+    it('creates the demo account, user and data on an empty database, then serves with a working token kept in a private file', async () => {
       const port = await freePort();
-      const server = await startCli(['start', '--port', String(port), '--json'], { databaseUrl: test.url }, 60_000);
+      const server = await startCli(['start', '--port', String(port), '--json'], { databaseUrl: test.url, cwd }, 60_000);
       try {
         const printed = JSON.parse(server.firstLine) as Record<string, string>;
-        expect(printed).toEqual({ url: `http://localhost:${port}/graphql`, accountId: expect.stringMatching(/^\d+$/), email: 'demo@example.com', token: expect.stringMatching(/^tl_/) });
+        first = printed;
+        expect(printed).toEqual({
+          url: `http://localhost:${port}/graphql`,
+          accountId: expect.stringMatching(/^\d+$/),
+          email: 'demo@example.com',
+          token: expect.stringMatching(/^tl_/),
+          tokenFile: expect.stringMatching(/\.demo-token$/),
+        });
+        const file = isAbsolute(printed.tokenFile) ? printed.tokenFile : join(cwd, printed.tokenFile);
+        expect(readFileSync(file, 'utf8')).toBe(`${printed.token}\n`);
+        expect(statSync(file).mode & 0o777).toBe(0o600);
         expect(await graphql(printed.url, '{ __typename }', printed.token)).toEqual({ data: { __typename: 'Query' } });
         expect(await test.db.dataSource.getRepository(Account).find()).toEqual([expect.objectContaining({ name: 'Demo', plan: 'PROFESSIONAL', timezone: 'Europe/Amsterdam' })]);
         expect(await countOf(test, 'conversations')).toBe(5000);
-        const dashboards = (await graphql(printed.url, '{ dashboards { name privacy reports { result { rows { measureValues } } } } }', printed.token)) as {
-          data: { dashboards: { name: string; privacy: string; reports: { result: { rows: unknown[] } }[] }[] };
+        const dashboards = (await graphql(printed.url, '{ dashboards { id name privacy reports { id } } }', printed.token)) as {
+          data: { dashboards: { id: string; name: string; privacy: string; reports: unknown[] }[] };
         };
         expect(dashboards.data.dashboards.map((d) => [d.name, d.privacy, d.reports.length])).toEqual([
           ['Chat overview', 'EVERYONE_VIEW', 6],
           ['Email overview', 'EVERYONE_VIEW', 6],
         ]);
-        expect(dashboards.data.dashboards.every((d) => d.reports.every((r) => r.result.rows.length > 0))).toBe(true);
+        // One dashboard's results per request: every dashboard's at once is over the request budget.
+        for (const { id } of dashboards.data.dashboards) {
+          const results = (await graphql(printed.url, `{ dashboard(id: "${id}") { reports { result { rows { measureValues } } } } }`, printed.token)) as {
+            data: { dashboard: { reports: { result: { rows: unknown[] } }[] } };
+          };
+          expect(results.data.dashboard.reports.every((r) => r.result.rows.length > 0)).toBe(true);
+        }
       } finally {
         expect((await server.stop('SIGINT')).status).toBe(0);
       }
     });
 
-    it('adds nothing when accounts exist and issues a fresh token for the demo user', async () => {
+    it('adds nothing when accounts exist and prints the same token again, issuing none', async () => {
       const other = await createAccount(test.db, { name: 'Other', plan: 'FREE' });
       await createUser(test.db, other, { email: 'boss@example.com', role: 'ADMIN' });
       const tokensBefore = await countOf(test, 'api_tokens');
       const port = await freePort();
 
-      const server = await startCli(['start', '--port', String(port)], { databaseUrl: test.url });
+      const server = await startCli(['start', '--port', String(port)], { databaseUrl: test.url, cwd });
       try {
         const result = await server.stop('SIGINT');
 
-        // The demo user of the first account, with a new token; no new account or conversations.
-        const [first] = await test.db.dataSource.getRepository(Account).find({ order: { id: 'ASC' }, take: 1 });
-        const token = /API token for demo@example.com \(account \d+ "Demo"\): (tl_[\w-]+)\n/.exec(result.stdout)?.[1];
+        // The demo user of the first account, with the token of the first start; no new account or conversations.
+        const token = first.token;
         expect(result.stdout).toBe(
           [
             `Threadline GraphQL server listening at http://localhost:${port}/graphql (Ctrl-C to stop)`,
-            `API token for demo@example.com (account ${first.id} "Demo"): ${token}`,
+            `API token for demo@example.com (account ${first.accountId} "Demo"): ${token}`,
+            `(kept in ${first.tokenFile}; every start prints it again while it works)`,
             '',
             'Try it:',
             `  curl -s http://localhost:${port}/graphql \\`,
@@ -160,10 +193,34 @@ describe.each(DIALECTS)('threadline serve and start (%s)', (dialect) => {
         expect([result.status, result.stderr]).toEqual([0, 'threadline: SIGINT received, shutting down\n']);
         expect(await countOf(test, 'accounts')).toBe(2);
         expect(await countOf(test, 'conversations')).toBe(5000);
-        expect(await countOf(test, 'api_tokens')).toBe(tokensBefore + 1);
+        expect(await countOf(test, 'api_tokens')).toBe(tokensBefore);
       } finally {
         if (server.child.exitCode === null && server.child.signalCode === null) await server.stop('SIGKILL');
       }
+    });
+
+    it('issues a new token once the kept one is revoked, and revokes its own earlier ones', async () => {
+      const kept = (await findTokenBySecret(test.db, first.token))!;
+      await revokeToken(test.db, kept.id);
+      // Another token of start's that still works (as if the file had been lost once): revoked too.
+      const demoUser = (await listUsers(test.db, { email: 'demo@example.com' }))[0];
+      const stray = await issueToken(test.db, demoUser, { name: 'threadline start' });
+      const other = await issueToken(test.db, demoUser, { name: 'my script' });
+
+      const runs: Record<string, string>[] = [];
+      for (let i = 0; i < 2; i++) {
+        const server = await startCli(['start', '--port', String(await freePort()), '--json'], { databaseUrl: test.url, cwd });
+        runs.push(JSON.parse(server.firstLine) as Record<string, string>);
+        expect((await server.stop('SIGTERM')).status).toBe(0);
+      }
+      expect(runs[0].token).not.toBe(first.token);
+      expect(runs[1].token).toBe(runs[0].token);
+      const state = async (token: string) => {
+        const result = await authenticate(test.db, `Bearer ${token}`);
+        return 'viewer' in result ? 'works' : result.refusal;
+      };
+      expect([await state(runs[0].token), await state(stray.token), await state(first.token), await state(other.token)]).toEqual(['works', 'revoked', 'revoked', 'works']);
+      expect((await startTokens()).filter((t) => !t.revokedAt)).toHaveLength(1);
     });
   });
 });

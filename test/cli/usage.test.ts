@@ -23,7 +23,7 @@ describe('threadline usage and errors', () => {
 
     expect([top.status, top.stderr]).toEqual([0, '']);
     expect(top.stdout).toMatch(/^Usage: threadline <command> \[options\] \[--json\]\n/);
-    for (const command of ['serve', 'migrate', 'account create', 'user create', 'import', 'demo', 'start']) {
+    for (const command of ['serve', 'migrate', 'account create', 'user create', 'token create', 'import', 'demo', 'start']) {
       expect(top.stdout).toContain(`  threadline ${command} `);
     }
     expect([account.status, account.stderr]).toEqual([0, '']);
@@ -37,7 +37,7 @@ describe('threadline usage and errors', () => {
       [[], 'no command given (see: threadline --help)'],
       [['frobnicate'], 'unknown command "frobnicate" (see: threadline --help)'],
       [['account'], 'account: expected a subcommand: create (see: threadline account --help)'],
-      [['user', 'delete'], 'user: unknown subcommand "delete" (expected: create)'],
+      [['user', 'delete'], 'user: unknown subcommand "delete" (expected: create, list, deactivate)'],
       [['migrate', '--force'], 'migrate: unknown option --force (see: threadline migrate --help)'],
       [['migrate', 'now'], 'migrate: unexpected argument "now" (see: threadline migrate --help)'],
       [['serve', '--port', '70000'], '--port must be an integer from 0 to 65535, not "70000"'],

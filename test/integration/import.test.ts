@@ -3,7 +3,7 @@ import { createAccount } from '../../src/accounts/accounts';
 import { importNdjson, ingestConversations } from '../../src/conversations/import';
 import { Database, Queryable, toNumber } from '../../src/db/database';
 import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';
-import { aConversation, IMPORT_EXAMPLE, toNdjson } from '../support/fixtures';
+import { aConversation, IMPORT_EXAMPLE, NAMED_REFS, REFS_BY_ID, toNdjson } from '../support/fixtures';
 
 type Obj = Record<string, unknown>;
 
@@ -402,7 +402,8 @@ describe.each(DIALECTS)('import on %s', (dialect) => {
         // A later line for c-1 names them again, last: its names win although c-1 came first.
         aConversation({ id: 'c-1', assignee: { id: 'u-7', name: 'Ada Lovelace' }, team: { id: 't-1', name: 'First line' }, chatflow: { id: 'cf-1', name: 'Welcome bot' } }),
       ]);
-      expect(await directory('agents')).toEqual([{ external_id: 'u-7', name: 'Ada Lovelace', email: null }]);
+      // The last line gives no email: the one given before stays.
+      expect(await directory('agents')).toEqual([{ external_id: 'u-7', name: 'Ada Lovelace', email: 'ada@example.com' }]);
       expect(await directory('inboxes')).toEqual([{ external_id: 'support', name: 'Support' }]);
       expect(await directory('teams')).toEqual([{ external_id: 't-1', name: 'First line' }]);
       expect(await directory('chatflows')).toEqual([{ external_id: 'cf-1', name: 'Welcome bot' }]);
@@ -417,6 +418,84 @@ describe.each(DIALECTS)('import on %s', (dialect) => {
       expect(await directory('agents')).toEqual([{ external_id: 'u-7', name: 'Ada', email: null }]);
       // Labels changed: report caches must not serve the old name.
       expect(await dataVersion()).toBe(3);
+    });
+  });
+
+  describe('names are never wiped', () => {
+    const allNames = async () => ({
+      agents: await directory('agents'),
+      inboxes: await directory('inboxes'),
+      teams: await directory('teams'),
+      chatflows: await directory('chatflows'),
+    });
+    const NAMES = {
+      agents: [{ external_id: 'u-7', name: 'Ada Lovelace', email: 'ada@example.com' }],
+      inboxes: [{ external_id: 'support', name: 'Support' }],
+      teams: [{ external_id: 't-1', name: 'Tier 1' }],
+      chatflows: [{ external_id: 'cf-1', name: 'Pricing bot' }],
+    };
+
+    it('keeps the stored name (and email) when a later import gives the id alone, the same conversation or another', async () => {
+      await importObjects([aConversation({ id: 'c-1', ...NAMED_REFS })]);
+      const version = await dataVersion();
+      const byId = [aConversation({ id: 'c-1', ...REFS_BY_ID }), aConversation({ id: 'c-2', ...REFS_BY_ID })];
+      expect(await importObjects(byId)).toEqual({ imported: 1, updated: 1, unchanged: 0, rejected: [] });
+      expect(await allNames()).toEqual(NAMES);
+      // Idempotent: the same file again changes nothing, not even the data version.
+      const after = await dataVersion();
+      expect(after).toBe((version as number) + 1);
+      expect(await importObjects(byId)).toEqual({ imported: 0, updated: 0, unchanged: 2, rejected: [] });
+      expect(await allNames()).toEqual(NAMES);
+      expect(await dataVersion()).toBe(after);
+    });
+
+    it('shows a new id given without a name as its id until a name arrives; then the name stays', async () => {
+      await importObjects([aConversation({ id: 'c-1', ...REFS_BY_ID })]);
+      expect(await allNames()).toEqual({
+        agents: [{ external_id: 'u-7', name: 'u-7', email: null }],
+        inboxes: [{ external_id: 'support', name: 'support' }],
+        teams: [{ external_id: 't-1', name: 't-1' }],
+        chatflows: [{ external_id: 'cf-1', name: 'cf-1' }],
+      });
+      const version = await dataVersion();
+      // The conversation is the same (its hash counts a missing name as the id): the names still arrive.
+      await importObjects([aConversation({ id: 'c-2', ...NAMED_REFS })]);
+      expect(await allNames()).toEqual(NAMES);
+      expect(await dataVersion()).toBe((version as number) + 1);
+      await importObjects([aConversation({ id: 'c-3', ...REFS_BY_ID })]);
+      expect(await allNames()).toEqual(NAMES);
+    });
+
+    it.each([1, 1000])('takes the last name given in a file, whatever comes after it by id alone (batches of %i)', async (batchSize) => {
+      const report = await importObjects(
+        [
+          aConversation({ id: 'c-1', ...REFS_BY_ID }),
+          aConversation({ id: 'c-2', inbox: { id: 'support', name: 'Help desk' }, assignee: { id: 'u-7', name: 'Ada', email: 'ada@old.example' } }),
+          aConversation({ id: 'c-3', ...NAMED_REFS }),
+          aConversation({ id: 'c-4', ...REFS_BY_ID }),
+          // c-3 again, by id alone: the names its first line gave are not undone.
+          aConversation({ id: 'c-3', ...REFS_BY_ID }),
+        ],
+        { batchSize },
+      );
+      expect(report).toEqual({ imported: 4, updated: 1, unchanged: 0, rejected: [] });
+      expect(await allNames()).toEqual(NAMES);
+    });
+
+    it('clears an email given as null or empty, and keeps it when left out', async () => {
+      await importObjects([aConversation({ id: 'c-1', assignee: { id: 'u-7', name: 'Ada', email: 'ada@example.com' } })]);
+      await importObjects([aConversation({ id: 'c-2', assignee: { id: 'u-7', name: 'Ada' } })]);
+      expect(await directory('agents')).toEqual([{ external_id: 'u-7', name: 'Ada', email: 'ada@example.com' }]);
+      await importObjects([aConversation({ id: 'c-3', assignee: { id: 'u-7', email: null } })]);
+      expect(await directory('agents')).toEqual([{ external_id: 'u-7', name: 'Ada', email: null }]);
+      await importObjects([aConversation({ id: 'c-4', assignee: { id: 'u-7', email: 'ada@example.com' } }), aConversation({ id: 'c-5', assignee: { id: 'u-7', email: '' } })]);
+      expect(await directory('agents')).toEqual([{ external_id: 'u-7', name: 'Ada', email: null }]);
+    });
+
+    it('keeps names through ingestConversations the same way', async () => {
+      await ingestConversations(db, accountId, [aConversation({ id: 'c-1', ...NAMED_REFS })]);
+      expect(await ingestConversations(db, accountId, [aConversation({ id: 'c-2', ...REFS_BY_ID })])).toEqual({ imported: 1, updated: 0, unchanged: 0, rejected: [] });
+      expect(await allNames()).toEqual(NAMES);
     });
   });
 

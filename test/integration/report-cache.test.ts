@@ -15,7 +15,7 @@ import { loadPropertyCatalog } from '../../src/reporting/properties';
 import { ConversationInput, IngestDocument, RunReportDocument, RunReportInput } from '../graphql/generated/operations';
 import { startTestApi, TestApi } from '../support/api';
 import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';
-import { redisUrl, requireServer, serverReachable, TEST_SERVERS } from '../support/servers';
+import { itWithRedis, redisUrl, serverReachable } from '../support/servers';
 import { aConversation, toNdjson } from '../support/fixtures';
 
 /**
@@ -24,8 +24,6 @@ import { aConversation, toNdjson } from '../support/fixtures';
  * the SQL a run sends: every report query reads `FROM conversations c`, a cache hit sends none.
  */
 const REDIS_URL = redisUrl();
-/** Tests of the shared Redis tier: left out of `npm run test:sqlite`, which runs without servers. */
-const itWithRedis = TEST_SERVERS.has('redis') ? it : it.skip;
 const isReportQuery = (sql: string) => /\bFROM (conversations c|report_rollups r)\b/.test(sql);
 
 const asInput = (overrides: Record<string, unknown>) => aConversation(overrides) as unknown as ConversationInput;
@@ -194,7 +192,6 @@ describe.each(DIALECTS)('report cache tiers on %s', (dialect) => {
   }
 
   itWithRedis('shares a result between two processes on one Redis, and both see an ingest', async () => {
-    requireServer('redis');
     const [first, second] = [cache({ REDIS_URL }), cache({ REDIS_URL })];
     const spec = await specOf('chat-volume-by-assignee');
     const computed = await run(first, spec);
@@ -210,7 +207,6 @@ describe.each(DIALECTS)('report cache tiers on %s', (dialect) => {
   });
 
   itWithRedis('reads a value in Redis that is not a report as a miss', async () => {
-    requireServer('redis');
     const spec = await specOf('chat-time-to-close-by-assignee');
     const [version] = await database.db.query<{ data_version: unknown }>('SELECT data_version FROM accounts WHERE id = ?', [account.id]);
     const redis = new Redis(REDIS_URL, { keyPrefix });

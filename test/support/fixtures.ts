@@ -35,3 +35,14 @@ export const IMPORT_EXAMPLE = {
   ],
   properties: { priority: 'high' },
 };
+
+/** An inbox, assignee, team and chatflow, each with its name (and the assignee's email). */
+export const NAMED_REFS = {
+  inbox: { id: 'support', name: 'Support' },
+  assignee: { id: 'u-7', name: 'Ada Lovelace', email: 'ada@example.com' },
+  team: { id: 't-1', name: 'Tier 1' },
+  chatflow: { id: 'cf-1', name: 'Pricing bot' },
+};
+
+/** The same four by id alone: they keep the names stored for them. */
+export const REFS_BY_ID = { inbox: { id: 'support' }, assignee: { id: 'u-7' }, team: { id: 't-1' }, chatflow: { id: 'cf-1' } };

@@ -1,11 +1,23 @@
 import { DateTime } from 'luxon';
 
 /**
- * A deliberately naive reference implementation ("oracle") of the twelve standard reports of
- * docs/reports.md, computed in plain JavaScript over the import objects of docs/import-format.md.
- * It shares no code with src/reporting: every rule below is written from the contract's text
- * (section 3), one conversation at a time, so that a model-based test can compare the server's
- * SQL against it on thousands of generated conversations.
+ * A deliberately naive reference implementation ("oracle") of Threadline's reports, computed in
+ * plain JavaScript over the import objects of docs/import-format.md. It shares no code with
+ * src/reporting: every rule below is written from docs/metrics.md and the README's
+ * Reports section, one conversation at a time, so that model-based tests can compare the server's
+ * SQL against it on thousands of generated conversations: the twelve standard reports of docs/reports.md
+ * (`run`) and any custom report configuration (`runConfig`).
+ *
+ * The rules, as a reporting user reads them:
+ * 1. Select: the channel, every filter, and the local date of the report's date property within the
+ *    date range (all time: every conversation that has that date at all).
+ * 2. Group every selected conversation in exactly one row, by its value of each dimension (null
+ *    for no value). A date dimension groups by the first day of the local bucket its date falls
+ *    in, whatever the date range; an open conversation has no closedAt (the no-value group).
+ * 3. List the buckets of the first date dimension that overlap the date range (all time: from the
+ *    first to the last local date that dimension has), empty ones too, for every combination of
+ *    the other dimensions that has data.
+ * 4. Measure each row over its conversations.
  */
 
 export type Granularity = 'DAY' | 'WEEK' | 'MONTH' | 'QUARTER' | 'YEAR';
@@ -15,14 +27,58 @@ export interface DateRange {
   to: string;
 }
 
-export interface OracleRun {
+export type OracleMeasure =
+  | 'count'
+  | 'closedCount'
+  | 'openCount'
+  | 'avgFirstResponseSeconds'
+  | 'avgTimeToCloseSeconds'
+  | 'medianFirstResponseSeconds'
+  | 'p90FirstResponseSeconds'
+  | 'medianTimeToCloseSeconds'
+  | 'p90TimeToCloseSeconds';
+
+export const ORACLE_MEASURES: readonly OracleMeasure[] = [
+  'count', 'closedCount', 'openCount', 'avgFirstResponseSeconds', 'avgTimeToCloseSeconds',
+  'medianFirstResponseSeconds', 'p90FirstResponseSeconds', 'medianTimeToCloseSeconds', 'p90TimeToCloseSeconds',
+];
+
+export const isCountMeasure = (measure: OracleMeasure): boolean => measure === 'count' || measure === 'closedCount' || measure === 'openCount';
+
+export interface OracleFilter {
+  property: string;
+  operator: string;
+  values?: string[];
+}
+
+/** A report as the report editor builds it, and one run of it. */
+export interface OracleConfig {
+  channel: 'CHAT' | 'EMAIL' | null;
+  measures: OracleMeasure[];
+  /** Property keys: x-axis, then break-down. */
+  dimensions: string[];
+  dateProperty: 'createdAt' | 'closedAt';
+  filters: OracleFilter[];
   timezone: string;
   /** Absent: all time. */
   dateRange?: DateRange;
-  /** Only for the time-bucket report; default WEEK. */
+  /** For date dimensions. */
   granularity?: Granularity;
 }
 
+/** One data point of a custom report. */
+export interface OraclePoint {
+  /** One per dimension: an external id, a text, an enum value, a bucket's first day; null for no value. */
+  values: (string | null)[];
+  /** One per dimension: the latest name, the text, the enum's display name, `Unassigned` / `(No value)`, the bucket's first day. */
+  labels: string[];
+  /** One per measure: a count, or seconds (null when no conversation of the point has the value). */
+  measures: (number | null)[];
+  /** One per measure: the conversations it counts or averages, sorted. */
+  ids: string[][];
+}
+
+/** The data point of a standard report (one dimension, one measure). */
 export interface OracleRow {
   /** The dimension value: an external id, a URL, a bucket's first day, or null for no value. */
   value: string | null;
@@ -34,38 +90,39 @@ export interface OracleRow {
   ids: string[];
 }
 
-type Dimension = 'assignee' | 'pageUrl' | 'chatflow' | 'inbox' | 'bucket';
-type Measure = 'count' | 'closedCount' | 'openCount' | 'avgFirstResponse' | 'avgTimeToClose';
-
-interface OracleDefinition {
-  channel: 'CHAT' | 'EMAIL';
-  measure: Measure;
-  dimension: Dimension;
-  dateProperty: 'createdAt' | 'closedAt';
+export interface OracleRun {
+  timezone: string;
+  /** Absent: all time. */
+  dateRange?: DateRange;
+  /** Only for the time-bucket report; default WEEK. */
+  granularity?: Granularity;
 }
 
-/** The catalog of docs/reports.md, row by row. */
-export const ORACLE_DEFINITIONS: Record<string, OracleDefinition> = {
-  'chat-volume-by-assignee': { channel: 'CHAT', measure: 'count', dimension: 'assignee', dateProperty: 'createdAt' },
-  'chat-volume-by-page-url': { channel: 'CHAT', measure: 'count', dimension: 'pageUrl', dateProperty: 'createdAt' },
-  'chat-response-time-by-assignee': { channel: 'CHAT', measure: 'avgFirstResponse', dimension: 'assignee', dateProperty: 'createdAt' },
-  'chat-time-to-close-by-assignee': { channel: 'CHAT', measure: 'avgTimeToClose', dimension: 'assignee', dateProperty: 'closedAt' },
-  'chats-closed-by-assignee': { channel: 'CHAT', measure: 'closedCount', dimension: 'assignee', dateProperty: 'closedAt' },
-  'chat-volume-by-chatflow': { channel: 'CHAT', measure: 'count', dimension: 'chatflow', dateProperty: 'createdAt' },
-  'email-volume-by-assignee': { channel: 'EMAIL', measure: 'count', dimension: 'assignee', dateProperty: 'createdAt' },
-  'email-response-time-by-assignee': { channel: 'EMAIL', measure: 'avgFirstResponse', dimension: 'assignee', dateProperty: 'createdAt' },
-  'emails-closed-by-assignee': { channel: 'EMAIL', measure: 'closedCount', dimension: 'assignee', dateProperty: 'closedAt' },
-  'email-time-to-close-by-assignee': { channel: 'EMAIL', measure: 'avgTimeToClose', dimension: 'assignee', dateProperty: 'closedAt' },
-  'email-volume-over-time': { channel: 'EMAIL', measure: 'count', dimension: 'bucket', dateProperty: 'createdAt' },
-  'open-emails-by-inbox': { channel: 'EMAIL', measure: 'openCount', dimension: 'inbox', dateProperty: 'createdAt' },
+type Definition = Omit<OracleConfig, 'timezone' | 'dateRange' | 'granularity'>;
+
+/** The catalog of docs/reports.md, row by row (open emails are those with status OPEN, each inbox with some listed). */
+export const ORACLE_DEFINITIONS: Record<string, Definition> = {
+  'chat-volume-by-assignee': { channel: 'CHAT', measures: ['count'], dimensions: ['assignee'], dateProperty: 'createdAt', filters: [] },
+  'chat-volume-by-page-url': { channel: 'CHAT', measures: ['count'], dimensions: ['pageUrl'], dateProperty: 'createdAt', filters: [] },
+  'chat-response-time-by-assignee': { channel: 'CHAT', measures: ['avgFirstResponseSeconds'], dimensions: ['assignee'], dateProperty: 'createdAt', filters: [] },
+  'chat-time-to-close-by-assignee': { channel: 'CHAT', measures: ['avgTimeToCloseSeconds'], dimensions: ['assignee'], dateProperty: 'closedAt', filters: [] },
+  'chats-closed-by-assignee': { channel: 'CHAT', measures: ['closedCount'], dimensions: ['assignee'], dateProperty: 'closedAt', filters: [] },
+  'chat-volume-by-chatflow': { channel: 'CHAT', measures: ['count'], dimensions: ['chatflow'], dateProperty: 'createdAt', filters: [] },
+  'email-volume-by-assignee': { channel: 'EMAIL', measures: ['count'], dimensions: ['assignee'], dateProperty: 'createdAt', filters: [] },
+  'email-response-time-by-assignee': { channel: 'EMAIL', measures: ['avgFirstResponseSeconds'], dimensions: ['assignee'], dateProperty: 'createdAt', filters: [] },
+  'emails-closed-by-assignee': { channel: 'EMAIL', measures: ['closedCount'], dimensions: ['assignee'], dateProperty: 'closedAt', filters: [] },
+  'email-time-to-close-by-assignee': { channel: 'EMAIL', measures: ['avgTimeToCloseSeconds'], dimensions: ['assignee'], dateProperty: 'closedAt', filters: [] },
+  'email-volume-over-time': { channel: 'EMAIL', measures: ['count'], dimensions: ['createdAt'], dateProperty: 'createdAt', filters: [] },
+  'open-emails-by-inbox': { channel: 'EMAIL', measures: ['openCount'], dimensions: ['inbox'], dateProperty: 'createdAt', filters: [{ property: 'status', operator: 'EQ', values: ['OPEN'] }] },
 };
 
 export const STANDARD_REPORT_IDS = Object.keys(ORACLE_DEFINITIONS);
 
-export const isTimeReport = (reportId: string): boolean => definitionOf(reportId).dimension === 'bucket';
-export const isAverageReport = (reportId: string): boolean => definitionOf(reportId).measure.startsWith('avg');
+export const isDateProperty = (key: string): boolean => key === 'createdAt' || key === 'closedAt';
+export const isTimeReport = (reportId: string): boolean => definitionOf(reportId).dimensions.some(isDateProperty);
+export const isAverageReport = (reportId: string): boolean => !isCountMeasure(definitionOf(reportId).measures[0]);
 
-function definitionOf(reportId: string): OracleDefinition {
+function definitionOf(reportId: string): Definition {
   const definition = ORACLE_DEFINITIONS[reportId];
   if (!definition) throw new Error(`oracle: unknown report ${reportId}`);
   return definition;
@@ -79,17 +136,27 @@ interface Conversation {
   createdAt: number;
   /** Only for CLOSED conversations (an OPEN one is not closed, whatever closedAt it was given). */
   closedAt: number | null;
-  assigneeId: string | null;
-  inboxId: string;
-  chatflowId: string | null;
+  assignee: string | null;
+  inbox: string;
+  team: string | null;
+  chatflow: string | null;
   pageUrl: string | null;
+  subject: string | null;
+  contactEmail: string | null;
+  contactName: string | null;
+  messageCount: number;
   firstResponseMs: number | null;
   timeToCloseMs: number | null;
+  properties: Map<string, string | number | boolean>;
 }
+
+type Directory = 'assignee' | 'inbox' | 'team' | 'chatflow';
+const DIRECTORIES: readonly Directory[] = ['assignee', 'inbox', 'team', 'chatflow'];
 
 interface Ref {
   id: string;
-  name: string;
+  /** Left out: the name stays as it was (the id for an id never named). */
+  name?: string | null;
 }
 
 interface ImportMessage {
@@ -104,6 +171,9 @@ function instant(iso: unknown, what: string): number {
 }
 
 const refOf = (value: unknown): Ref | null => (value === null || value === undefined ? null : (value as Ref));
+
+/** A text field as imported: absent, null and blank are no value. */
+const textOf = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
 
 /**
  * First response: the first VISITOR message, then the first AGENT message sent at or after it.
@@ -180,40 +250,164 @@ function nextBucket(start: string, granularity: Granularity): string {
   }
 }
 
+/** First response time in ranges: [value, label, upper bound in ms (exclusive)]. */
+const RESPONSE_RANGES: [string, string, number][] = [
+  ['UNDER_1_MIN', '< 1 min', 60_000], ['1_TO_5_MIN', '1–5 min', 300_000], ['5_TO_15_MIN', '5–15 min', 900_000],
+  ['15_TO_60_MIN', '15–60 min', 3_600_000], ['1_TO_4_HOURS', '1–4 h', 14_400_000], ['4_TO_24_HOURS', '4–24 h', 86_400_000],
+  ['OVER_24_HOURS', '> 24 h', Infinity],
+];
+const ENUM_LABELS: Record<string, Record<string, string>> = {
+  channel: { CHAT: 'Chat', EMAIL: 'Email' },
+  status: { OPEN: 'Open', CLOSED: 'Closed' },
+  firstResponseRange: Object.fromEntries(RESPONSE_RANGES.map(([value, label]) => [value, label])),
+};
+
+const CUSTOM = 'properties.';
+
+type Value = string | number | boolean | null;
+
+/** A conversation's value of a property, as filters compare it: instants and durations in ms. */
+function valueOf(c: Conversation, key: string): Value {
+  if (key.startsWith(CUSTOM)) return c.properties.get(key.slice(CUSTOM.length)) ?? null;
+  switch (key) {
+    case 'assignee': case 'inbox': case 'team': case 'chatflow': case 'pageUrl': case 'subject': case 'contactEmail': case 'contactName':
+    case 'channel': case 'status': case 'createdAt': case 'closedAt': case 'messageCount':
+      return c[key];
+    case 'firstResponseSeconds':
+      return c.firstResponseMs;
+    case 'timeToCloseSeconds':
+      return c.timeToCloseMs;
+    case 'firstResponseRange': {
+      const ms = c.firstResponseMs;
+      return ms === null ? null : (RESPONSE_RANGES.find(([, , below]) => ms < below) as [string, string, number])[0];
+    }
+    default:
+      throw new Error(`oracle: unknown property ${key}`);
+  }
+}
+
+/**
+ * One filter, as the README describes them: NEQ, NOT_IN and NOT_CONTAINS keep conversations without
+ * a value; CONTAINS and STARTS_WITH ignore case; a date compares by its local date in the report's
+ * zone; durations are given in seconds.
+ */
+function matches(c: Conversation, filter: OracleFilter, localDate: (ms: number) => string): boolean {
+  const value = valueOf(c, filter.property);
+  const values = filter.values ?? [];
+  const date = isDateProperty(filter.property);
+  const duration = filter.property === 'firstResponseSeconds' || filter.property === 'timeToCloseSeconds';
+  const comparable = (v: Value): string | number => (date ? localDate(v as number) : typeof v === 'number' ? v : String(v));
+  const operand = (s: string): string | number => (date ? s : duration ? Number(s) * 1000 : typeof value === 'number' ? Number(s) : s);
+  const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+  const positive = (operator: string): boolean => {
+    if (value === null) return false;
+    const v = comparable(value);
+    switch (operator) {
+      case 'EQ': return compare(v, operand(values[0])) === 0;
+      case 'IN': return values.some((s) => compare(v, operand(s)) === 0);
+      case 'CONTAINS': return String(value).toLowerCase().includes(values[0].toLowerCase());
+      case 'STARTS_WITH': return String(value).toLowerCase().startsWith(values[0].toLowerCase());
+      case 'GT': return compare(v, operand(values[0])) > 0;
+      case 'GTE': return compare(v, operand(values[0])) >= 0;
+      case 'LT': return compare(v, operand(values[0])) < 0;
+      case 'LTE': return compare(v, operand(values[0])) <= 0;
+      case 'BETWEEN': return compare(v, operand(values[0])) >= 0 && compare(v, operand(values[1])) <= 0;
+      default: throw new Error(`oracle: unknown operator ${operator}`);
+    }
+  };
+  switch (filter.operator) {
+    case 'IS_KNOWN': return value !== null;
+    case 'IS_UNKNOWN': return value === null;
+    case 'NEQ': return value === null || !positive('EQ');
+    case 'NOT_IN': return value === null || !positive('IN');
+    case 'NOT_CONTAINS': return value === null || !positive('CONTAINS');
+    default: return positive(filter.operator);
+  }
+}
+
+/** PERCENTILE_CONT: position (n - 1) * fraction of the sorted values, interpolated between its neighbours. */
+function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = (sorted.length - 1) * fraction;
+  const lower = Math.floor(position);
+  return sorted[lower] + (position - lower) * (sorted[Math.ceil(position)] - sorted[lower]);
+}
+
+/** What a measure reads of a conversation: null when it does not count it. */
+function measured(measure: OracleMeasure, c: Conversation): number | null {
+  switch (measure) {
+    case 'count': return 1;
+    case 'closedCount': return c.status === 'CLOSED' ? 1 : null;
+    case 'openCount': return c.status === 'OPEN' ? 1 : null;
+    case 'avgFirstResponseSeconds': case 'medianFirstResponseSeconds': case 'p90FirstResponseSeconds': return c.firstResponseMs;
+    case 'avgTimeToCloseSeconds': case 'medianTimeToCloseSeconds': case 'p90TimeToCloseSeconds': return c.timeToCloseMs;
+  }
+}
+
+function aggregate(measure: OracleMeasure, values: number[]): number | null {
+  if (isCountMeasure(measure)) return values.length;
+  if (values.length === 0) return null;
+  if (measure.startsWith('avg')) return values.reduce((a, b) => a + b, 0) / values.length / 1000;
+  return percentile(values, measure.startsWith('p90') ? 0.9 : 0.5) / 1000;
+}
+
+/** Values in a stable order: text order, no value last. */
+function compareValues(a: (string | null)[], b: (string | null)[]): number {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (a[i] === null) return 1;
+    if (b[i] === null) return -1;
+    return (a[i] as string) < (b[i] as string) ? -1 : 1;
+  }
+  return 0;
+}
+
 export class ReportOracle {
   private readonly conversations = new Map<string, Conversation>();
-  private readonly names = { assignee: new Map<string, string>(), inbox: new Map<string, string>(), chatflow: new Map<string, string>() };
+  private readonly names: Record<Directory, Map<string, string>> = { assignee: new Map(), inbox: new Map(), team: new Map(), chatflow: new Map() };
 
-  /** `objects` in the order they were ingested: a later object with the same id replaces the earlier one, and names are the latest given. */
+  /**
+   * `objects` in the order they were ingested: a later object with the same id replaces the earlier
+   * one, and names are the latest given (a reference by id alone keeps the name).
+   */
   constructor(objects: Iterable<Record<string, unknown>> = []) {
     this.add(objects);
   }
 
+  private rename(directory: Directory, ref: Ref): void {
+    const names = this.names[directory];
+    if (ref.name) names.set(ref.id, ref.name);
+    else if (!names.has(ref.id)) names.set(ref.id, ref.id);
+  }
+
   add(objects: Iterable<Record<string, unknown>>): this {
     for (const o of objects) {
-      const assignee = refOf(o.assignee);
-      const inbox = refOf(o.inbox);
-      const chatflow = refOf(o.chatflow);
-      if (!inbox) throw new Error(`oracle: conversation ${String(o.id)} has no inbox`);
-      if (assignee) this.names.assignee.set(assignee.id, assignee.name);
-      this.names.inbox.set(inbox.id, inbox.name);
-      if (chatflow) this.names.chatflow.set(chatflow.id, chatflow.name);
+      const refs = Object.fromEntries(DIRECTORIES.map((d) => [d, refOf(o[d])])) as Record<Directory, Ref | null>;
+      if (!refs.inbox) throw new Error(`oracle: conversation ${String(o.id)} has no inbox`);
+      for (const d of DIRECTORIES) if (refs[d]) this.rename(d, refs[d] as Ref);
       const createdAt = instant(o.createdAt, 'createdAt');
-      const closed = o.status === 'CLOSED';
-      const closedAt = closed ? instant(o.closedAt, 'closedAt') : null;
-      const pageUrl = o.pageUrl === undefined || o.pageUrl === null ? null : String(o.pageUrl);
+      const closedAt = o.status === 'CLOSED' ? instant(o.closedAt, 'closedAt') : null;
+      const contact = (o.contact ?? {}) as Record<string, unknown>;
+      const messages = (o.messages ?? []) as ImportMessage[];
+      const properties = Object.entries((o.properties ?? {}) as Record<string, string | number | boolean | null>).filter((e): e is [string, string | number | boolean] => e[1] !== null);
       this.conversations.set(String(o.id), {
         id: String(o.id),
         channel: String(o.channel),
         status: String(o.status),
         createdAt,
         closedAt,
-        assigneeId: assignee ? assignee.id : null,
-        inboxId: inbox.id,
-        chatflowId: chatflow ? chatflow.id : null,
-        pageUrl,
-        firstResponseMs: firstResponseMs((o.messages ?? []) as ImportMessage[]),
+        assignee: refs.assignee?.id ?? null,
+        inbox: refs.inbox.id,
+        team: refs.team?.id ?? null,
+        chatflow: refs.chatflow?.id ?? null,
+        pageUrl: textOf(o.pageUrl),
+        subject: textOf(o.subject),
+        contactEmail: textOf(contact.email),
+        contactName: textOf(contact.name),
+        messageCount: messages.length,
+        firstResponseMs: firstResponseMs(messages),
         timeToCloseMs: closedAt === null ? null : closedAt - createdAt,
+        properties: new Map(properties),
       });
     }
     return this;
@@ -223,92 +417,96 @@ export class ReportOracle {
     return this.conversations.size;
   }
 
-  /** The report's rows: groups in any order (sort them yourself), time buckets in time order. */
+  /** A standard report's rows: groups in any order (sort them yourself), time buckets in time order. */
   run(reportId: string, run: OracleRun): OracleRow[] {
     const definition = definitionOf(reportId);
-    const localDate = (ms: number) => DateTime.fromMillis(ms, { zone: run.timezone }).toISODate() as string;
-
-    // 1. Select: the channel, the report's own condition, and the date property's local date in the range.
-    const selected: { conversation: Conversation; date: string }[] = [];
-    for (const c of this.conversations.values()) {
-      if (c.channel !== definition.channel) continue;
-      if (definition.measure === 'openCount' && c.status !== 'OPEN') continue;
-      const at = definition.dateProperty === 'createdAt' ? c.createdAt : c.closedAt;
-      if (at === null) continue; // never closed: invisible to closed reports, even for all time
-      const date = localDate(at);
-      if (run.dateRange && (date < run.dateRange.from || date > run.dateRange.to)) continue;
-      selected.push({ conversation: c, date });
-    }
-
-    // 2. Group.
-    const groups = new Map<string | null, Conversation[]>();
-    const put = (key: string | null, c: Conversation) => {
-      const list = groups.get(key);
-      if (list) list.push(c);
-      else groups.set(key, [c]);
-    };
-    if (definition.dimension === 'bucket') {
-      const granularity = run.granularity ?? 'WEEK';
-      let first: string;
-      let last: string;
-      if (run.dateRange) {
-        first = run.dateRange.from;
-        last = run.dateRange.to;
-      } else {
-        if (selected.length === 0) return [];
-        const dates = selected.map((s) => s.date).sort();
-        first = dates[0];
-        last = dates[dates.length - 1];
-      }
-      const lastStart = bucketStart(last, granularity);
-      for (let start = bucketStart(first, granularity); start <= lastStart; start = nextBucket(start, granularity)) groups.set(start, []);
-      for (const s of selected) {
-        const key = bucketStart(s.date, granularity);
-        if (!groups.has(key)) throw new Error(`oracle: bucket ${key} outside ${first}..${last}`);
-        put(key, s.conversation);
-      }
-    } else {
-      for (const { conversation: c } of selected) {
-        const key = definition.dimension === 'assignee' ? c.assigneeId
-          : definition.dimension === 'pageUrl' ? c.pageUrl
-            : definition.dimension === 'chatflow' ? c.chatflowId
-              : c.inboxId;
-        put(key, c);
-      }
-    }
-
-    // 3. Measure.
-    const rows: OracleRow[] = [];
-    for (const [value, members] of groups) {
-      let behind: Conversation[];
-      let measure: number | null;
-      if (definition.measure === 'avgFirstResponse' || definition.measure === 'avgTimeToClose') {
-        const valueOf = (c: Conversation) => (definition.measure === 'avgFirstResponse' ? c.firstResponseMs : c.status === 'CLOSED' ? c.timeToCloseMs : null);
-        behind = members.filter((c) => valueOf(c) !== null);
-        let sum = 0;
-        for (const c of behind) sum += valueOf(c) as number;
-        measure = behind.length === 0 ? null : sum / behind.length / 1000;
-      } else if (definition.measure === 'closedCount') {
-        behind = members.filter((c) => c.status === 'CLOSED');
-        measure = behind.length;
-      } else if (definition.measure === 'openCount') {
-        behind = members.filter((c) => c.status === 'OPEN');
-        measure = behind.length;
-      } else {
-        behind = members;
-        measure = behind.length;
-      }
-      rows.push({ value, label: this.labelOf(definition.dimension, value), measure, ids: behind.map((c) => c.id).sort() });
-    }
-    return rows;
+    const time = isTimeReport(reportId);
+    return this.runConfig({ ...definition, timezone: run.timezone, dateRange: run.dateRange, granularity: time ? (run.granularity ?? 'WEEK') : undefined })
+      .map((p) => ({ value: p.values[0], label: time ? null : p.labels[0], measure: p.measures[0], ids: p.ids[0] }));
   }
 
-  private labelOf(dimension: Dimension, value: string | null): string | null {
-    if (dimension === 'bucket') return null;
-    if (value === null) return dimension === 'assignee' ? 'Unassigned' : '(No value)';
-    if (dimension === 'pageUrl') return value;
-    const name = this.names[dimension].get(value);
-    if (name === undefined) throw new Error(`oracle: no name for ${dimension} ${value}`);
-    return name;
+  /** A custom report's data points, sorted by their values (time order for a date; no value last). */
+  runConfig(config: OracleConfig): OraclePoint[] {
+    const localDate = (ms: number) => DateTime.fromMillis(ms, { zone: config.timezone }).toISODate() as string;
+    const granularity = (): Granularity => {
+      if (!config.granularity) throw new Error('oracle: a date dimension needs a granularity');
+      return config.granularity;
+    };
+
+    // 1. Select.
+    const selected: Conversation[] = [];
+    for (const c of this.conversations.values()) {
+      if (config.channel && c.channel !== config.channel) continue;
+      const at = c[config.dateProperty];
+      if (at === null) continue; // never closed: invisible to reports by closedAt, even for all time
+      const date = localDate(at);
+      if (config.dateRange && (date < config.dateRange.from || date > config.dateRange.to)) continue;
+      if (config.filters.every((f) => matches(c, f, localDate))) selected.push(c);
+    }
+
+    // 2. Group: every selected conversation in exactly one point.
+    const points = new Map<string, { values: (string | null)[]; members: Conversation[] }>();
+    const pointOf = (values: (string | null)[]) => {
+      const key = JSON.stringify(values);
+      let point = points.get(key);
+      if (!point) points.set(key, (point = { values, members: [] }));
+      return point;
+    };
+    for (const c of selected) {
+      const values = config.dimensions.map((key) => {
+        const value = valueOf(c, key);
+        if (value === null) return null;
+        return isDateProperty(key) ? bucketStart(localDate(value as number), granularity()) : String(value);
+      });
+      pointOf(values).members.push(c);
+    }
+
+    // 3. Empty buckets of the first date dimension: those of the range, for every series with data.
+    const t = config.dimensions.findIndex(isDateProperty);
+    if (t >= 0) {
+      let first = config.dateRange?.from;
+      let last = config.dateRange?.to;
+      if (!config.dateRange) {
+        const dates = selected.map((c) => valueOf(c, config.dimensions[t])).filter((v): v is number => v !== null).map(localDate).sort();
+        [first, last] = [dates[0], dates[dates.length - 1]];
+      }
+      const series = new Map<string, (string | null)[]>();
+      for (const { values } of points.values()) {
+        const rest = values.filter((_, i) => i !== t);
+        series.set(JSON.stringify(rest), rest);
+      }
+      if (series.size === 0 && config.dimensions.length === 1) series.set('[]', []);
+      if (first !== undefined && last !== undefined) {
+        const lastStart = bucketStart(last, granularity());
+        for (let start = bucketStart(first, granularity()); start <= lastStart; start = nextBucket(start, granularity())) {
+          for (const rest of series.values()) pointOf([...rest.slice(0, t), start, ...rest.slice(t)]);
+        }
+      }
+    }
+    // Totals: a report without dimensions is one point, even over nothing.
+    if (config.dimensions.length === 0) pointOf([]);
+
+    // 4. Measure.
+    return [...points.values()]
+      .map(({ values, members }) => {
+        const behind = config.measures.map((m) => members.filter((c) => measured(m, c) !== null));
+        return {
+          values,
+          labels: values.map((v, i) => this.labelOf(config.dimensions[i], v)),
+          measures: config.measures.map((m, i) => aggregate(m, behind[i].map((c) => measured(m, c) as number))),
+          ids: behind.map((list) => list.map((c) => c.id).sort()),
+        };
+      })
+      .sort((a, b) => compareValues(a.values, b.values));
+  }
+
+  private labelOf(key: string, value: string | null): string {
+    if (value === null) return key === 'assignee' ? 'Unassigned' : '(No value)';
+    if ((DIRECTORIES as readonly string[]).includes(key)) {
+      const name = this.names[key as Directory].get(value);
+      if (name === undefined) throw new Error(`oracle: no name for ${key} ${value}`);
+      return name;
+    }
+    return ENUM_LABELS[key]?.[value] ?? value;
   }
 }

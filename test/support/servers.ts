@@ -84,3 +84,18 @@ async function pingRedis(): Promise<string | null> {
     client.disconnect();
   }
 }
+
+/**
+ * A test that needs Redis: left out when TEST_SERVERS does not list it (`npm run test:sqlite`),
+ * and failing with global setup's one line when Redis does not answer.
+ */
+export function itWithRedis(name: string, test: () => Promise<void>, timeoutMs?: number): void {
+  (TEST_SERVERS.has('redis') ? it : it.skip)(
+    name,
+    async () => {
+      requireServer('redis');
+      await test();
+    },
+    timeoutMs,
+  );
+}

@@ -2,18 +2,15 @@ import { Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { Plan } from '../../accounts/account.entity';
 import { graphqlEnum } from '../../server/graphql-enum';
 import { Context } from '../../server/context';
+import { Scope } from '../rights';
 import { Role } from '../user.entity';
+import { RoleEnum, TokenScopeEnum } from './types';
 
 export const PlanEnum = graphqlEnum<Plan>('Plan', 'The subscription of an account. Editing reports needs PROFESSIONAL or ENTERPRISE, or the reporting add-on.', {
   FREE: 'Standard dashboards, view only.',
   STARTER: 'Standard dashboards, view only; more dashboards.',
   PROFESSIONAL: 'Edit reports and build custom reports.',
   ENTERPRISE: 'Everything, plus dashboards shared with specific users and teams.',
-});
-
-export const RoleEnum = graphqlEnum<Role>('Role', 'What a user may do in their account.', {
-  ADMIN: 'Sees and manages every dashboard of the account.',
-  MEMBER: 'Sees what is shared with them.',
 });
 
 @ObjectType('Account', { description: 'Your account (HubSpot calls it a portal): its plan decides what you may edit.' })
@@ -47,6 +44,9 @@ class ViewerInfo {
 
   @Field(() => String, { nullable: true, description: 'External id of the user\'s team, if any.' })
   teamId: string | null;
+
+  @Field(() => TokenScopeEnum, { description: 'The scope of the API token of this request: with the role, it decides what the request may do.' })
+  scope: Scope;
 
   @Field(() => AccountInfo, { description: 'The account the user belongs to.' })
   account: AccountInfo;

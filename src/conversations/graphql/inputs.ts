@@ -12,13 +12,13 @@ export class NamedRefInput {
   @Field(() => String, { nullable: true, description: 'Your id for it (required, at most 191 characters); reports group by it.' })
   id?: string | null;
 
-  @Field({ nullable: true, description: 'Display name; defaults to the id. The latest name given wins.' })
+  @Field({ nullable: true, description: 'Display name. The latest name given wins; left out (or null), the stored name stays, and an id never named shows as its id until a name arrives.' })
   name?: string;
 }
 
 @InputType({ description: 'The team member a conversation is assigned to.' })
 export class AssigneeInput extends NamedRefInput {
-  @Field({ nullable: true, description: 'Email address.' })
+  @Field({ nullable: true, description: 'Email address. Left out, the stored address stays; an explicit null (or empty string) clears it.' })
   email?: string;
 }
 

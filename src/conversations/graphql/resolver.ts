@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../server/context';
+import { costsPer, runsOnce } from '../../server/cost';
 import { FilterInput } from '../../reporting/graphql/filter.input';
 import { ingest, listConversations } from '../service';
 import { ConversationInput } from './inputs';
@@ -8,7 +9,7 @@ import { Agent, Chatflow, ConversationConnection, ConversationNode, CustomProper
 
 @Resolver(() => ConversationNode)
 export class ConversationResolver {
-  @Query(() => ConversationConnection, { description: 'Conversations of your account that pass every filter, newest first, cursor-paged.' })
+  @Query(() => ConversationConnection, runsOnce('Conversations of your account that pass every filter, newest first, cursor-paged.'))
   conversations(
     @Ctx() ctx: Context,
     @Arg('filters', () => [FilterInput], { nullable: true, description: 'Conditions that must all hold (AND).' }) filters?: FilterInput[] | null,
@@ -19,7 +20,7 @@ export class ConversationResolver {
     return listConversations(ctx, { filters, first, after, timezone });
   }
 
-  @Mutation(() => IngestResult, { description: 'Creates or updates conversations as they happen, validated like `threadline import` (at most 1000 per call).' })
+  @Mutation(() => IngestResult, costsPer(100, 'input', 'Creates or updates conversations as they happen, validated like `threadline import` (at most 1000 per call). Needs an ADMIN\'s ADMIN-scoped token or an INGEST-scoped token.'))
   ingestConversations(
     @Ctx() ctx: Context,
     @Arg('input', () => [ConversationInput], { description: 'The conversations; a rejected one does not stop the others.' }) input: ConversationInput[],

@@ -99,3 +99,12 @@ export class EditDashboardReportInput {
   @Field(() => ReportChangesInput, { description: 'What to change.' })
   changes: ReportChangesInput;
 }
+
+@InputType({ description: 'Gives a dashboard to another user of the account, e.g. when its owner left (admins only).' })
+export class ReassignDashboardOwnerInput {
+  @Field(() => ID, { description: 'The dashboard.' })
+  dashboardId: string;
+
+  @Field(() => ID, { description: 'User id of the new owner: a user of this account.' })
+  ownerId: string;
+}

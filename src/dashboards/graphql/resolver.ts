@@ -3,10 +3,11 @@ import { catalogDefinition, reportCatalog } from '../../reporting/catalog/regist
 import { ReportDefinitionType, ReportResultType } from '../../reporting/graphql/types';
 import { describeReport, describeStoredRange } from '../../reporting/saved/graphql/resolver';
 import { MemberType, ReportRunArgs, SavedReportType } from '../../reporting/saved/graphql/types';
-import { findSavedReport } from '../../reporting/saved/service';
 import { describeDefinition, describeFilter, runSource } from '../../reporting/service';
-import { catalogSource, onDashboard, ReportSource, savedSource } from '../../reporting/source';
+import { DASHBOARD_LIMITS } from '../../accounts/plan';
+import { describableFilters } from '../../reporting/stored-config';
 import { Context } from '../../server/context';
+import { listOfAtMost, runsOnce } from '../../server/cost';
 import {
   addReportToDashboard,
   createDashboardFromTemplate,
@@ -15,12 +16,23 @@ import {
   findDashboard,
   itemsOf,
   listVisibleDashboards,
+  MAX_REPORTS_PER_DASHBOARD,
+  reassignDashboardOwner,
   removeReportFromDashboard,
+  reportOnDashboard,
+  tileSource,
   updateDashboard,
   VisibleDashboard,
 } from '../service';
 import { DASHBOARD_TEMPLATES } from '../templates';
-import { AddReportToDashboardInput, CreateDashboardFromTemplateInput, EditDashboardReportInput, RemoveReportFromDashboardInput, UpdateDashboardInput } from './inputs';
+import {
+  AddReportToDashboardInput,
+  CreateDashboardFromTemplateInput,
+  EditDashboardReportInput,
+  ReassignDashboardOwnerInput,
+  RemoveReportFromDashboardInput,
+  UpdateDashboardInput,
+} from './inputs';
 import { DashboardReportType, DashboardTemplateType, DashboardType } from './types';
 
 @Resolver(() => DashboardType)
@@ -39,7 +51,7 @@ export class DashboardResolver {
     }));
   }
 
-  @Query(() => [DashboardType], { description: 'The dashboards you may see, by name.' })
+  @Query(() => [DashboardType], listOfAtMost(Math.max(...Object.values(DASHBOARD_LIMITS)), 'The dashboards you may see, by name.'))
   async dashboards(@Ctx() ctx: Context): Promise<DashboardType[]> {
     return (await listVisibleDashboards(ctx)).map((d) => describeDashboard(ctx, d));
   }
@@ -74,7 +86,12 @@ export class DashboardResolver {
     return describeDashboard(ctx, await editDashboardReport(ctx, input));
   }
 
-  @Mutation(() => ID, { description: 'Deletes a dashboard (owner or admin); its saved reports are kept. Returns its id.' })
+  @Mutation(() => DashboardType, { description: 'Gives a dashboard to another user of the account, e.g. when its owner left (admins only; any privacy).' })
+  async reassignDashboardOwner(@Ctx() ctx: Context, @Arg('input', () => ReassignDashboardOwnerInput, { description: 'The dashboard and its new owner.' }) input: ReassignDashboardOwnerInput): Promise<DashboardType> {
+    return describeDashboard(ctx, await reassignDashboardOwner(ctx, input));
+  }
+
+  @Mutation(() => ID, { description: 'Deletes a dashboard (owner, or an admin unless it is private to another user); its saved reports are kept. Returns its id.' })
   deleteDashboard(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Dashboard id.' }) id: string): Promise<string> {
     return deleteDashboard(ctx, id);
   }
@@ -84,9 +101,9 @@ export class DashboardResolver {
     return ctx.members.load(dashboard.ownerId);
   }
 
-  @FieldResolver(() => [DashboardReportType], { description: 'Its reports in layout order.' })
+  @FieldResolver(() => [DashboardReportType], listOfAtMost(MAX_REPORTS_PER_DASHBOARD, 'Its reports in layout order.'))
   async reports(@Ctx() ctx: Context, @Root() dashboard: DashboardType): Promise<DashboardReportType[]> {
-    return (await itemsOf(ctx, dashboard.id)).map((item) => ({ ...item, overlay: dashboard.overlay }));
+    return (await itemsOf(ctx, dashboard.id)).map((item) => ({ ...item, shownOn: dashboard.shownOn }));
   }
 }
 
@@ -94,7 +111,7 @@ export class DashboardResolver {
 export class DashboardReportResolver {
   @FieldResolver(() => String, { description: 'The title shown: the saved report\'s name or the catalog report\'s title.' })
   async title(@Ctx() ctx: Context, @Root() item: DashboardReportType): Promise<string> {
-    return item.reportId ? (await findSavedReport(ctx, item.reportId)).name : definitionOf(item).title;
+    return item.reportId ? (await reportOnDashboard(ctx, item.shownOn, item.reportId)).name : definitionOf(item).title;
   }
 
   @FieldResolver(() => ReportDefinitionType, { nullable: true, description: 'The catalog report shown, if it is one.' })
@@ -104,13 +121,15 @@ export class DashboardReportResolver {
 
   @FieldResolver(() => SavedReportType, { nullable: true, description: 'The saved report shown, if it is one.' })
   async report(@Ctx() ctx: Context, @Root() item: DashboardReportType): Promise<SavedReportType | null> {
-    return item.reportId ? describeReport(await findSavedReport(ctx, item.reportId), ctx.viewer.account.timezone) : null;
+    return item.reportId ? describeReport(ctx, await reportOnDashboard(ctx, item.shownOn, item.reportId)) : null;
   }
 
-  @FieldResolver(() => ReportResultType, { description: 'Runs it with the dashboard\'s date range and filters; the arguments override the range and add filters.' })
+  @FieldResolver(() => ReportResultType, {
+    nullable: true,
+    ...runsOnce('Runs it with the dashboard\'s date range and filters; the arguments override the range and add filters. Null, with a CONFIG_INVALID error naming the report or dashboard, when a stored configuration no longer validates: the other reports still show.'),
+  })
   async result(@Ctx() ctx: Context, @Root() item: DashboardReportType, @Args(() => ReportRunArgs) run: ReportRunArgs): Promise<ReportResultType> {
-    const source: ReportSource = item.reportId ? savedSource(await findSavedReport(ctx, item.reportId)) : catalogSource(definitionOf(item));
-    return runSource(ctx, onDashboard(source, item.overlay), run);
+    return runSource(ctx, await tileSource(ctx, item.shownOn, item), run);
   }
 }
 
@@ -118,7 +137,8 @@ function definitionOf(item: DashboardReportType) {
   return catalogDefinition(item.definitionId as string);
 }
 
-function describeDashboard(ctx: Context, { dashboard, access }: VisibleDashboard): DashboardType {
+function describeDashboard(ctx: Context, shownOn: VisibleDashboard): DashboardType {
+  const { dashboard, access } = shownOn;
   return {
     id: dashboard.id,
     name: dashboard.name,
@@ -126,11 +146,11 @@ function describeDashboard(ctx: Context, { dashboard, access }: VisibleDashboard
     shares: dashboard.shares,
     templateId: dashboard.templateId,
     dateRange: dashboard.dateRange && describeStoredRange(dashboard.dateRange, ctx.viewer.account.timezone),
-    filters: dashboard.filters.map(describeFilter),
+    filters: describableFilters(dashboard.filters).map(describeFilter),
     access,
     createdAt: dashboard.createdAt,
     updatedAt: dashboard.updatedAt,
     ownerId: dashboard.ownerId,
-    overlay: { dateRange: dashboard.dateRange, filters: dashboard.filters },
+    shownOn,
   };
 }

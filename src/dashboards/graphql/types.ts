@@ -5,11 +5,11 @@ import { graphqlEnum } from '../../server/graphql-enum';
 import { ReportDefinitionType, ReportFilter } from '../../reporting/graphql/types';
 import { StoredDateRangeType } from '../../reporting/saved/graphql/types';
 import { Access, GranteeType, Privacy } from '../access';
-import { DashboardOverlay } from '../../reporting/source';
+import type { VisibleDashboard } from '../service';
 
-export const PrivacyEnum = graphqlEnum<Privacy>('DashboardPrivacy', 'Who can see and edit a dashboard. Its owner always can.', {
+export const PrivacyEnum = graphqlEnum<Privacy>('DashboardPrivacy', 'Who can see and edit a dashboard. Its owner always can; admins view every dashboard of their account.', {
   OWNER_AND_ADMINS: 'The owner and admins.',
-  PRIVATE: 'The owner only.',
+  PRIVATE: 'The owner only; admins may view it (not edit it).',
   EVERYONE_VIEW: 'Everyone in the account can view; the owner and admins edit.',
   EVERYONE_EDIT: 'Everyone in the account can view and edit.',
   SPECIFIC: 'The users and teams in `shares`, each with view or edit access, plus admins (ENTERPRISE plan only).',
@@ -90,7 +90,8 @@ export class DashboardType {
   updatedAt: Date;
 
   ownerId: string;
-  overlay: DashboardOverlay;
+  /** The dashboard as the caller was let see it: what grants seeing its tiles, and what they run with. */
+  shownOn: VisibleDashboard;
 }
 
 @ObjectType('DashboardReport', { description: 'One report on a dashboard: a catalog report or a saved report, with its place in the layout.' })
@@ -106,5 +107,5 @@ export class DashboardReportType {
 
   definitionId: string | null;
   reportId: string | null;
-  overlay: DashboardOverlay;
+  shownOn: VisibleDashboard;
 }

@@ -11,9 +11,9 @@ import { ReportSpec } from '../engine/spec';
  */
 
 /** Bump when the shape or meaning of a cached result changes: entries of the old code are then never read. */
-const RESULT_FORMAT = 1;
+const RESULT_FORMAT = 2;
 
-/** `threadline:report:v1:<account>:<data version>:<sha256 of the rest>`; the account and version stay readable for debugging. */
+/** `threadline:report:v2:<account>:<data version>:<sha256 of the rest>`; the account and version stay readable for debugging. */
 export function reportCacheKey(db: Database, spec: ReportSpec, dataVersion: number): string {
   const material = stableJson({
     database: databaseIdentity(db),

@@ -3,7 +3,7 @@ import { SqlFragment } from '../filters';
 import { ConversationProperty } from '../properties';
 import { rangeInstants, TimeBucket } from '../time';
 import { Measure, measureScope } from './measures';
-import { BoundSpec, Dimension, ReportSpec } from './spec';
+import { BoundSpec, Dimension, isOtherDate, ReportSpec, TimeAxis } from './spec';
 import { and, fragment, join } from './sql';
 
 /**
@@ -27,21 +27,26 @@ export function scopeOf(spec: ReportSpec): SqlFragment {
   return and(parts);
 }
 
-/** Scope plus: every time dimension's instant lies inside the buckets (it may differ from the date column). */
+/**
+ * Scope plus: the instant of a time dimension on the date property lies inside its buckets (for all
+ * time, a conversation written after the buckets were bound waits for the next run). A time
+ * dimension on another date property never narrows the selection: it only groups.
+ */
 function boundScope(spec: BoundSpec): SqlFragment {
   const parts = [scopeOf(spec)];
-  for (const dimension of spec.dimensions) {
-    if (dimension.kind !== 'time') continue;
-    const buckets = bucketsOf(spec);
+  spec.dimensions.forEach((dimension, i) => {
+    if (dimension.kind !== 'time' || isOtherDate(spec, dimension)) return;
+    const { buckets } = axisOf(spec, i);
     const column = columnOf(dimension.property);
     parts.push(fragment(`${column} >= ? AND ${column} < ?`, buckets[0].start, buckets[buckets.length - 1].end));
-  }
+  });
   return and(parts);
 }
 
-function bucketsOf(spec: BoundSpec): TimeBucket[] {
-  invariant(spec.buckets && spec.buckets.length > 0, 'a report with a time dimension is bound to at least one bucket');
-  return spec.buckets;
+function axisOf(spec: BoundSpec, index: number): TimeAxis {
+  const axis = spec.axes[index];
+  invariant(axis && (axis.buckets.length > 0 || isOtherDate(spec, spec.dimensions[index])), 'a time dimension on the date property is bound to at least one bucket');
+  return axis;
 }
 
 function columnOf(property: ConversationProperty): string {
@@ -57,11 +62,18 @@ function customJoin(property: ConversationProperty, alias: string): SqlFragment 
   );
 }
 
-/** The grouping expression of a dimension. A time dimension gives the 0-based bucket index. */
+/**
+ * The grouping expression of a dimension. A time dimension gives the 0-based bucket index, or null
+ * for a conversation without that date (an open one has no closedAt): the no-value group.
+ */
 function dimensionExpression(spec: BoundSpec, dimension: Dimension, index: number): SqlFragment {
   if (dimension.kind === 'time') {
-    const buckets = bucketsOf(spec);
-    return bucketIndex(columnOf(dimension.property), buckets.map((b) => b.start), 0, buckets.length);
+    const { buckets } = axisOf(spec, index);
+    const column = columnOf(dimension.property);
+    if (!isOtherDate(spec, dimension)) return bucketIndex(column, buckets.map((b) => b.start), 0, buckets.length);
+    if (buckets.length === 0) return fragment('NULL');
+    const found = bucketIndex(column, buckets.map((b) => b.start), 0, buckets.length);
+    return fragment(`CASE WHEN ${column} IS NULL THEN NULL ELSE ${found.sql} END`, ...found.params);
   }
   if (dimension.property.customName !== undefined) return fragment(`p${index}.value_text`);
   return fragment(columnOf(dimension.property));
@@ -137,23 +149,31 @@ export function compilePercentile(spec: BoundSpec, measure: Measure): SqlFragmen
   );
 }
 
-/** The earliest and latest instant of a time dimension within the scope (to bucket "all time"). */
-export function compileSpan(spec: ReportSpec, column: string): SqlFragment {
+/**
+ * The earliest and latest instant of each column within the scope (`first<i>`, `last<i>`): the
+ * span the buckets of a time dimension must cover. Only the scope's date column narrows the rows.
+ */
+export function compileSpans(spec: ReportSpec, columns: readonly string[]): SqlFragment {
   const where = scopeOf(spec);
-  return fragment(`SELECT MIN(${column}) AS first_at, MAX(${column}) AS last_at FROM conversations c WHERE ${where.sql}`, ...where.params);
+  const select = columns.map((column, i) => `MIN(${column}) AS first${i}, MAX(${column}) AS last${i}`).join(', ');
+  return fragment(`SELECT ${select} FROM conversations c WHERE ${where.sql}`, ...where.params);
 }
 
 /**
  * The conversations behind one data point: the report's scope, each dimension equal to the point's
- * value (null: no value; a time bucket: its span), and the measure's own scope.
+ * value (null: no value; a time bucket: its span, which `bucketOf` finds), and the measure's own scope.
  */
-export function compilePoint(spec: BoundSpec, point: readonly (string | null)[], measure: Measure, bucketIndexOf: (value: string, dimension: number) => number): SqlFragment {
-  const parts = [boundScope(spec), measureScope(measure)];
+export function compilePoint(spec: ReportSpec, point: readonly (string | null)[], measure: Measure, bucketOf: (value: string, dimension: number) => TimeBucket): SqlFragment {
+  const parts = [scopeOf(spec), measureScope(measure)];
   spec.dimensions.forEach((dimension, i) => {
     const value = point[i];
     if (dimension.kind === 'time') {
-      const bucket = bucketsOf(spec)[bucketIndexOf(value as string, i)];
       const column = columnOf(dimension.property);
+      if (value === null) {
+        parts.push(fragment(`${column} IS NULL`));
+        return;
+      }
+      const bucket = bucketOf(value, i);
       parts.push(fragment(`${column} >= ? AND ${column} < ?`, bucket.start, bucket.end));
     } else if (dimension.property.customName !== undefined) {
       const exists = 'EXISTS (SELECT 1 FROM conversation_properties p WHERE p.account_id = c.account_id AND p.conversation_id = c.external_id AND p.name = ?';

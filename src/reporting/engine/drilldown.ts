@@ -2,10 +2,11 @@ import { ConversationConnection } from '../../conversations/graphql/types';
 import { PageArgs, pageConversations } from '../../conversations/list';
 import { Database } from '../../db/database';
 import { BadInput } from '../../errors';
+import { TimeBucket } from '../time';
 import { compilePoint } from './compile';
 import { isMeasureKey, MEASURES } from './measures';
 import { assertPointArity, bindBuckets } from './run';
-import { ReportSpec } from './spec';
+import { BoundSpec, isOtherDate, ReportSpec } from './spec';
 
 /**
  * The conversations behind one data point of a report, cursor-paged: the same scope as the report,
@@ -19,10 +20,19 @@ export async function drilldownSpec(db: Database, spec: ReportSpec, point: reado
     throw new BadInput('measure', `must be one of this report's measures (${spec.measures.map((m) => m.key).join(', ')}), got ${JSON.stringify(key)}`);
   }
   const bound = await bindBuckets(db, spec);
-  const where = compilePoint(bound, point, MEASURES[key], (value, i) => {
-    const index = value === null ? -1 : (bound.buckets ?? []).findIndex((b) => b.value === value);
-    if (index < 0) throw new BadInput(`point[${i}]`, `${JSON.stringify(value)} is not a time bucket of this report (the first day of a bucket, YYYY-MM-DD)`);
-    return index;
-  });
+  // Checked before compiling: a report over all time with no data has no bucket at all.
+  const buckets = spec.dimensions.map((dimension, i) => (dimension.kind === 'time' ? pointBucket(bound, point[i], i) : null));
+  const where = compilePoint(spec, point, MEASURES[key], (_, i) => buckets[i] as TimeBucket);
   return pageConversations(db, spec.accountId, where, page);
+}
+
+/**
+ * The bucket a point names: one of the report's own (on another date property also an empty one
+ * between its first and last, as a whole bucket). No value is a point only on another date property.
+ */
+function pointBucket(spec: BoundSpec, value: string | null, i: number): TimeBucket | null {
+  if (value === null && isOtherDate(spec, spec.dimensions[i])) return null;
+  const bucket = value === null ? undefined : spec.axes[i]?.buckets.find((b) => b.value === value);
+  if (!bucket) throw new BadInput(`point[${i}]`, `${JSON.stringify(value)} is not a time bucket of this report (the first day of a bucket, YYYY-MM-DD)`);
+  return bucket;
 }

@@ -2,11 +2,13 @@ import { findDirectoryEntries } from '../../conversations/directory';
 import { Database, fromDbInstant, toNumber } from '../../db/database';
 import { BadInput } from '../../errors';
 import { ConversationProperty } from '../properties';
-import { localDateOf, timeBuckets } from '../time';
-import { compilePercentile, compileSpan } from './compile';
+import { bucketStart, LocalDateRange, localDateOf, timeBuckets, wholeBuckets } from '../time';
+import { compilePercentile, compileSpans } from './compile';
 import { Measure, MeasureUnit } from './measures';
 import { aggregateQuery, rollupsEnabled } from './rollup/plan';
-import { BoundSpec, Dimension, ReportSpec } from './spec';
+import { BoundSpec, Dimension, isOtherDate, ReportSpec, TimeAxis } from './spec';
+
+type TimeDimension = Extract<Dimension, { kind: 'time' }>;
 
 export interface DimensionValue {
   /** The external id, URL, enum value or bucket's first day; null for no value. */
@@ -38,7 +40,8 @@ export async function runSpec(db: Database, spec: ReportSpec, options: RunSpecOp
     dimensions: spec.dimensions.map((d) => ({ key: d.property.key, label: d.property.label })),
     measures: spec.measures.map((m) => ({ key: m.key, label: m.label, unit: m.unit })),
   };
-  if (bound.buckets !== null && bound.buckets.length === 0) return { ...header, rows: [] };
+  // All time over nothing: a time series by the date property has no bucket to show.
+  if (bound.axes.some((axis, i) => axis?.buckets.length === 0 && !isOtherDate(spec, spec.dimensions[i]))) return { ...header, rows: [] };
 
   const groups = new Map<string, { raw: unknown[]; values: (number | null)[] }>();
   const groupOf = (raw: unknown[]) => {
@@ -67,28 +70,54 @@ export async function runSpec(db: Database, spec: ReportSpec, options: RunSpecOp
   }
   // Groups are the conversations the report selects; a group may show 0 for a count of CLOSED or
   // null for an average (docs/metrics.md), and time buckets without data show as well.
-  if (bound.buckets) fillEmptyBuckets(bound, [...groups.values()].map((g) => g.raw), groupOf);
+  fillEmptyBuckets(bound, [...groups.values()].map((g) => g.raw), groupOf);
   const rows = await labelRows(db, bound, [...groups.values()]);
   return { ...header, rows: sortRows(bound, rows) };
 }
 
 /**
- * A time dimension needs buckets. With a date range they follow from it; for all time they span the
- * first to the last local day that has data, so "all time" still lists every bucket in between.
+ * Time dimensions need buckets. On the date property the report selects by they follow from the
+ * date range; for all time they span the first to the last local day that has data, so "all time"
+ * still lists every bucket in between. On another date property they cover the range too, and
+ * stretch to the first and last local day any selected conversation has there (one query finds
+ * both spans), so that every selected conversation lands in a bucket of its own date.
  */
 export async function bindBuckets(db: Database, spec: ReportSpec): Promise<BoundSpec> {
-  const time = spec.dimensions.find((d): d is Extract<Dimension, { kind: 'time' }> => d.kind === 'time');
-  if (!time) return { ...spec, buckets: null };
-  let range = spec.range;
-  if (!range) {
-    const span = compileSpan(spec, time.property.column as string);
-    const [row] = await db.query<Record<string, unknown>>(span.sql, span.params);
-    const first = fromDbInstant(row?.first_at);
-    const last = fromDbInstant(row?.last_at);
-    if (!first || !last) return { ...spec, buckets: [] };
-    range = { from: localDateOf(first, spec.timezone), to: localDateOf(last, spec.timezone) };
+  const times = spec.dimensions.flatMap((d) => (d.kind === 'time' ? [d] : []));
+  const needsSpan = times.filter((d) => !spec.range || isOtherDate(spec, d));
+  const spans = new Map<string, LocalDateRange>();
+  if (needsSpan.length > 0) {
+    const columns = needsSpan.map((d) => d.property.column as string);
+    const query = compileSpans(spec, columns);
+    const [row] = await db.query<Record<string, unknown>>(query.sql, query.params);
+    columns.forEach((column, i) => {
+      const first = fromDbInstant(row?.[`first${i}`]);
+      const last = fromDbInstant(row?.[`last${i}`]);
+      if (first && last) spans.set(column, { from: localDateOf(first, spec.timezone), to: localDateOf(last, spec.timezone) });
+    });
   }
-  return { ...spec, buckets: timeBuckets(range, time.granularity, spec.timezone) };
+  const axes = spec.dimensions.map((d): TimeAxis | null => {
+    if (d.kind !== 'time') return null;
+    const span = spans.get(d.property.column as string) ?? null;
+    if (isOtherDate(spec, d)) return otherDateAxis(spec, d, span);
+    const range = spec.range ?? span;
+    const buckets = range ? timeBuckets(range, d.granularity, spec.timezone) : [];
+    return { buckets, filled: [0, buckets.length] };
+  });
+  return { ...spec, axes };
+}
+
+/**
+ * Whole buckets from the first to the last date of the range and of the data together. Listed even
+ * when empty: the range's buckets, or for all time every one between the data's first and last date.
+ */
+function otherDateAxis(spec: ReportSpec, dimension: TimeDimension, span: LocalDateRange | null): TimeAxis {
+  const listed = spec.range ?? span;
+  if (!listed) return { buckets: [], filled: [0, 0] };
+  const extent = span ? { from: listed.from < span.from ? listed.from : span.from, to: listed.to > span.to ? listed.to : span.to } : listed;
+  const buckets = wholeBuckets(extent, dimension.granularity, spec.timezone, `the selected conversations' ${dimension.property.key} spans them; choose a coarser granularity`);
+  const indexOf = (day: string) => buckets.findIndex((b) => b.value === bucketStart(day, dimension.granularity));
+  return { buckets, filled: [indexOf(listed.from), indexOf(listed.to) + 1] };
 }
 
 async function percentiles(db: Database, spec: BoundSpec, measure: Measure, columns: string[], set: (raw: unknown[], value: number) => void): Promise<void> {
@@ -123,9 +152,14 @@ function normaliseRaw(value: unknown): unknown {
   return value;
 }
 
-/** Every bucket for every combination of the other dimensions that has data; at least every bucket. */
+/**
+ * Every listed bucket of the first time dimension for every combination of the other dimensions
+ * that has data (with a single dimension, every listed bucket even without data). Buckets outside
+ * the listed ones (another date property's, beyond the range) show only where they have data.
+ */
 function fillEmptyBuckets(spec: BoundSpec, seen: unknown[][], groupOf: (raw: unknown[]) => unknown): void {
-  const timeAt = spec.dimensions.findIndex((d) => d.kind === 'time');
+  const timeAt = spec.axes.findIndex((axis) => axis !== null);
+  if (timeAt < 0) return;
   const others = new Map<string, unknown[]>();
   for (const raw of seen) {
     const rest = raw.filter((_, i) => i !== timeAt);
@@ -135,8 +169,9 @@ function fillEmptyBuckets(spec: BoundSpec, seen: unknown[][], groupOf: (raw: unk
     if (spec.dimensions.length > 1) return; // a break-down with no data has no series to fill
     others.set('[]', []);
   }
+  const [from, to] = (spec.axes[timeAt] as TimeAxis).filled;
   for (const rest of others.values()) {
-    for (let bucket = 0; bucket < (spec.buckets as unknown[]).length; bucket++) {
+    for (let bucket = from; bucket < to; bucket++) {
       const raw = [...rest];
       raw.splice(timeAt, 0, bucket);
       groupOf(raw);
@@ -155,12 +190,12 @@ async function labelRows(db: Database, spec: BoundSpec, groups: { raw: unknown[]
   return groups.map((group) => ({
     dimensionValues: spec.dimensions.map((d, i): DimensionValue => {
       const raw = group.raw[i];
+      if (raw === null) return { value: null, label: noValueLabel(d.property) };
       if (d.kind === 'time') {
-        const bucket = spec.buckets?.[Number(raw)];
+        const bucket = spec.axes[i]?.buckets[Number(raw)];
         if (!bucket) throw new Error(`bucket ${String(raw)} out of range`);
         return { value: bucket.value, label: bucket.value };
       }
-      if (raw === null) return { value: null, label: noValueLabel(d.property) };
       const value = String(raw);
       return { value, label: names[i]?.get(value)?.name ?? d.property.enumLabels?.[value] ?? value };
     }),
@@ -173,10 +208,10 @@ export function noValueLabel(property: ConversationProperty): string {
 }
 
 /**
- * Time in time order; an enum in its own order; any other dimension by its share of the leading
- * measure, largest first, ties by label: a bar chart of "volume by team member" reads top-down,
- * and a break-down by day keeps every series whole and in time order. A value's share at
- * dimension i is the total over the rows that agree with it on dimensions 0..i.
+ * Time in time order and an enum in its own order, no value last; any other dimension by its share
+ * of the leading measure, largest first, ties by label: a bar chart of "volume by team member"
+ * reads top-down, and a break-down by day keeps every series whole and in time order. A value's
+ * share at dimension i is the total over the rows that agree with it on dimensions 0..i.
  */
 function sortRows(spec: BoundSpec, rows: ReportRow[]): ReportRow[] {
   const prefix = (row: ReportRow, i: number) => JSON.stringify(row.dimensionValues.slice(0, i + 1).map((v) => v.value));
@@ -192,7 +227,7 @@ function sortRows(spec: BoundSpec, rows: ReportRow[]): ReportRow[] {
   const compareAt = (a: ReportRow, b: ReportRow, i: number): number => {
     const dimension = spec.dimensions[i];
     const [x, y] = [a.dimensionValues[i], b.dimensionValues[i]];
-    if (dimension.kind === 'time') return compareText(x.value ?? '', y.value ?? '');
+    if (dimension.kind === 'time') return x.value === null || y.value === null ? Number(x.value === null) - Number(y.value === null) : compareText(x.value, y.value);
     const order = dimension.property.enumValues;
     if (order) return rank(order, x.value) - rank(order, y.value);
     const [ta, tb] = [totals.get(prefix(a, i)) ?? -Infinity, totals.get(prefix(b, i)) ?? -Infinity];

@@ -32,7 +32,25 @@ export interface ReportSpec {
   filterProperties?: readonly string[];
 }
 
-/** A spec whose time dimension (if any) has its buckets: all time is resolved to the data's span. */
+/**
+ * The buckets of one time dimension, in time order. On the date property the report selects by,
+ * they are the date range's (partial ones clipped to it). On another date property they are whole
+ * buckets from the first to the last local date any selected conversation has there, so that each
+ * one lands in its own bucket, inside the range or not.
+ */
+export interface TimeAxis {
+  buckets: TimeBucket[];
+  /** `[from, to)`: the buckets listed even when empty (those of the range; for all time, every one). */
+  filled: readonly [number, number];
+}
+
+/** A spec whose time dimensions have their buckets: all time is resolved to the data's span. */
 export interface BoundSpec extends ReportSpec {
-  buckets: TimeBucket[] | null;
+  /** One per dimension: its time axis, or null for a dimension that is not a date. */
+  axes: (TimeAxis | null)[];
+}
+
+/** Whether a dimension is a date other than the one the report selects by: it only groups, and may have no value. */
+export function isOtherDate(spec: ReportSpec, dimension: Dimension): boolean {
+  return dimension.kind === 'time' && dimension.property.column !== spec.dateColumn;
 }

@@ -20,7 +20,14 @@ export class RunReportInput {
   @Field(() => ID, { nullable: true, description: 'A saved report (`reports`).' })
   reportId?: string | null;
 
-  @Field(() => DateRangeInput, { nullable: true, description: 'Local dates to report on; absent means all time.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Run the report as a tile of this dashboard shows it (`DashboardReport.result`): with the dashboard\'s date range and filters, and for whoever may see the dashboard, also when the saved report is private to another user. The report must be on the dashboard.',
+  })
+  dashboardId?: string | null;
+
+  @Field(() => DateRangeInput, { nullable: true, description: 'Local dates to report on, selecting conversations by the report\'s dateProperty; absent means all time.' })
   dateRange?: DateRangeInput | null;
 
   @Field(() => String, { nullable: true, description: 'IANA zone for the date range and time buckets; default the account\'s, else UTC.' })

@@ -3,6 +3,7 @@ import { Channel } from '../../conversations/conversation.entity';
 import { ChannelEnum } from '../../conversations/graphql/enums';
 import { ConversationConnection } from '../../conversations/graphql/types';
 import { Context } from '../../server/context';
+import { runsOnce } from '../../server/cost';
 import { drilldown, listDefinitions, listProperties, runReport } from '../service';
 import { DrilldownInput, RunReportInput } from './inputs';
 import { ConversationPropertyType, ReportDefinitionType, ReportResultType } from './types';
@@ -19,12 +20,12 @@ export class ReportingResolver {
     return listProperties(ctx);
   }
 
-  @Query(() => ReportResultType, { description: 'Runs a report of the catalog or a saved report.' })
+  @Query(() => ReportResultType, runsOnce('Runs a report of the catalog or a saved report.'))
   runReport(@Ctx() ctx: Context, @Arg('input', () => RunReportInput, { description: 'Which report, date range, timezone, granularity and filters.' }) input: RunReportInput): Promise<ReportResultType> {
     return runReport(ctx, input);
   }
 
-  @Query(() => ConversationConnection, { description: 'The conversations behind one data point of a report run; `totalCount` equals the point\'s count.' })
+  @Query(() => ConversationConnection, runsOnce('The conversations behind one data point of a report run; `totalCount` equals the point\'s count.'))
   drilldown(@Ctx() ctx: Context, @Arg('input', () => DrilldownInput, { description: 'The run and the data point.' }) input: DrilldownInput): Promise<ConversationConnection> {
     return drilldown(ctx, input);
   }

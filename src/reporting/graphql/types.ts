@@ -7,6 +7,7 @@ import { MeasureUnit } from '../engine/measures';
 import { FilterOperator, PropertyType } from '../properties';
 import { Granularity } from '../time';
 import { ChartTypeEnum, FilterOperatorEnum, GranularityEnum, MeasureUnitEnum, PropertyTypeEnum } from './enums';
+import { DATE_PROPERTY_RULE, DIMENSIONS_RULE } from './descriptions';
 
 @ObjectType({ description: 'A dimension of a report: a property the rows are grouped by.' })
 export class ReportDimension {
@@ -61,10 +62,10 @@ export class ReportDefinitionType {
   @Field(() => [ReportMeasure], { description: 'What it measures, leading measure first.' })
   measures: ReportMeasure[];
 
-  @Field(() => [ReportDimension], { description: 'What it groups by: x-axis, then break-down.' })
+  @Field(() => [ReportDimension], { description: `What it groups by: x-axis, then break-down. ${DIMENSIONS_RULE}` })
   dimensions: ReportDimension[];
 
-  @Field({ description: '`createdAt` or `closedAt`: the instant a date range selects conversations by.' })
+  @Field({ description: DATE_PROPERTY_RULE })
   dateProperty: string;
 
   @Field(() => GranularityEnum, { nullable: true, description: 'Bucket size of its date dimension, if it has one.' })
@@ -124,7 +125,7 @@ export class ReportResultType {
   @Field(() => [ReportMeasure], { description: 'The measures, in the order of each row\'s `measureValues`.' })
   measures: ReportMeasure[];
 
-  @Field(() => [ReportRowType], { description: 'Data points: time in time order (every bucket, empty ones 0); otherwise largest first.' })
+  @Field(() => [ReportRowType], { description: 'Data points: time in time order (every bucket of the date range, empty ones 0; no value last); an enum in its own order; otherwise largest first.' })
   rows: ReportRowType[];
 
   @Field({ description: 'The same rows as CSV (RFC 4180, labels and values, durations in seconds), for export.' })

@@ -1,15 +1,17 @@
-import { Channel } from '../../conversations/conversation.entity';
+import { Channel, CHANNELS } from '../../conversations/conversation.entity';
 import { BadInput } from '../../errors';
+import { ReportPrivacy } from '../../dashboards/access';
 import { SqlDialect } from '../../db/dialect';
 import { Account } from '../../accounts/account.entity';
-import { ChartType, DateProperty } from '../catalog/definition';
+import { CHART_TYPES, ChartType, DateProperty } from '../catalog/definition';
 import { chartProblem } from '../catalog/chart';
 import { buildSpec, ReportShape } from '../engine/build-spec';
 import { isMeasureKey, MeasureKey } from '../engine/measures';
 import { FilterSpec } from '../filters';
 import { PropertyCatalog } from '../properties';
 import { resolveStoredRange, StoredDateRange } from '../date-presets';
-import { Granularity } from '../time';
+import { ConfigProblem, isString, isStringList, oneOf, orNull, problemOf, StoredReader } from '../stored-config';
+import { Granularity, GRANULARITIES } from '../time';
 
 /**
  * What a saved report is: a single-object conversation report as the report editor builds it.
@@ -34,9 +36,16 @@ export interface ReportSnapshot {
   config: ReportConfig;
 }
 
+/** A saved report; owner and privacy are not part of a revision's snapshot (a restore keeps them). */
 export interface SavedReport extends ReportSnapshot {
+  /**
+   * Why the stored report no longer validates (saved under an older version, or damaged), or null.
+   * Such a report is still listed and can be edited or deleted; it does not run until it is repaired.
+   */
+  problem: ConfigProblem | null;
   id: string;
   ownerId: string;
+  privacy: ReportPrivacy;
   sourceDefinitionId: string | null;
   revision: number;
   createdAt: Date;
@@ -87,6 +96,57 @@ export function validateSnapshot(snapshot: ReportSnapshot, context: ValidationCo
   // The engine's own validation: groupable dimensions, granularity for a date, filters, timezone, range.
   const timezone = config.timezone ?? context.account.timezone;
   buildSpec(shapeOf(config, []), { filters: config.filters, timezone: config.timezone, dateRange: config.dateRange && resolveStoredRange(config.dateRange, timezone) }, context);
+}
+
+/** A config that could not be read at all: nothing to show, and nothing an edit could keep by mistake. */
+const UNREADABLE: ReportConfig = { channel: null, measures: [], dimensions: [], granularity: null, dateProperty: 'createdAt', filters: [], dateRange: null, timezone: null };
+
+/**
+ * A stored report's chart type and config as read back, with the types of the schema's inputs
+ * (enums included): what cannot be read is left empty and named in `problem`. validateSnapshot
+ * checks the rest (`storedReportProblem`).
+ */
+export function readStoredReport(chartType: unknown, configText: unknown): { chartType: ChartType; config: ReportConfig; problem: ConfigProblem | null } {
+  const read = new StoredReader();
+  const chart = read.field(chartType, oneOf(CHART_TYPES), 'TABLE', 'chartType', `one of ${CHART_TYPES.join(', ')}`);
+  const config = readConfig(read, read.json(configText, 'config'));
+  return { chartType: chart, config, problem: read.problem };
+}
+
+/** A revision's snapshot as read back, like readStoredReport. */
+export function readStoredSnapshot(text: unknown): { snapshot: ReportSnapshot; problem: ConfigProblem | null } {
+  const read = new StoredReader();
+  const stored = read.json(text, 'snapshot');
+  const fields = (typeof stored === 'object' && stored !== null ? stored : {}) as Record<string, unknown>;
+  const snapshot: ReportSnapshot = {
+    name: read.field(fields.name, isString, '', 'name', 'a name'),
+    chartType: read.field(fields.chartType, oneOf(CHART_TYPES), 'TABLE', 'chartType', `one of ${CHART_TYPES.join(', ')}`),
+    config: readConfig(read, fields.config),
+  };
+  return { snapshot, problem: read.problem };
+}
+
+function readConfig(read: StoredReader, stored: unknown): ReportConfig {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
+    read.fail('config', 'is not an object');
+    return UNREADABLE;
+  }
+  const c = stored as Record<string, unknown>;
+  return {
+    channel: read.field(c.channel, orNull(oneOf(CHANNELS)), null, 'channel', `null or one of ${CHANNELS.join(', ')}`),
+    measures: read.field(c.measures, isStringList, [], 'measures', 'a list of measure keys') as MeasureKey[],
+    dimensions: read.field(c.dimensions, isStringList, [], 'dimensions', 'a list of property keys'),
+    granularity: read.field(c.granularity, orNull(oneOf(GRANULARITIES)), null, 'granularity', `null or one of ${GRANULARITIES.join(', ')}`),
+    dateProperty: read.field(c.dateProperty, isString, 'createdAt', 'dateProperty', 'a property key') as DateProperty,
+    filters: read.filters(c.filters),
+    dateRange: read.dateRange(c.dateRange),
+    timezone: read.field(c.timezone, orNull(isString), null, 'timezone', 'null or an IANA time zone'),
+  };
+}
+
+/** Why a stored report would be refused if it were saved today (validateSnapshot's rules), or null. */
+export function storedReportProblem(report: SavedReport, context: ValidationContext): ConfigProblem | null {
+  return report.problem ?? problemOf(() => validateSnapshot(report, context));
 }
 
 /** A saved report as the engine sees it; `extraFilters` (a dashboard's) apply on top of its own. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { requireReportEditing } from '../../accounts/plan';
 import { Viewer } from '../../auth/viewer';
+import { Access, accessOf, asGuarded, ReportPrivacy, requireNewOwner, requireOwnerReassigning } from '../../dashboards/access';
 import { BadInput, Forbidden, NotFound } from '../../errors';
 import { Context } from '../../server/context';
 import { ReportDefinition } from '../catalog/definition';
@@ -8,24 +9,72 @@ import { catalogDefinitionInput } from '../catalog/registry';
 import { parseStoredRange } from '../date-presets';
 import { FilterOperator } from '../properties';
 import { parseTimezone } from '../time';
-import { changedFields, parseName, ReportConfig, ReportSnapshot, SavedReport, validateSnapshot } from './config';
-import { CreateReportInput, ReportChangesInput, UpdateReportInput } from './graphql/inputs';
-import { deleteReportRows, insertReport, insertRevision, listReports, ReportRevision, RevisionAction, updateReportRow } from './store';
+import { problemOf } from '../stored-config';
+import { changedFields, parseName, ReportConfig, ReportSnapshot, SavedReport, storedReportProblem, ValidationContext, validateSnapshot } from './config';
+import { CreateReportInput, ReassignReportOwnerInput, ReportChangesInput, UpdateReportInput } from './graphql/inputs';
+import { countReports, deleteReportRows, insertReport, insertRevision, listReports, ReportRevision, RevisionAction, updateReportRow } from './store';
 
-/** Saved reports are visible to everyone in the account; their owner and admins may change them. */
+const CHANGE_REFUSED = 'Only the owner of a report or an admin may change it; an admin only views a report private to another user.';
+
+/** What the caller may do with a saved report, or null when it is private to someone else. */
+export function reportAccess(viewer: Viewer, report: SavedReport): Access | null {
+  return accessOf(viewer, asGuarded(report));
+}
+
+/** Its owner changes it; admins too, unless it is private to another user (they view it then). */
 export function canChangeReport(viewer: Viewer, report: SavedReport): boolean {
-  return report.ownerId === viewer.userId || viewer.role === 'ADMIN';
+  return reportAccess(viewer, report) === 'EDIT';
 }
 
-export function listSavedReports(ctx: Context): Promise<SavedReport[]> {
-  return listReports(ctx.db, ctx.viewer.account.id);
+/**
+ * Saved reports an account may keep. It bounds what `reports { result }` can cost; a support team's
+ * reports are a few dozen.
+ */
+export const MAX_SAVED_REPORTS = 1000;
+
+/** The saved reports the caller may see, by name, each checked as loadSavedReport checks it; the first `first` of them when given (1 to MAX_SAVED_REPORTS). */
+export async function listSavedReports(ctx: Context, first?: number | null): Promise<SavedReport[]> {
+  if (first != null && !(Number.isInteger(first) && first >= 1 && first <= MAX_SAVED_REPORTS)) {
+    throw new BadInput('first', `must be between 1 and ${MAX_SAVED_REPORTS}, got ${first}`);
+  }
+  const visible = (await listReports(ctx.db, ctx.viewer.account.id)).filter((report) => reportAccess(ctx.viewer, report) !== null);
+  const context = await validationContext(ctx);
+  return (first == null ? visible : visible.slice(0, first)).map((report) => checked(report, context));
 }
 
-/** A saved report of the caller's account; NOT_FOUND for any other id. */
-export async function findSavedReport(ctx: Context, id: string): Promise<SavedReport> {
+/**
+ * A saved report the caller may see (with `need` EDIT: change): NOT_FOUND in other accounts and
+ * for ids that do not exist, FORBIDDEN when it is private to another user, as for dashboards.
+ */
+export async function findSavedReport(ctx: Context, id: string, need: Access = 'VIEW'): Promise<SavedReport> {
+  const report = await loadSavedReport(ctx, id);
+  const access = reportAccess(ctx.viewer, report);
+  if (!access) throw new Forbidden('This report is private to its owner.');
+  if (need === 'EDIT' && access !== 'EDIT') throw new Forbidden(CHANGE_REFUSED);
+  return report;
+}
+
+/**
+ * A saved report of the caller's account WITHOUT the check of its own privacy. Only for a report
+ * the caller was already let see another way: a tile of a dashboard they may see (seeing the
+ * dashboard grants seeing its tiles: dashboards/service.ts `reportOnDashboard`), or the fields of
+ * a Report object, which is only ever handed out after one of these checks. Its stored config is
+ * checked with the rules of a write: one that no longer validates is the report's `problem` (it
+ * runs only once edited), never an error of the caller's or an internal one.
+ */
+export async function loadSavedReport(ctx: Context, id: string): Promise<SavedReport> {
   const report = await ctx.reporting.savedReports.load(id);
   if (!report) throw new NotFound('report', id);
-  return report;
+  return checked(report, await validationContext(ctx));
+}
+
+function checked(report: SavedReport, context: ValidationContext): SavedReport {
+  const problem = storedReportProblem(report, context);
+  return problem === report.problem ? report : { ...report, problem };
+}
+
+async function validationContext(ctx: Context): Promise<ValidationContext> {
+  return { account: ctx.viewer.account, catalog: await ctx.reporting.catalog(), dialect: ctx.db.dialect };
 }
 
 export function reportRevisions(ctx: Context, id: string): Promise<ReportRevision[]> {
@@ -34,30 +83,45 @@ export function reportRevisions(ctx: Context, id: string): Promise<ReportRevisio
 
 export async function createSavedReport(ctx: Context, input: CreateReportInput): Promise<SavedReport> {
   requireReportEditing(ctx.viewer.account, 'Creating a custom report');
+  const privacy = input.privacy ?? 'EVERYONE';
   if (input.fromDefinitionId != null) {
     const definition = catalogDefinitionInput(input.fromDefinitionId, 'fromDefinitionId');
-    return saveCopy(ctx, snapshotOfDefinition(definition), definition.id, input);
+    return saveCopy(ctx, snapshotOfDefinition(definition), definition.id, input, privacy);
   }
   if (input.name == null) throw new BadInput('name', 'is required');
   if (input.chartType == null) throw new BadInput('chartType', 'is required for a report built from scratch');
-  return saveCopy(ctx, BLANK, null, input);
+  return saveCopy(ctx, BLANK, null, input, privacy);
 }
 
 export async function updateSavedReport(ctx: Context, input: UpdateReportInput): Promise<SavedReport> {
   const report = await editable(ctx, input.id, 'Editing a report');
-  return saveRevision(ctx, report, await applyChanges(ctx, report, input), 'UPDATED');
+  return saveRevision(ctx, report, await applyChanges(ctx, report, input), 'UPDATED', { privacy: input.privacy ?? report.privacy });
+}
+
+/**
+ * Gives a report to another user of the account (say, when its owner left): admins only, whatever
+ * its privacy and plan. Kept as a revision saying who did it.
+ */
+export async function reassignReportOwner(ctx: Context, input: ReassignReportOwnerInput): Promise<SavedReport> {
+  requireOwnerReassigning(ctx.viewer, 'report');
+  const report = await findSavedReport(ctx, input.reportId);
+  await requireNewOwner(ctx.members, input.ownerId);
+  return saveRevision(ctx, report, report, 'UPDATED', { ownerId: input.ownerId });
 }
 
 export async function restoreReportRevision(ctx: Context, id: string, revision: number): Promise<SavedReport> {
   const report = await editable(ctx, id, 'Editing a report');
   const target = (await reportRevisions(ctx, id)).find((r) => r.revision === revision);
   if (!target) throw new BadInput('revision', `report ${id} has no revision ${revision}`);
+  // A revision saved under an older version is checked as any other write.
+  const context = await validationContext(ctx);
+  const problem = target.problem ?? problemOf(() => validateSnapshot(target.snapshot, context));
+  if (problem) throw new BadInput('revision', `revision ${revision} of report ${id} no longer validates (${problem.message}); edit the report instead`);
   return saveRevision(ctx, report, target.snapshot, 'RESTORED');
 }
 
 export async function deleteSavedReport(ctx: Context, id: string): Promise<string> {
-  const report = await findSavedReport(ctx, id);
-  if (!canChangeReport(ctx.viewer, report)) throw new Forbidden('Only the owner of a report or an admin may delete it.');
+  await findSavedReport(ctx, id, 'EDIT');
   await ctx.db.transaction((tx) => deleteReportRows(tx, ctx.viewer.account.id, id));
   return id;
 }
@@ -66,12 +130,15 @@ export async function deleteSavedReport(ctx: Context, id: string): Promise<strin
  * A new saved report owned by the caller: `base` with `changes` applied. This is also how editing
  * a standard report on a dashboard works: the dashboard gets an edited copy, the catalog stays.
  */
-export async function saveCopy(ctx: Context, base: ReportSnapshot, sourceDefinitionId: string | null, changes: ReportChangesInput): Promise<SavedReport> {
+export async function saveCopy(ctx: Context, base: ReportSnapshot, sourceDefinitionId: string | null, changes: ReportChangesInput, privacy: ReportPrivacy): Promise<SavedReport> {
   const snapshot = await applyChanges(ctx, base, changes);
   const now = new Date();
-  const report: SavedReport = { ...snapshot, id: randomUUID(), ownerId: ctx.viewer.userId, sourceDefinitionId, revision: 1, createdAt: now, updatedAt: now };
+  const report: SavedReport = { ...snapshot, problem: null, id: randomUUID(), ownerId: ctx.viewer.userId, privacy, sourceDefinitionId, revision: 1, createdAt: now, updatedAt: now };
   const accountId = ctx.viewer.account.id;
   await ctx.db.transaction(async (tx) => {
+    if ((await countReports(tx, accountId)) >= MAX_SAVED_REPORTS) {
+      throw new BadInput('input', `this account keeps ${MAX_SAVED_REPORTS} saved reports, the most it may; delete one first`);
+    }
     await insertReport(tx, accountId, report);
     await insertRevision(tx, accountId, { reportId: report.id, revision: 1, userId: ctx.viewer.userId, action: 'CREATED', changes: [], snapshot, createdAt: now });
   });
@@ -83,7 +150,7 @@ export async function saveCopy(ctx: Context, base: ReportSnapshot, sourceDefinit
 export async function editable(ctx: Context, id: string, action: string): Promise<SavedReport> {
   const report = await findSavedReport(ctx, id);
   requireReportEditing(ctx.viewer.account, action);
-  if (!canChangeReport(ctx.viewer, report)) throw new Forbidden('Only the owner of a report or an admin may change it.');
+  if (!canChangeReport(ctx.viewer, report)) throw new Forbidden(CHANGE_REFUSED);
   return report;
 }
 
@@ -105,11 +172,23 @@ export function snapshotOfDefinition(definition: ReportDefinition): ReportSnapsh
   };
 }
 
-export async function saveRevision(ctx: Context, report: SavedReport, snapshot: ReportSnapshot, action: RevisionAction): Promise<SavedReport> {
-  const changes = changedFields(report, snapshot);
+/**
+ * Saves `snapshot` (and a new owner or privacy, which a revision lists among its changes but does
+ * not keep: a restore leaves them as they are) as the next revision; nothing when nothing changed.
+ */
+export async function saveRevision(
+  ctx: Context,
+  report: SavedReport,
+  snapshot: ReportSnapshot,
+  action: RevisionAction,
+  access: Partial<Pick<SavedReport, 'ownerId' | 'privacy'>> = {},
+): Promise<SavedReport> {
+  const ownerId = access.ownerId ?? report.ownerId;
+  const privacy = access.privacy ?? report.privacy;
+  const changes = [...changedFields(report, snapshot), ...(ownerId !== report.ownerId ? ['owner'] : []), ...(privacy !== report.privacy ? ['privacy'] : [])];
   if (changes.length === 0) return report;
   const now = new Date();
-  const next: SavedReport = { ...report, ...snapshot, revision: report.revision + 1, updatedAt: now };
+  const next: SavedReport = { ...report, name: snapshot.name, chartType: snapshot.chartType, config: snapshot.config, problem: null, ownerId, privacy, revision: report.revision + 1, updatedAt: now };
   const accountId = ctx.viewer.account.id;
   try {
     await ctx.db.transaction(async (tx) => {
@@ -150,7 +229,7 @@ async function applyChanges(ctx: Context, base: ReportSnapshot, changes: ReportC
     chartType: changes.chartType ?? base.chartType,
     config,
   };
-  validateSnapshot(snapshot, { account: ctx.viewer.account, catalog: await ctx.reporting.catalog(), dialect: ctx.db.dialect });
+  validateSnapshot(snapshot, await validationContext(ctx));
   return snapshot;
 }
 

@@ -53,13 +53,36 @@ export type Agent = {
   name: Scalars['String']['output'];
 };
 
+/** An API token as admins see it. Its secret is shown only once, when it is created. */
+export type ApiToken = {
+  __typename?: 'ApiToken';
+  /** When it was created. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** When it stops working; null: never. */
+  expiresAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The token's public id (what `revokeApiToken` and `threadline token revoke` take); not the secret. */
+  id: Scalars['ID']['output'];
+  /** When it last authenticated a request, to within about a minute; null: never used. */
+  lastUsedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** What it is for, if named (e.g. "Zendesk sync"). */
+  name?: Maybe<Scalars['String']['output']>;
+  /** When it was revoked; null: not revoked. */
+  revokedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** What it may be used for. */
+  scope: TokenScope;
+  /** Whether it works now. */
+  status: TokenStatus;
+  /** The user it acts as. */
+  user: TeamMember;
+};
+
 /** The team member a conversation is assigned to. */
 export type AssigneeInput = {
-  /** Email address. */
+  /** Email address. Left out, the stored address stays; an explicit null (or empty string) clears it. */
   email?: InputMaybe<Scalars['String']['input']>;
   /** Your id for it (required, at most 191 characters); reports group by it. */
   id?: InputMaybe<Scalars['String']['input']>;
-  /** Display name; defaults to the id. The latest name given wins. */
+  /** Display name. The latest name given wins; left out (or null), the stored name stays, and an id never named shows as its id until a name arrives. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -219,6 +242,20 @@ export type ConversationStatus =
   /** Not closed yet. */
   | 'OPEN';
 
+/** A new API token. Give the user by `userId` or by `email`. */
+export type CreateApiTokenInput = {
+  /** The user it acts as, by email. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** When it stops working: a lifetime (`12h`, `90d`, `4w`) or an ISO 8601 date (`2027-01-31`, 00:00 UTC) or instant with offset; at most ten years ahead. Absent: never. */
+  expires?: InputMaybe<Scalars['String']['input']>;
+  /** What it is for, at most 100 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** What it may be used for; default ADMIN for an ADMIN user, READ for a MEMBER. */
+  scope?: InputMaybe<TokenScope>;
+  /** The user it acts as. */
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A new dashboard from a template of the library. */
 export type CreateDashboardFromTemplateInput = {
   /** Dashboard name, 1 to 200 characters. */
@@ -239,11 +276,11 @@ export type CreateReportInput = {
   channel?: InputMaybe<Channel>;
   /** How it is drawn; it must be able to show the dimensions (PIE and DONUT one, SUMMARY none). */
   chartType?: InputMaybe<ChartType>;
-  /** `createdAt` or `closedAt`: the instant the date range selects by. */
+  /** `createdAt` or `closedAt`: the instant the date range selects conversations by (all time: every conversation that has it, so a report by closedAt never counts open ones). Dimensions never select. */
   dateProperty?: InputMaybe<Scalars['String']['input']>;
   /** The range it shows unless a run or dashboard gives one; null for all time. */
   dateRange?: InputMaybe<ReportDateRangeInput>;
-  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. */
+  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. Dimensions only group the conversations the date range and filters select, each in exactly one row: adding, removing or reordering them never changes the total of a count. A date dimension on the report's dateProperty has the buckets of the date range (empty ones 0); one on the other date property buckets each conversation by that date, inside the range or not, and those without it (open conversations have no closedAt) form the no-value group (null, "(No value)", listed last). */
   dimensions?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The report's filters, all of them (AND); they replace the current ones. */
   filters?: InputMaybe<Array<FilterInput>>;
@@ -255,8 +292,22 @@ export type CreateReportInput = {
   measures?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Report name, 1 to 200 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Who can see it; default EVERYONE. */
+  privacy?: InputMaybe<ReportPrivacy>;
   /** IANA zone for its dates and buckets; null for the account's. */
   timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new user of your account. */
+export type CreateUserInput = {
+  /** Email address, unique within the account. */
+  email: Scalars['String']['input'];
+  /** Display name, at most 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** ADMIN or MEMBER (default MEMBER). */
+  role?: InputMaybe<Role>;
+  /** Team name; a team of that name is created if the account has none. */
+  team?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One custom conversation property of a conversation (`properties.<name>`). */
@@ -287,7 +338,7 @@ export type Dashboard = {
   owner?: Maybe<TeamMember>;
   /** Who can see and edit it. */
   privacy: DashboardPrivacy;
-  /** Its reports in layout order. */
+  /** Its reports in layout order. At most 30, so report runs asked for below it count 30 times toward the request's cost budget. */
   reports: Array<DashboardReport>;
   /** Users and teams it is shared with (privacy SPECIFIC). */
   shares: Array<DashboardShare>;
@@ -304,7 +355,7 @@ export type DashboardAccess =
   /** See it and run its reports. */
   | 'VIEW';
 
-/** Who can see and edit a dashboard. Its owner always can. */
+/** Who can see and edit a dashboard. Its owner always can; admins view every dashboard of their account. */
 export type DashboardPrivacy =
   /** Everyone in the account can view and edit. */
   | 'EVERYONE_EDIT'
@@ -312,7 +363,7 @@ export type DashboardPrivacy =
   | 'EVERYONE_VIEW'
   /** The owner and admins. */
   | 'OWNER_AND_ADMINS'
-  /** The owner only. */
+  /** The owner only; admins may view it (not edit it). */
   | 'PRIVATE'
   /** The users and teams in `shares`, each with view or edit access, plus admins (ENTERPRISE plan only). */
   | 'SPECIFIC';
@@ -328,8 +379,8 @@ export type DashboardReport = {
   position: Scalars['Int']['output'];
   /** The saved report shown, if it is one. */
   report?: Maybe<Report>;
-  /** Runs it with the dashboard's date range and filters; the arguments override the range and add filters. */
-  result: ReportResult;
+  /** Runs it with the dashboard's date range and filters; the arguments override the range and add filters. Null, with a CONFIG_INVALID error naming the report or dashboard, when a stored configuration no longer validates: the other reports still show. Counts 1 toward the request's cost budget. */
+  result?: Maybe<ReportResult>;
   /** The title shown: the saved report's name or the catalog report's title. */
   title: Scalars['String']['output'];
   /** Width in columns of a 12-column grid. */
@@ -557,105 +608,179 @@ export type MessageInput = {
   sentAt?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a catalog report or a saved report to a dashboard (edit access). */
   addReportToDashboard: Dashboard;
+  /** Creates an API token for a user of your account; its secret is shown this once. Admins with an ADMIN token. */
+  createApiToken: NewApiToken;
   /** Creates a dashboard from a template with the reports you pick. Limited in number per plan. */
   createDashboardFromTemplate: Dashboard;
   /** Builds a custom conversation report, or saves an edited copy of a catalog report. Needs PROFESSIONAL, ENTERPRISE or the reporting add-on. */
   createReport: Report;
-  /** Deletes a dashboard (owner or admin); its saved reports are kept. Returns its id. */
+  /** Creates a user with a first API token, whose secret is shown this once. Admins with an ADMIN token. */
+  createUser: NewUser;
+  /** Deactivates a user: their tokens are revoked at once and they cannot authenticate; their dashboards and reports remain. The last active ADMIN cannot be deactivated. Admins with an ADMIN token. */
+  deactivateUser: User;
+  /** Deletes a dashboard (owner, or an admin unless it is private to another user); its saved reports are kept. Returns its id. */
   deleteDashboard: Scalars['ID']['output'];
-  /** Deletes a saved report (owner or admin) and takes it off every dashboard. Returns its id. */
+  /** Deletes a saved report (owner, or an admin unless it is private to another user) and takes it off every dashboard. Returns its id. */
   deleteReport: Scalars['ID']['output'];
   /** Edits a report on a dashboard; a catalog report becomes an edited copy there. Needs PROFESSIONAL, ENTERPRISE or the reporting add-on. */
   editDashboardReport: Dashboard;
-  /** Creates or updates conversations as they happen, validated like `threadline import` (at most 1000 per call). */
+  /** Creates or updates conversations as they happen, validated like `threadline import` (at most 1000 per call). Needs an ADMIN's ADMIN-scoped token or an INGEST-scoped token. Counts 1 toward the request's cost budget per 100 entries of `input` (at least 1). */
   ingestConversations: IngestResult;
+  /** Gives a dashboard to another user of the account, e.g. when its owner left (admins only; any privacy). */
+  reassignDashboardOwner: Dashboard;
+  /** Gives a saved report to another user of the account, e.g. when its owner left (admins only; any privacy, any plan). Kept as a revision. */
+  reassignReportOwner: Report;
   /** Takes a report off a dashboard (edit access); a saved report itself is kept. */
   removeReportFromDashboard: Dashboard;
   /** Undoes edits: puts a saved report back as it was at an earlier revision. */
   restoreReportRevision: Report;
+  /** Revokes an API token: its very next request answers UNAUTHENTICATED, on every server. Revoking it again changes nothing. Admins with an ADMIN token. */
+  revokeApiToken: ApiToken;
   /** Renames, re-shares, reorders or resizes a dashboard, or sets its date range and filters (edit access). */
   updateDashboard: Dashboard;
   /** Edits a saved report (owner or admin; needs PROFESSIONAL, ENTERPRISE or the reporting add-on). Keeps a revision. */
   updateReport: Report;
+  /** Changes a user's role, name or team. Admins with an ADMIN token. */
+  updateUser: User;
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationAddReportToDashboardArgs = {
   input: AddReportToDashboardInput;
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
+export type MutationCreateApiTokenArgs = {
+  input: CreateApiTokenInput;
+};
+
+
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationCreateDashboardFromTemplateArgs = {
   input: CreateDashboardFromTemplateInput;
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationCreateReportArgs = {
   input: CreateReportInput;
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
+export type MutationCreateUserArgs = {
+  input: CreateUserInput;
+};
+
+
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
+export type MutationDeactivateUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationDeleteDashboardArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationDeleteReportArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationEditDashboardReportArgs = {
   input: EditDashboardReportInput;
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationIngestConversationsArgs = {
   input: Array<ConversationInput>;
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
+export type MutationReassignDashboardOwnerArgs = {
+  input: ReassignDashboardOwnerInput;
+};
+
+
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
+export type MutationReassignReportOwnerArgs = {
+  input: ReassignReportOwnerInput;
+};
+
+
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationRemoveReportFromDashboardArgs = {
   input: RemoveReportFromDashboardInput;
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationRestoreReportRevisionArgs = {
   input: RestoreReportRevisionInput;
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
+export type MutationRevokeApiTokenArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationUpdateDashboardArgs = {
   input: UpdateDashboardInput;
 };
 
 
-/** Push conversations as they happen; build and edit saved reports and dashboards. */
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
 export type MutationUpdateReportArgs = {
   input: UpdateReportInput;
+};
+
+
+/** Push conversations as they happen (an ADMIN token or an INGEST token); build and edit saved reports and dashboards; admins manage users and API tokens. */
+export type MutationUpdateUserArgs = {
+  input: UpdateUserInput;
 };
 
 /** Something a conversation points at, by the id used in your inbox system. */
 export type NamedRefInput = {
   /** Your id for it (required, at most 191 characters); reports group by it. */
   id?: InputMaybe<Scalars['String']['input']>;
-  /** Display name; defaults to the id. The latest name given wins. */
+  /** Display name. The latest name given wins; left out (or null), the stored name stays, and an id never named shows as its id until a name arrives. */
   name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A token just created: the secret, shown this once, and what lists will show of it. */
+export type NewApiToken = {
+  __typename?: 'NewApiToken';
+  /** The token as `apiTokens` lists it. */
+  apiToken: ApiToken;
+  /** The secret to send as `Authorization: Bearer <token>`. It is stored only as a hash and never shown again. */
+  token: Scalars['String']['output'];
+};
+
+/** A user just created, with their first API token (its secret shown this once). */
+export type NewUser = {
+  __typename?: 'NewUser';
+  /** Their first token, of their role's default scope (ADMIN for admins, READ for members), never expiring. */
+  token: NewApiToken;
+  /** The user. */
+  user: User;
 };
 
 /** Where a page of results ends, for cursor pagination. */
@@ -695,35 +820,47 @@ export type PropertyType =
   /** Free text. */
   | 'STRING';
 
-/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
 export type Query = {
   __typename?: 'Query';
+  /** The API tokens of your account, oldest first, revoked and expired ones included; never their secrets. Admins with an ADMIN token. */
+  apiTokens: Array<ApiToken>;
   /** What reports can filter, group by and measure, with the operators each allows; custom properties as `properties.<name>`. */
   conversationProperties: Array<ConversationPropertyInfo>;
-  /** Conversations of your account that pass every filter, newest first, cursor-paged. */
+  /** Conversations of your account that pass every filter, newest first, cursor-paged. Counts 1 toward the request's cost budget. */
   conversations: ConversationConnection;
   /** One dashboard you may see. */
   dashboard: Dashboard;
   /** The dashboard library: templates to create a dashboard from. */
   dashboardTemplates: Array<DashboardTemplate>;
-  /** The dashboards you may see, by name. */
+  /** The dashboards you may see, by name. At most 50, so report runs asked for below it count 50 times toward the request's cost budget. */
   dashboards: Array<Dashboard>;
-  /** The conversations behind one data point of a report run; `totalCount` equals the point's count. */
+  /** The conversations behind one data point of a report run; `totalCount` equals the point's count. Counts 1 toward the request's cost budget. */
   drilldown: ConversationConnection;
+  /** The active users of your account by email, e.g. to pick whom to share a dashboard with. Any token that may read. */
+  members: Array<TeamMember>;
   /** One saved report. */
   report: Report;
   /** The report catalog: the twelve standard reports and those added by plugins. */
   reportDefinitions: Array<ReportDefinition>;
-  /** The saved reports of your account, by name. */
+  /** The saved reports you may see, by name. Report runs asked for below it count `first` times toward the request's cost budget (1000 times without it). */
   reports: Array<Report>;
-  /** Runs a report of the catalog or a saved report. */
+  /** Runs a report of the catalog or a saved report. Counts 1 toward the request's cost budget. */
   runReport: ReportResult;
+  /** Every user of your account by email, deactivated ones included. Admins with an ADMIN token. */
+  users: Array<User>;
   /** The user behind the API token, and their account. */
   viewer: Viewer;
 };
 
 
-/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
+export type QueryApiTokensArgs = {
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
 export type QueryConversationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filters?: InputMaybe<Array<FilterInput>>;
@@ -732,33 +869,55 @@ export type QueryConversationsArgs = {
 };
 
 
-/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
 export type QueryDashboardArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
 export type QueryDrilldownArgs = {
   input: DrilldownInput;
 };
 
 
-/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
 export type QueryReportArgs = {
   id: Scalars['ID']['input'];
 };
 
 
-/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
 export type QueryReportDefinitionsArgs = {
   channel?: InputMaybe<Channel>;
 };
 
 
-/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account. */
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
+export type QueryReportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
 export type QueryRunReportArgs = {
   input: RunReportInput;
+};
+
+/** Gives a dashboard to another user of the account, e.g. when its owner left (admins only). */
+export type ReassignDashboardOwnerInput = {
+  /** The dashboard. */
+  dashboardId: Scalars['ID']['input'];
+  /** User id of the new owner: a user of this account. */
+  ownerId: Scalars['ID']['input'];
+};
+
+/** Gives a saved report to another user of the account, e.g. when its owner left (admins only). */
+export type ReassignReportOwnerInput = {
+  /** User id of the new owner: a user of this account. */
+  ownerId: Scalars['ID']['input'];
+  /** The saved report. */
+  reportId: Scalars['ID']['input'];
 };
 
 /** A report to take off a dashboard: by its place, or by the report it shows (give one). */
@@ -776,7 +935,7 @@ export type RemoveReportFromDashboardInput = {
 /** A saved report: an edited copy of a catalog report or a custom conversation report. */
 export type Report = {
   __typename?: 'Report';
-  /** Whether you may edit it: your plan allows editing and you own it or are an admin. */
+  /** Whether you may edit it: your plan allows editing and you own it, or are an admin and it is not private to another user. */
   canEdit: Scalars['Boolean']['output'];
   /** The channel it counts; null for both. */
   channel?: Maybe<Channel>;
@@ -784,11 +943,11 @@ export type Report = {
   chartType: ChartType;
   /** When it was first saved. */
   createdAt: Scalars['DateTimeISO']['output'];
-  /** `createdAt` or `closedAt`: the instant the date range selects by. */
+  /** `createdAt` or `closedAt`: the instant the date range selects conversations by (all time: every conversation that has it, so a report by closedAt never counts open ones). Dimensions never select. */
   dateProperty: Scalars['String']['output'];
   /** The range it shows unless a run or dashboard gives one; null for all time. */
   dateRange?: Maybe<ReportDateRange>;
-  /** What it groups by: x-axis, then break-down. */
+  /** What it groups by: x-axis, then break-down. Dimensions only group the conversations the date range and filters select, each in exactly one row: adding, removing or reordering them never changes the total of a count. A date dimension on the report's dateProperty has the buckets of the date range (empty ones 0); one on the other date property buckets each conversation by that date, inside the range or not, and those without it (open conversations have no closedAt) form the no-value group (null, "(No value)", listed last). */
   dimensions: Array<ReportDimension>;
   /** Its filters (AND). */
   filters: Array<ReportFilter>;
@@ -802,8 +961,10 @@ export type Report = {
   name: Scalars['String']['output'];
   /** Who saved it first. */
   owner?: Maybe<TeamMember>;
-  /** Runs it: its own date range, timezone and filters unless the arguments say otherwise. */
-  result: ReportResult;
+  /** Who can see it: EVERYONE or PRIVATE (its owner; admins view). */
+  privacy: ReportPrivacy;
+  /** Runs it: its own date range, timezone and filters unless the arguments say otherwise. Null, with a CONFIG_INVALID error naming the report, when its stored configuration no longer validates (other reports of the same request still run). Counts 1 toward the request's cost budget. */
+  result?: Maybe<ReportResult>;
   /** Its current revision number (1 when first saved). */
   revision: Scalars['Int']['output'];
   /** Every saved state, newest first. */
@@ -831,11 +992,11 @@ export type ReportChangesInput = {
   channel?: InputMaybe<Channel>;
   /** How it is drawn; it must be able to show the dimensions (PIE and DONUT one, SUMMARY none). */
   chartType?: InputMaybe<ChartType>;
-  /** `createdAt` or `closedAt`: the instant the date range selects by. */
+  /** `createdAt` or `closedAt`: the instant the date range selects conversations by (all time: every conversation that has it, so a report by closedAt never counts open ones). Dimensions never select. */
   dateProperty?: InputMaybe<Scalars['String']['input']>;
   /** The range it shows unless a run or dashboard gives one; null for all time. */
   dateRange?: InputMaybe<ReportDateRangeInput>;
-  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. */
+  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. Dimensions only group the conversations the date range and filters select, each in exactly one row: adding, removing or reordering them never changes the total of a count. A date dimension on the report's dateProperty has the buckets of the date range (empty ones 0); one on the other date property buckets each conversation by that date, inside the range or not, and those without it (open conversations have no closedAt) form the no-value group (null, "(No value)", listed last). */
   dimensions?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The report's filters, all of them (AND); they replace the current ones. */
   filters?: InputMaybe<Array<FilterInput>>;
@@ -875,7 +1036,7 @@ export type ReportDefinition = {
   __typename?: 'ReportDefinition';
   /** The channel it counts; null for both. */
   channel?: Maybe<Channel>;
-  /** `createdAt` or `closedAt`: the instant a date range selects conversations by. */
+  /** `createdAt` or `closedAt`: the instant the date range selects conversations by (all time: every conversation that has it, so a report by closedAt never counts open ones). Dimensions never select. */
   dateProperty: Scalars['String']['output'];
   /** How it is drawn unless a saved copy says otherwise. */
   defaultChartType: ChartType;
@@ -885,7 +1046,7 @@ export type ReportDefinition = {
   defaultGranularity?: Maybe<Granularity>;
   /** What the report shows. */
   description: Scalars['String']['output'];
-  /** What it groups by: x-axis, then break-down. */
+  /** What it groups by: x-axis, then break-down. Dimensions only group the conversations the date range and filters select, each in exactly one row: adding, removing or reordering them never changes the total of a count. A date dimension on the report's dateProperty has the buckets of the date range (empty ones 0); one on the other date property buckets each conversation by that date, inside the range or not, and those without it (open conversations have no closedAt) form the no-value group (null, "(No value)", listed last). */
   dimensions: Array<ReportDimension>;
   /** Stable id, e.g. `chat-volume-by-assignee`. */
   id: Scalars['ID']['output'];
@@ -926,6 +1087,13 @@ export type ReportMeasure = {
   unit: MeasureUnit;
 };
 
+/** Who can see a saved report. Its owner always can; admins view every report of their account. */
+export type ReportPrivacy =
+  /** Everyone in the account can view and run it; its owner and admins edit it. */
+  | 'EVERYONE'
+  /** Its owner only; admins may view it but not edit it. A report edited on a dashboard not shared with everyone starts PRIVATE. Whoever sees a dashboard still sees it there. */
+  | 'PRIVATE';
+
 /** The rows of a report run. */
 export type ReportResult = {
   __typename?: 'ReportResult';
@@ -935,7 +1103,7 @@ export type ReportResult = {
   dimensions: Array<ReportDimension>;
   /** The measures, in the order of each row's `measureValues`. */
   measures: Array<ReportMeasure>;
-  /** Data points: time in time order (every bucket, empty ones 0); otherwise largest first. */
+  /** Data points: time in time order (every bucket of the date range, empty ones 0; no value last); an enum in its own order; otherwise largest first. */
   rows: Array<ReportRow>;
 };
 
@@ -984,16 +1152,18 @@ export type RevisionAction =
   /** The report was edited. */
   | 'UPDATED';
 
-/** What a user may do in their account. */
+/** What a user may do in their account (with a token whose scope allows it). */
 export type Role =
-  /** Sees and manages every dashboard of the account. */
+  /** Manages users, API tokens and data: sees every dashboard and saved report of the account, edits all but others' private ones, writes conversations. */
   | 'ADMIN'
-  /** Sees what is shared with them. */
+  /** Reads reports and conversations, and builds the dashboards and reports their plan allows; sees what is shared with them. */
   | 'MEMBER';
 
 /** Which report to run and how. Give exactly one of `definitionId` and `reportId`. */
 export type RunReportInput = {
-  /** Local dates to report on; absent means all time. */
+  /** Run the report as a tile of this dashboard shows it (`DashboardReport.result`): with the dashboard's date range and filters, and for whoever may see the dashboard, also when the saved report is private to another user. The report must be on the dashboard. */
+  dashboardId?: InputMaybe<Scalars['ID']['input']>;
+  /** Local dates to report on, selecting conversations by the report's dateProperty; absent means all time. */
   dateRange?: InputMaybe<DateRangeInput>;
   /** A report of the catalog (`reportDefinitions`). */
   definitionId?: InputMaybe<Scalars['ID']['input']>;
@@ -1044,6 +1214,24 @@ export type TeamMember = {
   name?: Maybe<Scalars['String']['output']>;
 };
 
+/** What an API token may be used for. A request may do what its user's role AND its token's scope allow; anything else answers FORBIDDEN with the reason. */
+export type TokenScope =
+  /** Everything an ADMIN may do. Only ADMIN users hold ADMIN tokens. */
+  | 'ADMIN'
+  /** Only `ingestConversations` (for integrations): every other field answers FORBIDDEN. Any user may hold one. */
+  | 'INGEST'
+  /** Everything the role allows except writing conversations and managing users and tokens. An ADMIN's READ token sees every dashboard an admin sees but changes only what a member may. */
+  | 'READ';
+
+/** Whether an API token works now. */
+export type TokenStatus =
+  /** It authenticates requests. */
+  | 'ACTIVE'
+  /** Its expiry has passed: requests with it answer UNAUTHENTICATED. */
+  | 'EXPIRED'
+  /** It was revoked (by an admin, or because its user was deactivated): requests with it answer UNAUTHENTICATED. */
+  | 'REVOKED';
+
 /** Changes to a dashboard. Fields left out stay as they are; an explicit null clears dateRange or filters. */
 export type UpdateDashboardInput = {
   /** Date range for all its reports; null lets each use its own. */
@@ -1068,11 +1256,11 @@ export type UpdateReportInput = {
   channel?: InputMaybe<Channel>;
   /** How it is drawn; it must be able to show the dimensions (PIE and DONUT one, SUMMARY none). */
   chartType?: InputMaybe<ChartType>;
-  /** `createdAt` or `closedAt`: the instant the date range selects by. */
+  /** `createdAt` or `closedAt`: the instant the date range selects conversations by (all time: every conversation that has it, so a report by closedAt never counts open ones). Dimensions never select. */
   dateProperty?: InputMaybe<Scalars['String']['input']>;
   /** The range it shows unless a run or dashboard gives one; null for all time. */
   dateRange?: InputMaybe<ReportDateRangeInput>;
-  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. */
+  /** Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them. Dimensions only group the conversations the date range and filters select, each in exactly one row: adding, removing or reordering them never changes the total of a count. A date dimension on the report's dateProperty has the buckets of the date range (empty ones 0); one on the other date property buckets each conversation by that date, inside the range or not, and those without it (open conversations have no closedAt) form the no-value group (null, "(No value)", listed last). */
   dimensions?: InputMaybe<Array<Scalars['String']['input']>>;
   /** The report's filters, all of them (AND); they replace the current ones. */
   filters?: InputMaybe<Array<FilterInput>>;
@@ -1084,8 +1272,47 @@ export type UpdateReportInput = {
   measures?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Report name, 1 to 200 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
+  /** Who can see it (owner or admin); left out, it stays. Listed among the revision's changes but not restored with it. */
+  privacy?: InputMaybe<ReportPrivacy>;
   /** IANA zone for its dates and buckets; null for the account's. */
   timezone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to a user. Fields left out stay as they are. */
+export type UpdateUserInput = {
+  /** The user. */
+  id: Scalars['ID']['input'];
+  /** New display name; null or empty removes it. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** New role. The last active ADMIN cannot be demoted; a demoted admin's ADMIN tokens become READ tokens. */
+  role?: InputMaybe<Role>;
+  /** New team by name (created if the account has none of that name); null or empty removes the team. */
+  team?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A user of the account as admins manage them. */
+export type User = {
+  __typename?: 'User';
+  /** False once deactivated: a deactivated user cannot authenticate; their dashboards and reports remain. */
+  active: Scalars['Boolean']['output'];
+  /** How many of their API tokens work now. */
+  activeTokenCount: Scalars['Int']['output'];
+  /** When the user was created. */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** When the user was deactivated; null while active. */
+  deactivatedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Email address (unique within the account). */
+  email: Scalars['String']['output'];
+  /** User id. */
+  id: Scalars['ID']['output'];
+  /** The last time any of their tokens authenticated a request, to within about a minute. */
+  lastUsedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Display name, if given. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** ADMIN or MEMBER. */
+  role: Role;
+  /** External id of the user's team, if any. */
+  teamId?: Maybe<Scalars['String']['output']>;
 };
 
 /** Who is calling: the user behind the API token. */
@@ -1097,8 +1324,208 @@ export type Viewer = {
   email: Scalars['String']['output'];
   /** ADMIN or MEMBER. */
   role: Role;
+  /** The scope of the API token of this request: with the role, it decides what the request may do. */
+  scope: TokenScope;
   /** External id of the user's team, if any. */
   teamId?: Maybe<Scalars['String']['output']>;
   /** User id. */
   userId: Scalars['ID']['output'];
 };
+
+/**
+ * A Directive provides a way to describe alternate runtime execution and type validation behavior in a GraphQL document.
+ *
+ * In some cases, you need to provide options to alter GraphQL's execution behavior in ways field arguments will not suffice, such as conditionally including or skipping a field. Directives provide this by describing additional information to the executor.
+ */
+export type __Directive = {
+  __typename?: '__Directive';
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  isRepeatable: Scalars['Boolean']['output'];
+  locations: Array<__DirectiveLocation>;
+  args: Array<__InputValue>;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
+
+/**
+ * A Directive provides a way to describe alternate runtime execution and type validation behavior in a GraphQL document.
+ *
+ * In some cases, you need to provide options to alter GraphQL's execution behavior in ways field arguments will not suffice, such as conditionally including or skipping a field. Directives provide this by describing additional information to the executor.
+ */
+export type __DirectiveArgsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A Directive can be adjacent to many parts of the GraphQL language, a __DirectiveLocation describes one such possible adjacencies. */
+export type __DirectiveLocation =
+  /** Location adjacent to a query operation. */
+  | 'QUERY'
+  /** Location adjacent to a mutation operation. */
+  | 'MUTATION'
+  /** Location adjacent to a subscription operation. */
+  | 'SUBSCRIPTION'
+  /** Location adjacent to a field. */
+  | 'FIELD'
+  /** Location adjacent to a fragment definition. */
+  | 'FRAGMENT_DEFINITION'
+  /** Location adjacent to a fragment spread. */
+  | 'FRAGMENT_SPREAD'
+  /** Location adjacent to an inline fragment. */
+  | 'INLINE_FRAGMENT'
+  /** Location adjacent to a variable definition. */
+  | 'VARIABLE_DEFINITION'
+  /** Location adjacent to a schema definition. */
+  | 'SCHEMA'
+  /** Location adjacent to a scalar definition. */
+  | 'SCALAR'
+  /** Location adjacent to an object type definition. */
+  | 'OBJECT'
+  /** Location adjacent to a field definition. */
+  | 'FIELD_DEFINITION'
+  /** Location adjacent to an argument definition. */
+  | 'ARGUMENT_DEFINITION'
+  /** Location adjacent to an interface definition. */
+  | 'INTERFACE'
+  /** Location adjacent to a union definition. */
+  | 'UNION'
+  /** Location adjacent to an enum definition. */
+  | 'ENUM'
+  /** Location adjacent to an enum value definition. */
+  | 'ENUM_VALUE'
+  /** Location adjacent to an input object type definition. */
+  | 'INPUT_OBJECT'
+  /** Location adjacent to an input object field definition. */
+  | 'INPUT_FIELD_DEFINITION'
+  /** Location adjacent to a directive definition. */
+  | 'DIRECTIVE_DEFINITION';
+
+/** One possible value for a given Enum. Enum values are unique values, not a placeholder for a string or numeric value. However an Enum value is returned in a JSON response as a string. */
+export type __EnumValue = {
+  __typename?: '__EnumValue';
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
+/** Object and Interface types are described by a list of Fields, each of which has a name, potentially a list of arguments, and a return type. */
+export type __Field = {
+  __typename?: '__Field';
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  args: Array<__InputValue>;
+  type: __Type;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** Object and Interface types are described by a list of Fields, each of which has a name, potentially a list of arguments, and a return type. */
+export type __FieldArgsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Arguments provided to Fields or Directives and the input fields of an InputObject are represented as Input Values which describe their type and optionally a default value. */
+export type __InputValue = {
+  __typename?: '__InputValue';
+  name: Scalars['String']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  type: __Type;
+  /** A GraphQL-formatted string representing the default value for this input value. */
+  defaultValue?: Maybe<Scalars['String']['output']>;
+  isDeprecated: Scalars['Boolean']['output'];
+  deprecationReason?: Maybe<Scalars['String']['output']>;
+};
+
+/** A GraphQL Schema defines the capabilities of a GraphQL server. It exposes all available types and directives on the server, as well as the entry points for query, mutation, and subscription operations. */
+export type __Schema = {
+  __typename?: '__Schema';
+  description?: Maybe<Scalars['String']['output']>;
+  /** A list of all types supported by this server. */
+  types: Array<__Type>;
+  /** The type that query operations will be rooted at. */
+  queryType: __Type;
+  /** If this server supports mutation, the type that mutation operations will be rooted at. */
+  mutationType?: Maybe<__Type>;
+  /** If this server support subscription, the type that subscription operations will be rooted at. */
+  subscriptionType?: Maybe<__Type>;
+  /** A list of all directives supported by this server. */
+  directives: Array<__Directive>;
+};
+
+
+/** A GraphQL Schema defines the capabilities of a GraphQL server. It exposes all available types and directives on the server, as well as the entry points for query, mutation, and subscription operations. */
+export type __SchemaDirectivesArgs = {
+  includeDeprecated?: Scalars['Boolean']['input'];
+};
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __Type = {
+  __typename?: '__Type';
+  kind: __TypeKind;
+  name?: Maybe<Scalars['String']['output']>;
+  description?: Maybe<Scalars['String']['output']>;
+  specifiedByURL?: Maybe<Scalars['String']['output']>;
+  fields?: Maybe<Array<__Field>>;
+  interfaces?: Maybe<Array<__Type>>;
+  possibleTypes?: Maybe<Array<__Type>>;
+  enumValues?: Maybe<Array<__EnumValue>>;
+  inputFields?: Maybe<Array<__InputValue>>;
+  ofType?: Maybe<__Type>;
+  isOneOf?: Maybe<Scalars['Boolean']['output']>;
+};
+
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __TypeFieldsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __TypeEnumValuesArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.
+ *
+ * Depending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.
+ */
+export type __TypeInputFieldsArgs = {
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** An enum describing what kind of type a given `__Type` is. */
+export type __TypeKind =
+  /** Indicates this type is a scalar. */
+  | 'SCALAR'
+  /** Indicates this type is an object. `fields` and `interfaces` are valid fields. */
+  | 'OBJECT'
+  /** Indicates this type is an interface. `fields`, `interfaces`, and `possibleTypes` are valid fields. */
+  | 'INTERFACE'
+  /** Indicates this type is a union. `possibleTypes` is a valid field. */
+  | 'UNION'
+  /** Indicates this type is an enum. `enumValues` is a valid field. */
+  | 'ENUM'
+  /** Indicates this type is an input object. `inputFields` is a valid field. */
+  | 'INPUT_OBJECT'
+  /** Indicates this type is a list. `ofType` is a valid field. */
+  | 'LIST'
+  /** Indicates this type is a non-null. `ofType` is a valid field. */
+  | 'NON_NULL';

@@ -3,6 +3,8 @@ import { validateConversation } from '../../../src/conversations/validate';
 import { aConversation, IMPORT_EXAMPLE } from '../../support/fixtures';
 
 const HASH = expect.stringMatching(/^[0-9a-f]{40}$/);
+/** What the previous version stored for a conversation whose references give no names (see the last test). */
+const LEGACY_ID_ONLY_HASH = '7fe8034e3a4e98ce4743ac76881e61cc3f1fb419';
 const at = (iso: string) => new Date(iso);
 
 function recordOf(input: unknown): ConversationRecord {
@@ -59,8 +61,8 @@ describe('validateConversation: the example of docs/import-format.md', () => {
     const record = recordOf({ id: 'c-2', channel: 'EMAIL', inbox: { id: 'sales' }, status: 'OPEN', createdAt: '2026-03-01T09:15:00Z' });
     expect(record).toEqual({
       externalId: 'c-2', channel: 'EMAIL', status: 'OPEN',
-      // A name defaults to the id.
-      inbox: { id: 'sales', name: 'sales' },
+      // No name given: the writer keeps the stored one (or shows the id of a new inbox).
+      inbox: { id: 'sales', name: null },
       assignee: null, team: null, chatflow: null, pageUrl: null, subject: null, contactEmail: null, contactName: null,
       createdAt: at('2026-03-01T09:15:00.000Z'), closedAt: null, messages: [], properties: [],
       firstResponseAt: null, firstResponseMs: null, timeToCloseMs: null, contentHash: HASH,
@@ -74,12 +76,13 @@ describe('validateConversation: the example of docs/import-format.md', () => {
 
   it('reads an empty or blank optional string as no value, as inbox exports write it', () => {
     const record = recordOf(aConversation({ pageUrl: '', subject: '   ', contact: { email: '', name: 'Vera' }, assignee: { id: 'u-8', name: '', email: '' } }));
-    expect(record).toMatchObject({ pageUrl: null, subject: null, contactEmail: null, contactName: 'Vera', assignee: { id: 'u-8', name: 'u-8', email: null } });
+    expect(record).toMatchObject({ pageUrl: null, subject: null, contactEmail: null, contactName: 'Vera', assignee: { id: 'u-8', name: null, email: null } });
   });
 
   it('keeps the contact name and an assignee without email', () => {
     const record = recordOf(aConversation({ assignee: { id: 'u-8' }, contact: { email: 'v@example.org', name: 'Vera' } }));
-    expect(record.assignee).toEqual({ id: 'u-8', name: 'u-8', email: null });
+    // Neither name nor email given: both stay as stored (the record says nothing about them).
+    expect(record.assignee).toStrictEqual({ id: 'u-8', name: null });
     expect([record.contactEmail, record.contactName]).toEqual(['v@example.org', 'Vera']);
   });
 });
@@ -340,5 +343,13 @@ describe('content hash', () => {
   ])('changes with the %s', (_field, overrides) => {
     const base = aConversation({ properties: { n: 1 } });
     expect(hashOf({ ...base, ...overrides })).not.toBe(hashOf(base));
+  });
+
+  it('hashes a name left out as the id and an email left out as null, as stored hashes of earlier versions did', () => {
+    const byIdAlone = aConversation({ inbox: { id: 'support' }, assignee: { id: 'u-7' }, team: { id: 't-1' }, chatflow: { id: 'cf-1' } });
+    const namedAsTheId = aConversation({ inbox: { id: 'support', name: 'support' }, assignee: { id: 'u-7', name: 'u-7', email: null }, team: { id: 't-1', name: 't-1' }, chatflow: { id: 'cf-1', name: 'cf-1' } });
+    expect(hashOf(byIdAlone)).toBe(hashOf(namedAsTheId));
+    // The hash of this record as every earlier version computed it (name defaulted to the id).
+    expect(hashOf(byIdAlone)).toBe(LEGACY_ID_ONLY_HASH);
   });
 });

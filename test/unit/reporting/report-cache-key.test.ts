@@ -26,7 +26,7 @@ describe('reportCacheKey', () => {
   const base = reportCacheKey(db, aSpec(), 3);
 
   it('names the account and data version and hashes the rest', () => {
-    expect(base).toMatch(/^threadline:report:v1:7:3:[0-9a-f]{64}$/);
+    expect(base).toMatch(/^threadline:report:v2:7:3:[0-9a-f]{64}$/);
   });
 
   it('is the same for the same spec built in another order', () => {

@@ -2,7 +2,7 @@ import { CHANNELS } from '../../../conversations/conversation.entity';
 import { assertNever } from '../../../errors';
 import { SqlFragment } from '../../filters';
 import { builtinProperty } from '../../properties';
-import { rangeInstants } from '../../time';
+import { rangeInstants, TimeBucket } from '../../time';
 import { bucketIndex, compileAggregate } from '../compile';
 import { DurationColumn, Measure } from '../measures';
 import { BoundSpec } from '../spec';
@@ -109,9 +109,10 @@ export function planRollup(spec: BoundSpec): RollupPlan {
   const groupedBy = columns.size === 0 ? 'status' : (GROUPING_BY_COLUMN.get([...columns.keys()][0]) as Grouping);
   const dateProperty = dateOf(spec);
   if (!sizesOf(groupedBy, dateProperty).includes(DAY)) return raw(`the ${groupedBy} rollup keeps no ${dateProperty} cells`);
-  if (spec.dimensions.some((d) => d.kind === 'time') && !spec.buckets?.length) return raw('the time buckets are not bound');
+  const buckets = bucketsOf(spec);
+  if (spec.dimensions.some((d) => d.kind === 'time') && !buckets?.length) return raw('the time buckets are not bound');
 
-  const cuts = cutPoints(spec);
+  const cuts = cutPoints(spec, buckets);
   if (cuts === null) return { kind: 'rollup', query: compileRollupAggregate(spec, groupedBy, 'every day'), groupedBy, cells: 'every day' };
   if (cuts.length < 2) return raw('the report has no time span');
   const quarterHours = sizesOf(groupedBy, dateProperty).includes(QUARTER_HOUR) && cuts.every((instant) => isBucketEdge(instant, QUARTER_HOUR));
@@ -123,6 +124,12 @@ export function planRollup(spec: BoundSpec): RollupPlan {
   }
   if (cells.days.length === 0 && cells.quarterHours.length === 0) return raw(`no whole UTC day to read from the ${groupedBy} rollup`);
   return { kind: 'rollup', query: compileRollupAggregate(spec, groupedBy, cells), groupedBy, cells };
+}
+
+/** The buckets of the report's time dimension (the planner has checked it is on the date property); null without one. */
+function bucketsOf(spec: BoundSpec): TimeBucket[] | null {
+  const index = spec.dimensions.findIndex((d) => d.kind === 'time');
+  return index < 0 ? null : (spec.axes[index]?.buckets ?? null);
 }
 
 function raw(reason: string): RollupPlan {
@@ -137,16 +144,16 @@ function dateOf(spec: BoundSpec): RollupDateProperty {
  * Every instant at which the report's scope or one of its time buckets begins or ends, sorted;
  * null for all time without a time dimension (every cell counts).
  */
-function cutPoints(spec: BoundSpec): Date[] | null {
+function cutPoints(spec: BoundSpec, buckets: TimeBucket[] | null): Date[] | null {
   const cuts = new Map<number, Date>();
   if (spec.range) {
     const { start, end } = rangeInstants(spec.range, spec.timezone);
     cuts.set(start.getTime(), start).set(end.getTime(), end);
   }
-  if (spec.buckets) {
-    for (const bucket of spec.buckets) cuts.set(bucket.start.getTime(), bucket.start).set(bucket.end.getTime(), bucket.end);
+  if (buckets) {
+    for (const bucket of buckets) cuts.set(bucket.start.getTime(), bucket.start).set(bucket.end.getTime(), bucket.end);
   }
-  if (!spec.range && !spec.buckets) return null;
+  if (!spec.range && !buckets) return null;
   return [...cuts.values()].sort((a, b) => a.getTime() - b.getTime());
 }
 
@@ -209,7 +216,7 @@ const AVERAGED: Record<DurationColumn, readonly [string, string]> = { 'c.first_r
 function compileRollupAggregate(spec: BoundSpec, groupedBy: Grouping, cells: RollupCells | 'every day'): SqlFragment {
   const sums = SUMS.filter((s) => s.alias === 'n' || spec.measures.some((m) => m.kind === 'average' && AVERAGED[m.column].includes(s.alias)));
   const timed = spec.dimensions.some((d) => d.kind === 'time');
-  const starts = (spec.buckets ?? []).map((b) => b.start);
+  const starts = (bucketsOf(spec) ?? []).map((b) => b.start);
   const bucketOf = (column: string, span: Span | null) => (timed ? bucketIndex(column, starts, ...bucketsOverlapping(starts, span)) : null);
   const dateProperty = dateOf(spec);
   const channels = spec.channel ? [spec.channel] : CHANNELS;

@@ -1,11 +1,14 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Channel } from '../../../conversations/conversation.entity';
+import { ReportPrivacy } from '../../../dashboards/access';
 import { ChannelEnum } from '../../../conversations/graphql/enums';
 import { ChartType } from '../../catalog/definition';
 import { DatePreset } from '../../date-presets';
 import { ChartTypeEnum, DatePresetEnum, GranularityEnum } from '../../graphql/enums';
 import { FilterInput } from '../../graphql/filter.input';
 import { Granularity } from '../../time';
+import { DATE_PROPERTY_RULE, DIMENSIONS_RULE } from '../../graphql/descriptions';
+import { ReportPrivacyEnum } from './types';
 
 @InputType({ description: 'A date range a report or dashboard keeps: a rolling preset, or fixed local dates (give one or the other).' })
 export class ReportDateRangeInput {
@@ -37,13 +40,13 @@ export class ReportChangesInput {
   @Field(() => [String], { nullable: true, description: 'Measure keys, leading one first, e.g. `count`, `avgFirstResponseSeconds` (1 to 5).' })
   measures?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Property keys from `conversationProperties`: the x-axis, then an optional break-down. Reorder to move a property between them.' })
+  @Field(() => [String], { nullable: true, description: `Property keys from \`conversationProperties\`: the x-axis, then an optional break-down. Reorder to move a property between them. ${DIMENSIONS_RULE}` })
   dimensions?: string[] | null;
 
   @Field(() => GranularityEnum, { nullable: true, description: 'Bucket size when a dimension is a date (required then).' })
   granularity?: Granularity | null;
 
-  @Field(() => String, { nullable: true, description: '`createdAt` or `closedAt`: the instant the date range selects by.' })
+  @Field(() => String, { nullable: true, description: DATE_PROPERTY_RULE })
   dateProperty?: string | null;
 
   @Field(() => [FilterInput], { nullable: true, description: 'The report\'s filters, all of them (AND); they replace the current ones.' })
@@ -60,12 +63,27 @@ export class ReportChangesInput {
 export class CreateReportInput extends ReportChangesInput {
   @Field(() => ID, { nullable: true, description: 'Start from this report of the catalog: what is not given is copied from it.' })
   fromDefinitionId?: string | null;
+
+  @Field(() => ReportPrivacyEnum, { nullable: true, description: 'Who can see it; default EVERYONE.' })
+  privacy?: ReportPrivacy | null;
 }
 
 @InputType({ description: 'Changes to a saved report; every change keeps a revision.' })
 export class UpdateReportInput extends ReportChangesInput {
   @Field(() => ID, { description: 'The saved report.' })
   id: string;
+
+  @Field(() => ReportPrivacyEnum, { nullable: true, description: 'Who can see it (owner or admin); left out, it stays. Listed among the revision\'s changes but not restored with it.' })
+  privacy?: ReportPrivacy | null;
+}
+
+@InputType({ description: 'Gives a saved report to another user of the account, e.g. when its owner left (admins only).' })
+export class ReassignReportOwnerInput {
+  @Field(() => ID, { description: 'The saved report.' })
+  reportId: string;
+
+  @Field(() => ID, { description: 'User id of the new owner: a user of this account.' })
+  ownerId: string;
 }
 
 @InputType({ description: 'Puts a saved report back as it was at an earlier revision (itself kept as a new revision).' })

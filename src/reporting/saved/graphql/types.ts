@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Channel } from '../../../conversations/conversation.entity';
+import { Access, ReportPrivacy } from '../../../dashboards/access';
 import { ChannelEnum } from '../../../conversations/graphql/enums';
 import { graphqlEnum } from '../../../server/graphql-enum';
 import { ChartType } from '../../catalog/definition';
@@ -10,24 +11,21 @@ import { DateRangeInput } from '../../graphql/inputs';
 import { ReportDimension, ReportFilter, ReportMeasure } from '../../graphql/types';
 import { Granularity } from '../../time';
 import { RevisionAction } from '../store';
+import { DATE_PROPERTY_RULE, DIMENSIONS_RULE } from '../../graphql/descriptions';
+
+/** Owners and authors are users as members see them; the type lives with the users (`members` lists them too). */
+export { MemberType } from '../../../auth/graphql/types';
+
+export const ReportPrivacyEnum = graphqlEnum<ReportPrivacy>('ReportPrivacy', 'Who can see a saved report. Its owner always can; admins view every report of their account.', {
+  EVERYONE: 'Everyone in the account can view and run it; its owner and admins edit it.',
+  PRIVATE: 'Its owner only; admins may view it but not edit it. A report edited on a dashboard not shared with everyone starts PRIVATE. Whoever sees a dashboard still sees it there.',
+});
 
 export const RevisionActionEnum = graphqlEnum<RevisionAction>('RevisionAction', 'How a revision of a saved report came about.', {
   CREATED: 'The report was saved for the first time.',
   UPDATED: 'The report was edited.',
   RESTORED: 'An earlier revision was put back.',
 });
-
-@ObjectType('TeamMember', { description: 'A user of the account, as others see them.' })
-export class MemberType {
-  @Field(() => ID, { description: 'User id.' })
-  id: string;
-
-  @Field({ description: 'Email address.' })
-  email: string;
-
-  @Field(() => String, { nullable: true, description: 'Display name, if given.' })
-  name: string | null;
-}
 
 @ObjectType('ReportDateRange', { description: 'The date range a report or dashboard keeps, with the local dates it covers today.' })
 export class StoredDateRangeType {
@@ -49,6 +47,9 @@ export class SavedReportType {
   @Field({ description: 'Name as shown on a dashboard.' })
   name: string;
 
+  @Field(() => ReportPrivacyEnum, { description: 'Who can see it: EVERYONE or PRIVATE (its owner; admins view).' })
+  privacy: ReportPrivacy;
+
   @Field(() => ChartTypeEnum, { description: 'How it is drawn.' })
   chartType: ChartType;
 
@@ -58,13 +59,13 @@ export class SavedReportType {
   @Field(() => [ReportMeasure], { description: 'What it measures, leading measure first.' })
   measures: ReportMeasure[];
 
-  @Field(() => [ReportDimension], { description: 'What it groups by: x-axis, then break-down.' })
+  @Field(() => [ReportDimension], { description: `What it groups by: x-axis, then break-down. ${DIMENSIONS_RULE}` })
   dimensions: ReportDimension[];
 
   @Field(() => GranularityEnum, { nullable: true, description: 'Bucket size of a date dimension.' })
   granularity: Granularity | null;
 
-  @Field({ description: '`createdAt` or `closedAt`: the instant the date range selects by.' })
+  @Field({ description: DATE_PROPERTY_RULE })
   dateProperty: string;
 
   @Field(() => [ReportFilter], { description: 'Its filters (AND).' })
@@ -90,6 +91,8 @@ export class SavedReportType {
 
   /** The owner's user id, for the `owner` resolver. */
   ownerId: string;
+  /** What the caller may do with the report itself (null: seen only as a tile of a dashboard they see). */
+  access: Access | null;
 }
 
 @ObjectType('ReportRevision', { description: 'One saved state of a report: who changed what, and when.' })

@@ -1,0 +1,173 @@
+import { randomUUID } from 'node:crypto';
+import { fromDbInstant, Queryable, toNumber } from '../db/database';
+import { BadInput } from '../errors';
+import { defaultScope, Scope, SCOPES } from './rights';
+import { hashToken, newToken, parseExpiry } from './tokens';
+import { Role } from './user.entity';
+
+/** A token as lists show it: never its secret, which exists only in the answer that created it. */
+export interface TokenInfo {
+  id: string;
+  accountId: number;
+  userId: string;
+  userEmail: string;
+  userName: string | null;
+  name: string | null;
+  scope: Scope;
+  createdAt: Date;
+  expiresAt: Date | null;
+  /** Precise to about a minute (LAST_USED_PRECISION_MS). */
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export type TokenStatus = 'ACTIVE' | 'EXPIRED' | 'REVOKED';
+
+export function statusOf(token: Pick<TokenInfo, 'expiresAt' | 'revokedAt'>, now = new Date()): TokenStatus {
+  if (token.revokedAt) return 'REVOKED';
+  return token.expiresAt && token.expiresAt.getTime() <= now.getTime() ? 'EXPIRED' : 'ACTIVE';
+}
+
+/** What a new token is asked to be; every part optional. */
+export interface TokenRequest {
+  scope?: string | null;
+  /** See parseExpiry: `90d`, `12h`, `4w`, an ISO date or instant; absent: never expires. */
+  expires?: string | null;
+  name?: string | null;
+}
+
+/** The user a token is issued to. */
+export interface TokenHolder {
+  accountId: number;
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  deactivatedAt: Date | null;
+}
+
+/** Issues a token to `holder`: the secret (shown once) and what lists will show of it. */
+export async function issueToken(db: Queryable, holder: TokenHolder, request: TokenRequest = {}, now = new Date()): Promise<{ token: string; info: TokenInfo }> {
+  if (holder.deactivatedAt) throw new BadInput('user', `${holder.email} is deactivated`);
+  const scope = parseScope(request.scope, holder.role);
+  const name = parseTokenName(request.name);
+  const expiresAt = request.expires == null ? null : parseExpiry(request.expires, now);
+  const { token, hash } = newToken();
+  const info: TokenInfo = {
+    id: randomUUID(),
+    accountId: holder.accountId,
+    userId: holder.id,
+    userEmail: holder.email,
+    userName: holder.name,
+    name,
+    scope,
+    createdAt: now,
+    expiresAt,
+    lastUsedAt: null,
+    revokedAt: null,
+  };
+  await db.query(
+    `INSERT INTO api_tokens (token_hash, id, account_id, user_id, name, scope, created_at, expires_at, last_used_at, revoked_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`,
+    [hash, info.id, info.accountId, info.userId, name, scope, now, expiresAt],
+  );
+  return { token, info };
+}
+
+function parseScope(value: string | null | undefined, role: Role): Scope {
+  if (value == null) return defaultScope(role);
+  const scope = value.trim().toUpperCase();
+  if (!(SCOPES as readonly string[]).includes(scope)) throw new BadInput('scope', `must be one of ${SCOPES.join(', ')}, not "${value}"`);
+  if (scope === 'ADMIN' && role !== 'ADMIN') throw new BadInput('scope', 'only an ADMIN may hold an ADMIN-scoped token; give a MEMBER a READ or INGEST token');
+  return scope as Scope;
+}
+
+function parseTokenName(value: string | null | undefined): string | null {
+  const name = value?.trim() ?? '';
+  if (name.length > 100) throw new BadInput('name', 'must be at most 100 characters');
+  return name === '' ? null : name;
+}
+
+export interface TokenFilter {
+  accountId?: number;
+  userId?: string;
+  /** The token's public id. */
+  id?: string;
+  /** Only tokens that work now (neither revoked nor expired). */
+  activeAt?: Date;
+}
+
+/** Tokens matching every part of `filter`, oldest first. */
+export async function listTokens(db: Queryable, filter: TokenFilter = {}): Promise<TokenInfo[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (condition: string, value: unknown) => {
+    where.push(condition);
+    params.push(value);
+  };
+  if (filter.accountId !== undefined) add('t.account_id = ?', filter.accountId);
+  if (filter.userId !== undefined) add('t.user_id = ?', filter.userId);
+  if (filter.id !== undefined) add('t.id = ?', filter.id);
+  if (filter.activeAt !== undefined) add('t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)', filter.activeAt);
+  const rows = await db.query<Record<string, unknown>>(
+    `SELECT t.id, t.account_id, t.user_id, u.email, u.name AS user_name, t.name, t.scope, t.created_at, t.expires_at, t.last_used_at, t.revoked_at
+       FROM api_tokens t JOIN users u ON u.account_id = t.account_id AND u.id = t.user_id
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY t.created_at, t.id`,
+    params,
+  );
+  return rows.map(toTokenInfo);
+}
+
+/** One token by its public id, within `accountId` when given: null when there is none. */
+export async function findToken(db: Queryable, id: string, accountId?: number): Promise<TokenInfo | null> {
+  return (await listTokens(db, { id, accountId }))[0] ?? null;
+}
+
+/** The token behind a secret, whatever its state; null when the secret is no token. */
+export async function findTokenBySecret(db: Queryable, token: string): Promise<TokenInfo | null> {
+  const [row] = await db.query<{ id: string }>('SELECT id FROM api_tokens WHERE token_hash = ?', [hashToken(token)]);
+  return row ? findToken(db, String(row.id)) : null;
+}
+
+/**
+ * Revokes a token by its public id (within `accountId` when given); null when there is none.
+ * Revoking a revoked token changes nothing: it keeps its first revocation time.
+ */
+export async function revokeToken(db: Queryable, id: string, accountId?: number, now = new Date()): Promise<TokenInfo | null> {
+  const token = await findToken(db, id, accountId);
+  if (!token) return null;
+  if (!token.revokedAt) await db.query('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [now, id]);
+  return findToken(db, id, accountId);
+}
+
+/** Revokes every unrevoked token of a user, or only those named `name`, except the token `except`. */
+export async function revokeUserTokens(db: Queryable, accountId: number, userId: string, now: Date, only: { name?: string; except?: string } = {}): Promise<void> {
+  const conditions = ['account_id = ?', 'user_id = ?', 'revoked_at IS NULL'];
+  const params: unknown[] = [now, accountId, userId];
+  if (only.name !== undefined) {
+    conditions.push('name = ?');
+    params.push(only.name);
+  }
+  if (only.except !== undefined) {
+    conditions.push('id <> ?');
+    params.push(only.except);
+  }
+  await db.query(`UPDATE api_tokens SET revoked_at = ? WHERE ${conditions.join(' AND ')}`, params);
+}
+
+function toTokenInfo(row: Record<string, unknown>): TokenInfo {
+  return {
+    id: String(row.id),
+    accountId: toNumber(row.account_id) as number,
+    userId: String(row.user_id),
+    userEmail: String(row.email),
+    userName: (row.user_name as string | null) ?? null,
+    name: (row.name as string | null) ?? null,
+    scope: row.scope as Scope,
+    createdAt: fromDbInstant(row.created_at) as Date,
+    expiresAt: fromDbInstant(row.expires_at),
+    lastUsedAt: fromDbInstant(row.last_used_at),
+    revokedAt: fromDbInstant(row.revoked_at),
+  };
+}

@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { CONVERSATION_SCHEMA } from '../../src/conversations/import-schema';
@@ -16,10 +15,16 @@ import { STANDARD_REPORT_IDS } from '../support/oracle';
 const ROOT = join(__dirname, '..', '..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 
-/** The repository's files, new ones included, as a fresh clone would have them. */
-const FILES = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' })
-  .split('\n')
-  .filter((path) => path !== '' && existsSync(join(ROOT, path)));
+/** What .gitignore leaves out: installed, built or generated at run time. */
+const NOT_SOURCES = /^(node_modules|dist|data|coverage|\.git)$|\.log$|^bench-results.*\.json$|^\.env$/;
+
+/** The project's files, as a clone (or an unpacked copy without .git) has them. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true })
+    .filter((entry) => !NOT_SOURCES.test(entry.name))
+    .flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+const FILES = filesUnder('');
 const MARKDOWN = FILES.filter((path) => path.endsWith('.md'));
 
 /** The rows of the first markdown table after `heading`, as arrays of cell texts. */

@@ -6,7 +6,7 @@ export interface GraphqlRequest {
   variables?: Record<string, unknown>;
 }
 
-/** A report result as the API returns it (CONTRACT.md section 5). */
+/** A report result as the API returns it (docs/api.md). */
 export interface ApiReportResult {
   dimensions: { key: string; label: string }[];
   measures: { key: string; label: string; unit: string }[];

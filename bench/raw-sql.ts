@@ -4,7 +4,7 @@ import { LocalDateRange } from '../src/reporting/time';
 
 /**
  * The baseline of every standard report: the SQL a developer would write by hand for MariaDB,
- * straight from CONTRACT.md section 3 and the schema, run through mysql2 without any Threadline
+ * straight from docs/metrics.md and the schema, run through mysql2 without any Threadline
  * code. Local dates become UTC instants here (with luxon) because MariaDB's timezone tables may be
  * empty. The results are compared with the server's, so the baseline provably computes the same.
  */

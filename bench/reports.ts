@@ -16,7 +16,7 @@ export const CONFIGURATIONS = {
 } as const satisfies Record<string, Record<string, string>>;
 export type Configuration = keyof typeof CONFIGURATIONS;
 
-/** The six CHAT reports of the `chat-overview` dashboard template (CONTRACT.md section 4). */
+/** The six CHAT reports of the `chat-overview` dashboard template (docs/reports.md). */
 export const CHAT_OVERVIEW = [
   'chat-volume-by-assignee', 'chat-volume-by-page-url', 'chat-response-time-by-assignee',
   'chat-time-to-close-by-assignee', 'chats-closed-by-assignee', 'chat-volume-by-chatflow',

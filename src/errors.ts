@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 
 /**
- * The request errors of CONTRACT.md section 6. Each carries its `extensions.code`;
+ * The request errors of docs/api.md ("Errors"). Each carries its `extensions.code`;
  * `formatError` passes these through and masks everything else.
  */
 export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'PLAN_REQUIRED' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'RATE_LIMITED' | 'CONFIG_INVALID';

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Builds the web app into dist/web, unless dist/web was built from exactly these sources (web/,
-// the schema and the lock file): `npm start` then starts at once. `--force` always builds.
+// Builds the web app into dist/web, unless dist/web was built from exactly these sources (web/
+// and the lock file): `npm start` then starts at once. `--force` always builds.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -20,7 +20,8 @@ function files(dir) {
 }
 
 const hash = createHash('sha256');
-for (const file of [...files(join(root, 'web')), join(root, 'package-lock.json')]) {
+const lock = join(root, 'package-lock.json');
+for (const file of [...files(join(root, 'web')), ...(existsSync(lock) ? [lock] : [])]) {
   hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
 }
 const digest = hash.digest('hex');

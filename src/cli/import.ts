@@ -4,12 +4,16 @@ import { parseArgs } from 'node:util';
 import { importNdjson, ImportReport } from '../conversations/import';
 import { CliError } from '../errors';
 import { COMMON_OPTIONS, parseCommandLine, printResult, printUsage, requireAccount, requiredFlag, withDatabase } from './command';
+import { ImportProgressLine } from './import-progress';
 
-export const USAGE = `Usage: threadline import --account ID FILE [--json]
+export const USAGE = `Usage: threadline import --account ID FILE [--quiet] [--json]
 
-Imports conversations from NDJSON, one per line (CONTRACT.md section 2); FILE "-" reads stdin.
-Conversations already imported are updated; rejected lines are reported, the others imported.
+Imports conversations from NDJSON, one per line (the format: docs/import-format.md, and as a JSON
+Schema schema/conversation.schema.json); FILE "-" reads stdin. Conversations already imported are
+updated; rejected lines are reported, the others imported. On a terminal, stderr shows the
+progress: lines read, conversations per second, rejections so far.
   --account ID   the account to import into
+  --quiet, -q    no progress line
   --json         print {"imported": N, "updated": N, "unchanged": N, "rejected": [{"line": N, "error": "..."}]}`;
 
 /** Human output lists this many rejected lines; --json lists all. */
@@ -17,7 +21,7 @@ const REJECTED_SHOWN = 50;
 
 export async function run(argv: string[]): Promise<void> {
   const { values, positionals } = parseCommandLine('import', () =>
-    parseArgs({ args: argv, options: { ...COMMON_OPTIONS, account: { type: 'string' } }, strict: true, allowPositionals: true }),
+    parseArgs({ args: argv, options: { ...COMMON_OPTIONS, account: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } }, strict: true, allowPositionals: true }),
   );
   if (values.help) return printUsage(USAGE);
   const accountId = requiredFlag('import', values.account, 'account');
@@ -29,12 +33,16 @@ export async function run(argv: string[]): Promise<void> {
   const input = file === '-' ? process.stdin : await openInput(file);
   let readError: Error | undefined;
   input.once('error', (error) => (readError = error));
+  // Progress is for a person watching: not in a pipe, a log file or CI, and not when asked for quiet.
+  const progress = process.stderr.isTTY && !values.quiet ? new ImportProgressLine(process.stderr) : null;
   let report: ImportReport;
   try {
     report = await withDatabase(async (db) => {
       const account = await requireAccount(db, accountId);
       try {
-        return await importNdjson(db, account.id, input);
+        const imported = await importNdjson(db, account.id, input, { onProgress: progress ? (p) => progress.update(p) : undefined });
+        progress?.finish();
+        return imported;
       } catch (error) {
         // Lines read before the failure are imported (each batch is its own transaction).
         if (readError) throw new CliError(`cannot read ${describe(file)}: ${reason(readError)} (lines before the failure were imported)`);
@@ -42,6 +50,7 @@ export async function run(argv: string[]): Promise<void> {
       }
     });
   } finally {
+    progress?.end();
     input.destroy();
   }
   printResult(values.json, report, () => summary(report, file));

@@ -5,7 +5,7 @@ interface CommandModule {
 }
 
 /**
- * The commands of CONTRACT.md section 1 (plus `start`, what `npm start` runs). Each lives in its
+ * The commands of docs/cli.md (plus `start`, what `npm start` runs). Each lives in its
  * own file and is loaded only when called, so `account create` does not pay for loading Apollo.
  */
 const COMMANDS: Record<string, { synopsis: string; summary: string; load: () => Promise<CommandModule> }> = {
@@ -14,7 +14,7 @@ const COMMANDS: Record<string, { synopsis: string; summary: string; load: () => 
   account: { synopsis: 'account create --name NAME --plan PLAN ...', summary: 'create an account', load: () => import('./account.js') },
   user: { synopsis: 'user create --account ID --email EMAIL ...', summary: 'create an API user and print a token (also: user list, user deactivate)', load: () => import('./user.js') },
   token: { synopsis: 'token create --user EMAIL [--scope S] ...', summary: 'create an API token (also: token list, token revoke ID)', load: () => import('./token.js') },
-  import: { synopsis: 'import --account ID FILE|-', summary: 'import conversations from NDJSON', load: () => import('./import.js') },
+  import: { synopsis: 'import --account ID FILE|- [--quiet]', summary: 'import conversations from NDJSON', load: () => import('./import.js') },
   demo: { synopsis: 'demo --account ID [--conversations N] [--seed S]', summary: 'generate demo conversations', load: () => import('./demo.js') },
   start: { synopsis: 'start [--port N]', summary: 'demo data if the database is empty, then serve', load: () => import('./start.js') },
 };
@@ -27,7 +27,7 @@ ${Object.values(COMMANDS).map((c) => `  threadline ${c.synopsis.padEnd(SYNOPSIS_
 
 Every command reads DATABASE_URL (default sqlite:./data/threadline.sqlite; mysql://user:pass@host:port/db
 for MariaDB or MySQL) and applies pending migrations first. --json prints the result as one JSON line.
-Run "threadline <command> --help" for a command's options.`;
+Run "threadline <command> --help" for a command's options; docs/cli.md is the full reference.`;
 
 /**
  * Runs one command line. Never rejects: errors become one line on stderr and exit status 1

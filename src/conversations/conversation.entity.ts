@@ -9,7 +9,7 @@ export type Sender = (typeof SENDERS)[number];
 
 /**
  * A conversation as stored. First response and time to close are derived at write time
- * (CONTRACT.md section 3) so that reports never replay messages.
+ * (docs/metrics.md) so that reports never replay messages.
  */
 @Entity('conversations')
 export class Conversation {

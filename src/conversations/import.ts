@@ -28,6 +28,20 @@ export interface IngestReport extends ImportSummary {
 export const DEFAULT_BATCH_SIZE = 1000;
 const YIELD_EVERY_LINES = 50;
 
+/** How far an import has come: lines read (blank ones included), conversations among them, rejections so far. */
+export interface ImportProgress {
+  lines: number;
+  conversations: number;
+  rejected: number;
+}
+
+export interface ImportOptions {
+  /** Conversations per transaction. */
+  batchSize?: number;
+  /** Called every few dozen lines and once at the end; cheap callers only (it runs on the import's path). */
+  onProgress?: (progress: ImportProgress) => void;
+}
+
 /**
  * Streams NDJSON (one conversation per line) into an account in constant memory: lines are
  * validated one by one and written in batched transactions. Blank lines are skipped; a bad line is
@@ -35,7 +49,8 @@ const YIELD_EVERY_LINES = 50;
  * While one batch is being written the next one is parsed and validated (MariaDB works in another
  * process meanwhile); batches are still written one after another, in file order.
  */
-export async function importNdjson(db: Database, accountId: number, input: Readable, batchSize = DEFAULT_BATCH_SIZE): Promise<ImportReport> {
+export async function importNdjson(db: Database, accountId: number, input: Readable, options: ImportOptions = {}): Promise<ImportReport> {
+  const { batchSize = DEFAULT_BATCH_SIZE, onProgress } = options;
   const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, rejected: [] };
   const flush = async (batch: { line: number; record: ConversationRecord }[]) => {
     const result = await writeConversations(db, accountId, batch.map((b) => b.record));
@@ -51,6 +66,8 @@ export async function importNdjson(db: Database, accountId: number, input: Reada
   };
   let batch: { line: number; record: ConversationRecord }[] = [];
   let line = 0;
+  let conversations = 0;
+  const progress = () => onProgress?.({ lines: line, conversations, rejected: report.rejected.length });
   try {
     for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
       line++;
@@ -58,8 +75,12 @@ export async function importNdjson(db: Database, accountId: number, input: Reada
       const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
       // Buffered lines arrive as already-resolved promises: without a turn of the event loop now
       // and then, the database's answers would wait until the whole buffer is parsed.
-      if (line % YIELD_EVERY_LINES === 0) await new Promise(setImmediate);
+      if (line % YIELD_EVERY_LINES === 0) {
+        progress();
+        await new Promise(setImmediate);
+      }
       if (text.trim() === '') continue;
+      conversations++;
       const parsed = parseLine(text);
       const validation = parsed.ok ? validateConversation(parsed.value) : parsed;
       if (!validation.ok) {
@@ -79,6 +100,7 @@ export async function importNdjson(db: Database, accountId: number, input: Reada
   }
   if (batch.length > 0) await startWriting(batch);
   await writing;
+  progress();
   // Rejections found while parsing and those of failed writes arrive interleaved.
   report.rejected.sort((a, b) => a.line - b.line);
   return report;

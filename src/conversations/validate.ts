@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { CHANNELS, CustomPropertyType, SENDERS, STATUSES } from './conversation.entity';
+import { CustomPropertyType } from './conversation.entity';
+import { CHANNEL_VALUES, IMPORT_LIMITS, longerThan, SENDER_VALUES, STATUS_VALUES } from './import-schema';
 import { AssigneeRef, ConversationRecord, MessageRecord, NamedRef, PropertyRecord } from './record';
 import { isCustomPropertyName } from './property-name';
 import { parseInstant } from './timestamp';
@@ -13,14 +14,16 @@ class Invalid extends Error {
   }
 }
 
-export const ID_MAX = 191; // fits a utf8mb4 index key in MariaDB
-const NAME_MAX = 200;
-const MAX_MESSAGES = 10_000;
+// Every limit and enum comes from the import schema (schema/conversation.schema.json).
+const { name: NAME_MAX, email: EMAIL_MAX, messages: MAX_MESSAGES } = IMPORT_LIMITS;
+/** 191 characters fit a utf8mb4 index key in MariaDB. */
+export const ID_MAX = IMPORT_LIMITS.id;
 
 /**
- * Validates one conversation of the import format (CONTRACT.md section 2), as parsed from an
- * NDJSON line or received by `ingestConversations`, and derives first response and time to close.
- * The error names the field and the reason.
+ * Validates one conversation of the import format (docs/import-format.md), as parsed from an NDJSON
+ * line or received by `ingestConversations`, and derives first response and time to close. The
+ * error names the field and the reason. It accepts exactly what the import schema accepts, plus
+ * the rules a schema cannot state: closedAt not before createdAt, real calendar days.
  */
 export function validateConversation(input: unknown): Validation {
   try {
@@ -34,8 +37,8 @@ export function validateConversation(input: unknown): Validation {
 function toRecord(input: unknown): ConversationRecord {
   if (!isObject(input)) throw new Invalid('conversation', 'must be a JSON object');
   const externalId = requiredKey(input, 'id');
-  const channel = requiredEnum(input, 'channel', CHANNELS);
-  const status = requiredEnum(input, 'status', STATUSES);
+  const channel = requiredEnum(input, 'channel', CHANNEL_VALUES);
+  const status = requiredEnum(input, 'status', STATUS_VALUES);
   const createdAt = requiredInstant(input, 'createdAt');
   const closedAtGiven = optionalInstant(input, 'closedAt');
   if (status === 'CLOSED' && !closedAtGiven) throw new Invalid('closedAt', 'is required when status is CLOSED');
@@ -63,9 +66,9 @@ function toRecord(input: unknown): ConversationRecord {
     assignee: assignee && withEmail(assignee, input.assignee as Record<string, unknown>),
     team: optionalRef(input, 'team'),
     chatflow: optionalRef(input, 'chatflow'),
-    pageUrl: optionalString(input, 'pageUrl', 2048),
-    subject: optionalString(input, 'subject', 1000),
-    contactEmail: contact ? optionalString(contact, 'email', 254, 'contact.email') : null,
+    pageUrl: optionalString(input, 'pageUrl', IMPORT_LIMITS.pageUrl),
+    subject: optionalString(input, 'subject', IMPORT_LIMITS.subject),
+    contactEmail: contact ? optionalString(contact, 'email', EMAIL_MAX, 'contact.email') : null,
     contactName: contact ? optionalString(contact, 'name', NAME_MAX, 'contact.name') : null,
     createdAt,
     closedAt,
@@ -79,7 +82,7 @@ function toRecord(input: unknown): ConversationRecord {
 }
 
 /**
- * First response (CONTRACT.md section 3): from the first VISITOR message to the first AGENT
+ * First response (docs/metrics.md): from the first VISITOR message to the first AGENT
  * message sent at or after it. BOT messages never count; no visitor message or no reply, no value.
  */
 function firstResponseOf(messages: MessageRecord[]): { at: Date; ms: number } | null {
@@ -98,9 +101,9 @@ function toMessages(value: unknown): MessageRecord[] {
     const path = `messages[${i}]`;
     if (!isObject(item)) throw new Invalid(path, 'must be an object');
     return {
-      externalId: optionalString(item, 'id', ID_MAX, `${path}.id`),
-      sender: requiredEnum(item, 'from', SENDERS, `${path}.from`),
-      agentId: optionalString(item, 'agentId', ID_MAX, `${path}.agentId`),
+      externalId: optionalString(item, 'id', IMPORT_LIMITS.messageId, `${path}.id`),
+      sender: requiredEnum(item, 'from', SENDER_VALUES, `${path}.from`),
+      agentId: optionalString(item, 'agentId', IMPORT_LIMITS.agentId, `${path}.agentId`),
       sentAt: requiredInstant(item, 'sentAt', `${path}.sentAt`),
     };
   });
@@ -115,7 +118,7 @@ function toProperties(value: unknown): PropertyRecord[] {
   for (const name of Object.keys(value).sort()) {
     const path = `properties.${name}`;
     if (!isCustomPropertyName(name)) {
-      throw new Invalid(path, 'a property name has 1 to 64 characters, no control characters and no surrounding spaces');
+      throw new Invalid(path, `a property name has 1 to ${IMPORT_LIMITS.propertyName} characters, no control characters and no surrounding spaces`);
     }
     const v = value[name];
     if (v === null) continue;
@@ -128,7 +131,7 @@ function toProperties(value: unknown): PropertyRecord[] {
 function propertyOf(name: string, v: unknown, path: string): PropertyRecord {
   const make = (type: CustomPropertyType, text: string, number: number | null) => ({ name, type, text, number });
   if (typeof v === 'string') {
-    if (v.length > 1000) throw new Invalid(path, 'must be at most 1000 characters');
+    if (longerThan(v, IMPORT_LIMITS.propertyValue)) throw new Invalid(path, `must be at most ${IMPORT_LIMITS.propertyValue} characters`);
     return make('STRING', v, null);
   }
   if (typeof v === 'number' && Number.isFinite(v)) return make('NUMBER', String(v), v);
@@ -156,7 +159,7 @@ function optionalRef(input: Record<string, unknown>, field: string): NamedRef | 
 /** An email left out keeps the stored one (undefined); null or blank says there is none. */
 function withEmail(ref: NamedRef, input: Record<string, unknown>): AssigneeRef {
   if (input.email === undefined) return ref;
-  return { ...ref, email: optionalString(input, 'email', 254, 'assignee.email') };
+  return { ...ref, email: optionalString(input, 'email', EMAIL_MAX, 'assignee.email') };
 }
 
 function optionalObject(input: Record<string, unknown>, field: string): Record<string, unknown> | null {
@@ -189,9 +192,10 @@ function optionalString(input: Record<string, unknown>, key: string, max: number
   const value = input[key];
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string') throw new Invalid(path, `must be a string, not ${describe(value)}`);
+  // Checked before blankness, as the schema's maxLength is: 300 spaces are too long, not no value.
+  if (longerThan(value, max)) throw new Invalid(path, `must be at most ${max} characters`);
   // Inbox exports often write "" for a field they have no value for: that is no value, as null is.
   if (value.trim() === '') return null;
-  if (value.length > max) throw new Invalid(path, `must be at most ${max} characters`);
   return value;
 }
 

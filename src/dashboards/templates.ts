@@ -1,6 +1,6 @@
 /**
  * The dashboard library: HubSpot's "Chat overview" and "Email overview" templates, each the six
- * standard reports of its channel (CONTRACT.md section 4). Creating from a template lets the user
+ * standard reports of its channel (docs/reports.md). Creating from a template lets the user
  * tick which of them to include.
  */
 export interface DashboardTemplate {

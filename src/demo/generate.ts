@@ -1,6 +1,6 @@
 /**
  * Deterministic, streaming generator of realistic demo conversations in the import format of
- * CONTRACT.md section 2. Conversations come out in createdAt order by walking time forward, so
+ * docs/import-format.md. Conversations come out in createdAt order by walking time forward, so
  * memory stays constant whatever the count (only a per-hour rate table for the time span is kept).
  */
 

@@ -2,7 +2,7 @@ import { DateTime, IANAZone } from 'luxon';
 import { BadInput, assertNever } from '../errors';
 
 /**
- * Local calendar arithmetic for reports (CONTRACT.md section 3). Bucket edges are computed here,
+ * Local calendar arithmetic for reports (docs/metrics.md). Bucket edges are computed here,
  * in TypeScript, and bound into SQL as UTC instants: MariaDB ships with empty timezone tables, so
  * the database is never asked to convert zones, and both dialects group by the same edges.
  */

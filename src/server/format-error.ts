@@ -8,7 +8,7 @@ const REQUEST_ERROR_CODES = new Set([
 ]);
 
 /**
- * The one place errors become responses. Typed errors (CONTRACT.md section 6) keep their code and
+ * The one place errors become responses. Typed errors (docs/api.md, "Errors") keep their code and
  * message; GraphQL's request errors (parse, validation, bad variables) keep their message; anything
  * else is an internal error: logged here, masked for the caller, so no SQL or stack ever leaves.
  */

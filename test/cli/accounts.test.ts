@@ -2,7 +2,7 @@ import { Account } from '../../src/accounts/account.entity';
 import { findAccount } from '../../src/accounts/accounts';
 import { hashToken } from '../../src/auth/tokens';
 import { User } from '../../src/auth/user.entity';
-import { runCli } from '../support/cli';
+import { runCli, runClis } from '../support/cli';
 import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';
 
 describe.each(DIALECTS)('threadline account create / user create (%s)', (dialect) => {
@@ -38,7 +38,7 @@ describe.each(DIALECTS)('threadline account create / user create (%s)', (dialect
       [['--name', 'X', '--plan', 'GOLD'], 'plan: must be one of FREE, STARTER, PROFESSIONAL, ENTERPRISE, not "GOLD"'],
       [['--name', 'X', '--plan', 'FREE', '--timezone', 'Mars/Olympus'], 'timezone: "Mars/Olympus" is not an IANA time zone (e.g. Europe/Amsterdam)'],
     ];
-    const results = await Promise.all(cases.map(([args]) => cli('account', 'create', ...args)));
+    const results = await runClis(cases.map(([args]) => ['account', 'create', ...args]), { databaseUrl: test.url });
 
     expect(results).toEqual(cases.map(([, error]) => ({ status: 1, signal: null, stdout: '', stderr: `threadline: ${error}\n` })));
     expect(await test.db.dataSource.getRepository(Account).countBy({ name: 'X' })).toBe(0);
@@ -70,7 +70,7 @@ describe.each(DIALECTS)('threadline account create / user create (%s)', (dialect
       [['--account', accountId, '--email', 'x@example.com', '--role', 'OWNER'], 'role: must be one of ADMIN, MEMBER, not "OWNER"'],
       [['--account', accountId, '--email', 'ada@example.com'], `email: a user with email ada@example.com already exists in account ${accountId}`],
     ];
-    const results = await Promise.all(cases.map(([args]) => cli('user', 'create', ...args)));
+    const results = await runClis(cases.map(([args]) => ['user', 'create', ...args]), { databaseUrl: test.url });
 
     expect(results).toEqual(cases.map(([, error]) => ({ status: 1, signal: null, stdout: '', stderr: `threadline: ${error}\n` })));
     expect(await test.db.dataSource.getRepository(User).countBy({ email: 'x@example.com' })).toBe(0);

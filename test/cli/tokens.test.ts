@@ -2,7 +2,7 @@ import { Account } from '../../src/accounts/account.entity';
 import { createAccount } from '../../src/accounts/accounts';
 import { authenticate } from '../../src/auth/viewer';
 import { createUser } from '../../src/auth/users';
-import { runCli } from '../support/cli';
+import { runCli, runClis } from '../support/cli';
 import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';
 
 /** `threadline token create|list|revoke` and `threadline user list|deactivate`, as an operator runs them. */
@@ -74,9 +74,7 @@ describe.each(DIALECTS)('threadline token and user management (%s)', (dialect) =
       [['delete'], 'token: unknown subcommand "delete" (expected: create, list, revoke)'],
       [[], 'token: expected a subcommand: create, list, revoke (see: threadline token --help)'],
     ];
-    // One after another: this machine has two cores.
-    const results = [];
-    for (const [args] of cases) results.push(await cli('token', ...args));
+    const results = await runClis(cases.map(([args]) => ['token', ...args]), { databaseUrl: test.url });
     expect(results).toEqual(cases.map(([, error]) => ({ status: 1, signal: null, stdout: '', stderr: `threadline: ${error}\n` })));
     const [{ n: after }] = await test.db.query<{ n: unknown }>('SELECT COUNT(*) AS n FROM api_tokens');
     expect(Number(after)).toBe(Number(before));

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../support/cli';
+import { runCli, runClis } from '../support/cli';
 
 /** Command-line handling that never reaches a database (a throw-away SQLite path, never created). */
 describe('threadline usage and errors', () => {
@@ -29,7 +29,7 @@ describe('threadline usage and errors', () => {
     expect([account.status, account.stderr]).toEqual([0, '']);
     expect(account.stdout).toMatch(/^Usage: threadline account create --name NAME --plan FREE\|STARTER\|PROFESSIONAL\|ENTERPRISE /);
     expect([importHelp.status, importHelp.stderr]).toEqual([0, '']);
-    expect(importHelp.stdout).toMatch(/^Usage: threadline import --account ID FILE \[--json\]\n/);
+    expect(importHelp.stdout).toMatch(/^Usage: threadline import --account ID FILE \[--quiet\] \[--json\]\n/);
   });
 
   it('exits 1 with one line for a missing or unknown command, subcommand, flag or flag value', async () => {
@@ -55,7 +55,7 @@ describe('threadline usage and errors', () => {
       [['demo', '--account', '1', '--seed=-1'], 'demo: --seed must be an integer from 0 to 4294967295, not "-1"'],
       [['demo', '--account', '1', '--seed', '-1'], 'demo: --seed needs a value (write --seed=VALUE for a value starting with "-") (see: threadline demo --help)'],
     ];
-    const results = await Promise.all(cases.map(([args]) => runCli(args, { databaseUrl })));
+    const results = await runClis(cases.map(([args]) => args), { databaseUrl });
 
     expect(results).toEqual(cases.map(([, error]) => ({ status: 1, signal: null, stdout: '', stderr: `threadline: ${error}\n` })));
   });

@@ -33,7 +33,7 @@ import {
 
 /**
  * Who may see and change dashboards and saved reports, and what each plan allows
- * (CONTRACT.md sections 5 and 6; the issue's privacy, saved-report and plan-gating rules).
+ * (docs/api.md; the issue's privacy, saved-report and plan-gating rules).
  */
 
 const PRIVACIES: DashboardPrivacy[] = ['EVERYONE_EDIT', 'EVERYONE_VIEW', 'OWNER_AND_ADMINS', 'PRIVATE', 'SPECIFIC'];

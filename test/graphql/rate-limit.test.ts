@@ -5,13 +5,14 @@ import { openDatabase } from '../../src/db/database';
 import { startServer } from '../../src/server/http';
 import { errorCodes, GraphQLResponse, postGraphQL, startTestApi, TestApi } from '../support/api';
 import { DIALECTS } from '../support/databases';
+import { itWithRedis, redisUrl } from '../support/servers';
 import { AuthTypenameDocument, AuthViewerDocument } from './generated/operations';
 
 /**
  * Per-token rate limits and the per-address limit on failed authentications. The window is an
  * hour, so no test ever crosses into the next one: nothing here depends on timing.
  */
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const REDIS_URL = redisUrl();
 const WINDOW_SECONDS = 3600;
 const SMALL: RateLimitConfig = { enabled: true, requestsPerWindow: 3, authFailuresPerWindow: 2, windowSeconds: WINDOW_SECONDS };
 
@@ -67,7 +68,7 @@ describe.each(DIALECTS)('rate limits on %s', (dialect) => {
     }
   });
 
-  it('shares the budgets between two server processes on one Redis', async () => {
+  itWithRedis('shares the budgets between two server processes on one Redis', async () => {
     const redisKeyPrefix = `threadline-test:${randomUUID()}`;
     const shared: RateLimitConfig = { ...SMALL, redisUrl: REDIS_URL, redisKeyPrefix };
     const api = await startTestApi(dialect, {}, {}, { rateLimits: shared });

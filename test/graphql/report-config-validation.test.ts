@@ -18,7 +18,7 @@ import {
 /**
  * Saved report configs are validated on create and on every update: unknown properties and measures,
  * operators the property's type does not allow, chart types that cannot show the dimensions, bad dates
- * and zones give BAD_USER_INPUT whose message starts with the field (CONTRACT.md section 6), and a refused
+ * and zones give BAD_USER_INPUT whose message starts with the field (docs/api.md), and a refused
  * change leaves the report and its revisions as they were.
  */
 

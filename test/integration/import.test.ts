@@ -3,7 +3,7 @@ import { createAccount } from '../../src/accounts/accounts';
 import { importNdjson, ingestConversations } from '../../src/conversations/import';
 import { Database, Queryable, toNumber } from '../../src/db/database';
 import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';
-import { aConversation, CONTRACT_EXAMPLE, NAMED_REFS, REFS_BY_ID, toNdjson } from '../support/fixtures';
+import { aConversation, IMPORT_EXAMPLE, NAMED_REFS, REFS_BY_ID, toNdjson } from '../support/fixtures';
 
 type Obj = Record<string, unknown>;
 
@@ -34,7 +34,7 @@ describe.each(DIALECTS)('import on %s', (dialect) => {
 
   const newAccount = async () => (await createAccount(db, { name: 'Acme', plan: 'PROFESSIONAL' })).id;
   const importText = (text: string, options: { account?: number; batchSize?: number; into?: Database } = {}) =>
-    importNdjson(options.into ?? db, options.account ?? accountId, ndjsonStream(text), options.batchSize);
+    importNdjson(options.into ?? db, options.account ?? accountId, ndjsonStream(text), { batchSize: options.batchSize });
   const importObjects = (objects: unknown[], options: { account?: number; batchSize?: number } = {}) => importText(toNdjson(objects), options);
 
   /** Conversations as stored, every instant as the text the database holds. */
@@ -91,7 +91,7 @@ describe.each(DIALECTS)('import on %s', (dialect) => {
 
   describe('storing', () => {
     it('stores the example of the contract exactly', async () => {
-      expect(await importObjects([CONTRACT_EXAMPLE])).toEqual({ imported: 1, updated: 0, unchanged: 0, rejected: [] });
+      expect(await importObjects([IMPORT_EXAMPLE])).toEqual({ imported: 1, updated: 0, unchanged: 0, rejected: [] });
       expect(await conversations()).toEqual([{
         external_id: 'c-1001', channel: 'CHAT', status: 'CLOSED', inbox_id: 'support', assignee_id: 'u-7', team_id: 't-1',
         chatflow_id: 'cf-2', page_url: 'https://example.com/pricing', subject: 'Question about plans',

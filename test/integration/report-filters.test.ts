@@ -5,7 +5,7 @@ import { ADA, ALAN, BILLING, GRACE, MAIN_TIMEZONE, SALES } from '../fixtures/rep
 import { byAssignee, byRef, COUNT_BY, ExpectedRow, expectDrill, expectReport, ingestReportFixture, runReport, SECONDS_BY } from '../fixtures/report-helpers';
 
 /**
- * Report filters (every operator of CONTRACT.md section 5) and the input errors of runReport and
+ * Report filters (every operator of docs/api.md, "Filters") and the input errors of runReport and
  * drilldown, on the fixture of test/fixtures/reports-fixture.ts. Expected counts are by hand.
  *
  * Most cases filter chat-volume-by-assignee over all time. Its 14 chats:

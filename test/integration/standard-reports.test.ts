@@ -9,7 +9,7 @@ import {
 } from '../fixtures/report-helpers';
 
 /**
- * Every standard report (CONTRACT.md section 4) on the fixture of test/fixtures/reports-fixture.ts,
+ * Every standard report (docs/reports.md) on the fixture of test/fixtures/reports-fixture.ts,
  * with expectations worked out by hand from that file. Next to each number: the conversations in it.
  *
  * MARCH is Wednesday 2026-03-04 to Tuesday 2026-03-31. Which conversations it selects:

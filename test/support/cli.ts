@@ -1,6 +1,7 @@
 import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -33,6 +34,61 @@ export async function runCli(args: string[], options: CliOptions, timeoutMs = 30
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Command lines run side by side at most: each starts a Node process, and the machine may have two busy cores. */
+export const CLI_CONCURRENCY = 4;
+
+/**
+ * Runs several command lines as runCli does, at most CLI_CONCURRENCY at a time (twenty processes
+ * started at once on a loaded 2-core machine can each take longer than its timeout). Results come
+ * back in the order of `commands`.
+ */
+export async function runClis(commands: readonly string[][], options: CliOptions): Promise<CliResult[]> {
+  const results: CliResult[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < commands.length) {
+      const i = next++;
+      results[i] = await runCli(commands[i], options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CLI_CONCURRENCY, commands.length) }, worker));
+  return results;
+}
+
+export interface TerminalResult {
+  status: number | null;
+  /** What the command wrote to stdout, which is redirected to a file (not the terminal). */
+  stdout: string;
+  /** What the terminal showed: the command's stderr, with the terminal's \r\n line ends. */
+  terminal: string;
+}
+
+/**
+ * Runs the built command with stderr on a pseudo-terminal, as someone at a terminal runs it, through
+ * util-linux `script`; stdout goes to a file, so that what a script would read stays apart.
+ */
+export async function runCliOnTerminal(args: string[], options: CliOptions, timeoutMs = 30_000): Promise<TerminalResult> {
+  if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run "npm run build" before the CLI tests`);
+  const dir = mkdtempSync(join(tmpdir(), 'threadline-terminal-'));
+  const stdoutFile = join(dir, 'stdout');
+  const command = `${[process.execPath, BIN, ...args].map(shellQuote).join(' ')} > ${shellQuote(stdoutFile)}`;
+  // -q: no "Script started" banner; -e: exit with the command's status; -c: the command; /dev/null: no typescript file.
+  const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: options.cwd ?? ROOT, env: childEnv(options) });
+  child.stdin.end();
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  try {
+    const { status, stdout: terminal } = await finished(child);
+    return { status, stdout: existsSync(stdoutFile) ? readFileSync(stdoutFile, 'utf8') : '', terminal };
+  } finally {
+    clearTimeout(timer);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 export interface RunningCli {
@@ -100,14 +156,18 @@ export async function freePort(): Promise<number> {
 
 function spawnCli(args: string[], options: CliOptions): ChildProcessWithoutNullStreams {
   if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run "npm run build" before the CLI tests`);
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env: childEnv(options) });
+  if (options.input !== undefined) child.stdin.end(options.input);
+  else child.stdin.end();
+  return child;
+}
+
+function childEnv(options: CliOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: options.databaseUrl, ...options.env };
   // The outer environment must not change what a test sees; jest's NODE_ENV=test would also
   // switch off behaviour users get (Apollo's own signal handling, for one).
   for (const name of ['PORT', 'THREADLINE_DEBUG', 'NODE_ENV', 'THREADLINE_PLUGINS']) if (options.env?.[name] === undefined) delete env[name];
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? ROOT, env });
-  if (options.input !== undefined) child.stdin.end(options.input);
-  else child.stdin.end();
-  return child;
+  return env;
 }
 
 function finished(child: ChildProcessWithoutNullStreams): Promise<CliResult> {

@@ -4,15 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { Database, openDatabase, OpenOptions } from '../../src/db/database';
+import { mysqlAdminUrl, requireServer, TEST_SERVERS } from './servers';
 
-/** The two stores every integration test runs on. */
-export const DIALECTS = ['sqlite', 'mysql'] as const;
-export type DialectName = (typeof DIALECTS)[number];
+export type DialectName = 'sqlite' | 'mysql';
 
-/** Where the test MariaDB server is; each suite gets its own database on it. */
-export function mysqlAdminUrl(): string {
-  return process.env.TEST_MYSQL_URL ?? 'mysql://root:@127.0.0.1:3306/test';
-}
+/** The stores every integration test runs on: both, or SQLite alone when MariaDB is not among TEST_SERVERS. */
+export const DIALECTS: readonly DialectName[] = TEST_SERVERS.has('mariadb') ? ['sqlite', 'mysql'] : ['sqlite'];
 
 export interface TestDatabase {
   /** The DATABASE_URL of this throw-away database (for the CLI and servers). */
@@ -31,6 +28,7 @@ export async function createTestDatabase(dialect: DialectName, options: OpenOpti
     const db = await openDatabase(url, options);
     return { url, db, drop: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
   }
+  requireServer('mariadb');
   const admin = new URL(mysqlAdminUrl());
   admin.pathname = `/${name}`;
   const url = admin.toString();

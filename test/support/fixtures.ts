@@ -1,4 +1,4 @@
-/** A conversation in the import format of CONTRACT.md section 2; override only what a test is about. */
+/** A conversation in the import format (docs/import-format.md); override only what a test is about. */
 export function aConversation(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     id: 'c-1',
@@ -19,8 +19,8 @@ export function toNdjson(conversations: readonly unknown[]): string {
   return conversations.map((c) => JSON.stringify(c)).join('\n') + '\n';
 }
 
-/** The example of CONTRACT.md section 2. */
-export const CONTRACT_EXAMPLE = {
+/** The example of docs/import-format.md (a test checks that the docs show exactly this). */
+export const IMPORT_EXAMPLE = {
   id: 'c-1001', channel: 'CHAT', inbox: { id: 'support', name: 'Support' },
   assignee: { id: 'u-7', name: 'Ada Lovelace', email: 'ada@example.com' },
   team: { id: 't-1', name: 'Tier 1' },

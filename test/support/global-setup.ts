@@ -1,18 +1,13 @@
-import { createConnection } from 'mysql2/promise';
-import { mysqlAdminUrl } from './databases';
+import { checkServers } from './servers';
 
 /**
- * Every integration suite runs on SQLite and on MariaDB. Under CI a missing MariaDB fails the run
- * here; locally it is reported loudly once, and each MariaDB test then fails with the reason.
+ * Every integration suite runs on SQLite and on MariaDB, and the report cache's tests on Redis.
+ * A server that does not answer is named here in one line: under CI the run stops at once;
+ * locally each of its tests fails with that line (`npm run test:sqlite` needs neither server).
  */
 export default async function globalSetup(): Promise<void> {
-  const url = new URL(mysqlAdminUrl());
-  try {
-    const connection = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), connectTimeout: 5000 });
-    await connection.end();
-  } catch (error) {
-    const reason = `MariaDB is not reachable at ${url.host} (${(error as Error).message}). Start it (see README: Testing) or set TEST_MYSQL_URL.`;
-    if (process.env.CI) throw new Error(reason);
-    console.error(`\n${'!'.repeat(100)}\n!! ${reason}\n!! Every MariaDB test will fail.\n${'!'.repeat(100)}\n`);
-  }
+  const problems = await checkServers();
+  if (problems.length === 0) return;
+  if (process.env.CI) throw new Error(problems.join('\n'));
+  for (const problem of problems) console.error(`\nthreadline tests: ${problem}; its tests will fail.`);
 }

@@ -2,10 +2,10 @@ import { DateTime } from 'luxon';
 
 /**
  * A deliberately naive reference implementation ("oracle") of Threadline's reports, computed in
- * plain JavaScript over the import objects of CONTRACT.md section 2. It shares no code with
- * src/reporting: every rule below is written from the contract's text (section 3) and the README's
+ * plain JavaScript over the import objects of docs/import-format.md. It shares no code with
+ * src/reporting: every rule below is written from docs/metrics.md and the README's
  * Reports section, one conversation at a time, so that model-based tests can compare the server's
- * SQL against it on thousands of generated conversations: the twelve standard reports of section 4
+ * SQL against it on thousands of generated conversations: the twelve standard reports of docs/reports.md
  * (`run`) and any custom report configuration (`runConfig`).
  *
  * The rules, as a reporting user reads them:
@@ -100,7 +100,7 @@ export interface OracleRun {
 
 type Definition = Omit<OracleConfig, 'timezone' | 'dateRange' | 'granularity'>;
 
-/** CONTRACT.md section 4, row by row (open emails are those with status OPEN, each inbox with some listed). */
+/** The catalog of docs/reports.md, row by row (open emails are those with status OPEN, each inbox with some listed). */
 export const ORACLE_DEFINITIONS: Record<string, Definition> = {
   'chat-volume-by-assignee': { channel: 'CHAT', measures: ['count'], dimensions: ['assignee'], dateProperty: 'createdAt', filters: [] },
   'chat-volume-by-page-url': { channel: 'CHAT', measures: ['count'], dimensions: ['pageUrl'], dateProperty: 'createdAt', filters: [] },

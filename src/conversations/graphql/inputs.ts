@@ -2,7 +2,7 @@ import { Field, InputType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Channel, ConversationStatus, Sender } from '../conversation.entity';
 
-// The objects of CONTRACT.md section 2 as GraphQL input. Every field is a nullable scalar, enums
+// The objects of the import format (docs/import-format.md) as GraphQL input. Every field is a nullable scalar, enums
 // and timestamps included: `ingestConversations` must reject one bad object by its index, as
 // `threadline import` rejects a line, instead of GraphQL refusing the whole list. The same
 // validation as import then names the field and the reason.
@@ -46,7 +46,7 @@ export class MessageInput {
   sentAt?: string | null;
 }
 
-@InputType({ description: 'A conversation to create or update, in the import format (CONTRACT.md section 2). The same id again updates it.' })
+@InputType({ description: 'A conversation to create or update, in the import format (see docs/import-format.md and schema/conversation.schema.json). The same id again updates it.' })
 export class ConversationInput {
   @Field(() => String, { nullable: true, description: 'Your id for the conversation (required), unique within the account, at most 191 characters.' })
   id?: string | null;

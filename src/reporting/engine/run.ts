@@ -69,7 +69,7 @@ export async function runSpec(db: Database, spec: ReportSpec, options: RunSpecOp
     });
   }
   // Groups are the conversations the report selects; a group may show 0 for a count of CLOSED or
-  // null for an average (CONTRACT.md section 3), and time buckets without data show as well.
+  // null for an average (docs/metrics.md), and time buckets without data show as well.
   fillEmptyBuckets(bound, [...groups.values()].map((g) => g.raw), groupOf);
   const rows = await labelRows(db, bound, [...groups.values()]);
   return { ...header, rows: sortRows(bound, rows) };

@@ -61,7 +61,7 @@ export type ContactInput = {
   name?: string | null | undefined;
 };
 
-/** A conversation to create or update, in the import format (CONTRACT.md section 2). The same id again updates it. */
+/** A conversation to create or update, in the import format (see docs/import-format.md and schema/conversation.schema.json). The same id again updates it. */
 export type ConversationInput = {
   /** The assigned team member; null or absent means unassigned. */
   assignee?: AssigneeInput | null | undefined;

@@ -1,6 +1,6 @@
 import { ConversationRecord } from '../../../src/conversations/record';
 import { validateConversation } from '../../../src/conversations/validate';
-import { aConversation, CONTRACT_EXAMPLE } from '../../support/fixtures';
+import { aConversation, IMPORT_EXAMPLE } from '../../support/fixtures';
 
 const HASH = expect.stringMatching(/^[0-9a-f]{40}$/);
 /** What the previous version stored for a conversation whose references give no names (see the last test). */
@@ -25,9 +25,9 @@ function firstResponseOf(messages: { from: string; sentAt: string; id?: string }
   return { ms: record.firstResponseMs, at: record.firstResponseAt?.toISOString() ?? null };
 }
 
-describe('validateConversation: the example of CONTRACT.md section 2', () => {
+describe('validateConversation: the example of docs/import-format.md', () => {
   it('derives every field of the record', () => {
-    const record = recordOf(CONTRACT_EXAMPLE);
+    const record = recordOf(IMPORT_EXAMPLE);
     expect(record).toEqual({
       externalId: 'c-1001',
       channel: 'CHAT',
@@ -87,7 +87,7 @@ describe('validateConversation: the example of CONTRACT.md section 2', () => {
   });
 });
 
-describe('first response time (CONTRACT.md section 3)', () => {
+describe('first response time (docs/metrics.md)', () => {
   it('runs from the first visitor message to the first agent message after it', () => {
     expect(firstResponseOf([
       { from: 'VISITOR', sentAt: '2026-03-01T09:15:00Z' },
@@ -186,7 +186,7 @@ describe('first response time (CONTRACT.md section 3)', () => {
   });
 });
 
-describe('time to close (CONTRACT.md section 3)', () => {
+describe('time to close (docs/metrics.md)', () => {
   it('is closedAt - createdAt for a CLOSED conversation, across offsets', () => {
     const record = recordOf(aConversation({ status: 'CLOSED', createdAt: '2026-03-01T10:15:00+01:00', closedAt: '2026-03-02T09:15:00.250Z' }));
     expect([record.createdAt, record.closedAt, record.timeToCloseMs]).toEqual([at('2026-03-01T09:15:00Z'), at('2026-03-02T09:15:00.250Z'), 86_400_250]);

@@ -19,7 +19,7 @@ function expectRef(value: unknown, idPattern: RegExp): void {
   expect(value).toEqual({ id: expect.stringMatching(idPattern), name: expect.any(String) });
 }
 
-/** The rules of CONTRACT.md section 2, checked field by field. */
+/** The rules of docs/import-format.md, checked field by field. */
 function expectValidImportObject(c: Obj, now: Date): void {
   const at = (iso: unknown) => {
     expect(iso).toMatch(ISO_Z);
@@ -95,8 +95,9 @@ describe('generateDemoConversations', () => {
     expect((first.value as Obj).id).toBe('demo-0000001'); // wide enough for the last id
   });
 
-  it('makes every object a valid line of the import format', () => {
-    for (const c of sample) expectValidImportObject(c, NOW);
+  // Field by field on every fourth object (some 30,000 expectations); the validator below sees them all.
+  it('makes objects that are valid lines of the import format', () => {
+    for (const c of sample.filter((_c, i) => i % 4 === 0)) expectValidImportObject(c, NOW);
   });
 
   it('passes the import validator', () => {
@@ -194,7 +195,8 @@ describe('generateDemoConversations', () => {
     expect(() => generate({ now: new Date(Number.NaN) })).toThrow(RangeError);
   });
 
-  it('streams: 200,000 conversations without growing the heap', () => {
+  // 60,000 conversations weigh some 85 MB when kept: a generator that kept them would show it.
+  it('streams: 60,000 conversations without growing the heap', () => {
     setFlagsFromString('--expose-gc');
     const gc = runInNewContext('gc') as () => void;
     gc();
@@ -202,16 +204,16 @@ describe('generateDemoConversations', () => {
     let peak = 0;
     let count = 0;
     let lastId = '';
-    for (const c of generateDemoConversations({ conversations: 200_000, seed: 3, now: NOW })) {
+    for (const c of generateDemoConversations({ conversations: 60_000, seed: 3, now: NOW })) {
       count++;
       lastId = c.id as string;
-      if (count % 50_000 === 0) {
+      if (count % 15_000 === 0) {
         gc();
         peak = Math.max(peak, process.memoryUsage().heapUsed - before);
       }
     }
-    expect(count).toBe(200_000);
-    expect(lastId).toBe('demo-200000');
-    expect(peak).toBeLessThan(50 * 1024 * 1024);
+    expect(count).toBe(60_000);
+    expect(lastId).toBe('demo-060000');
+    expect(peak).toBeLessThan(15 * 1024 * 1024);
   });
 });

@@ -162,7 +162,7 @@ describe('ReportRegistry', () => {
   });
 });
 
-/** The columns of CONTRACT.md section 4 for one definition. */
+/** The columns of the catalog table in docs/reports.md for one definition. */
 const contractRow = (d: ReportDefinition) => ({
   id: d.id,
   channel: d.channel,

@@ -31,7 +31,7 @@ describe('schema descriptions', () => {
   });
 
   it('is checked over the whole schema, root types and arguments included', async () => {
-    // Guards the test above against passing vacuously: it must see the operations of CONTRACT.md section 5.
+    // Guards the test above against passing vacuously: it must see the operations of docs/api.md.
     const schema = await threadlineSchema();
     const names = ownTypes(schema).map((type) => type.name);
     expect(names).toEqual(expect.arrayContaining(['Query', 'Mutation', 'RunReportInput', 'DrilldownInput', 'FilterInput', 'FilterOperator', 'Granularity', 'ReportResult']));

@@ -32,6 +32,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+const KEEP_ALIVE_MS = 65_000;
+
 /** Request bodies above this are refused (a 1000-conversation ingest fits comfortably). */
 const BODY_LIMIT = '10mb';
 
@@ -48,6 +50,11 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   const app = express();
   app.set('trust proxy', trustProxyFrom(process.env));
   const httpServer = createServer(app);
+  // Longer than the idle timeouts of clients and load balancers (undici 4 s, AWS ALB 60 s): a server
+  // that closes an idle keep-alive socket first races the client's next request on it, which then
+  // fails with "other side closed" — more often the busier the machine.
+  httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
+  httpServer.headersTimeout = KEEP_ALIVE_MS + 1000;
   const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer })]);
   await apollo.start();
   const rateLimits = await RateLimits.start(options.rateLimits ?? rateLimitsFrom(process.env));

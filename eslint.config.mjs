@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/graphql/generated/', 'data/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/graphql/generated/', 'web/src/gql/', 'data/', 'test-results/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

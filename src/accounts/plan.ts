@@ -16,12 +16,16 @@ export function canEditReports(account: PlanHolder): boolean {
   return EDITING_PLANS.includes(account.plan) || account.reportingAddon;
 }
 
+/** Why `action` (e.g. "Editing reports") is refused on this plan; null when the plan allows it. */
+export function reportEditingRefusal(account: PlanHolder, action: string): string | null {
+  if (canEditReports(account)) return null;
+  return `${action} needs the PROFESSIONAL or ENTERPRISE plan or the reporting add-on; this account is on ${account.plan} without the add-on.`;
+}
+
 /** Editing a report or building a custom one: PROFESSIONAL, ENTERPRISE or the reporting add-on. */
 export function requireReportEditing(account: PlanHolder, action: string): void {
-  if (canEditReports(account)) return;
-  throw new PlanRequired(
-    `${action} needs the PROFESSIONAL or ENTERPRISE plan or the reporting add-on; this account is on ${account.plan} without the add-on.`,
-  );
+  const refusal = reportEditingRefusal(account, action);
+  if (refusal) throw new PlanRequired(refusal);
 }
 
 /** Sharing a dashboard with specific users and teams: ENTERPRISE only. */

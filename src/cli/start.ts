@@ -20,14 +20,15 @@ export const USAGE = `Usage: threadline start [--port N] [--host HOST] [--json]
 What "npm start" runs. On an empty database it creates the account "Demo" (PROFESSIONAL,
 Europe/Amsterdam) with the ADMIN user ${DEMO_EMAIL}, ${DEFAULT_DEMO_CONVERSATIONS} demo conversations and the Chat and Email
 overview dashboards; then it
-serves GraphQL like "threadline serve" and prints the URL, an API token for the demo user (or
+serves GraphQL and the web app like "threadline serve" and prints a link that opens the
+dashboards signed in, the URL, an API token for the demo user (or
 the first active ADMIN of the first account) and a curl example. The token is kept in a file
 next to the data (mode 0600; for the default database data/threadline.demo-token) and printed
 again by every start while it works; otherwise a new one is issued and start's earlier ones are
 revoked.
   --port N      the port to listen on (default: env PORT, else 4000)
   --host HOST   the interface to listen on
-  --json        print {"url": "...", "accountId": "...", "email": "...", "token": "...", "tokenFile": "..."}`;
+  --json        print {"url": "...", "appUrl": "...", "accountId": "...", "email": "...", "token": "...", "tokenFile": "..."}`;
 
 interface Demo {
   account: Account;
@@ -47,7 +48,7 @@ export async function run(argv: string[]): Promise<void> {
     await serveUntilSignal(db, { port, host: values.host }, (url) =>
       printResult(
         values.json,
-        { url, accountId: String(demo.account.id), email: demo.user?.email ?? null, token: demo.token, tokenFile: demo.tokenFile },
+        { url, appUrl: demo.token ? signInLink(url, demo.token) : null, accountId: String(demo.account.id), email: demo.user?.email ?? null, token: demo.token, tokenFile: demo.tokenFile },
         () => welcome(url, demo),
       ),
     );
@@ -93,6 +94,14 @@ async function createDemoDashboards(db: Database, account: Account, user: User):
   }
 }
 
+/**
+ * The web app's address with the token in the fragment, which browsers never send to a server:
+ * the app keeps it for the tab and takes it off the address bar.
+ */
+export function signInLink(graphqlUrl: string, token: string): string {
+  return `${new URL('/', graphqlUrl).href}#token=${encodeURIComponent(token)}`;
+}
+
 function welcome(url: string, demo: Demo): string {
   const lines = [`Threadline GraphQL server listening at ${url} (Ctrl-C to stop)`];
   if (!demo.user || !demo.token) {
@@ -106,6 +115,8 @@ function welcome(url: string, demo: Demo): string {
     query: '{ runReport(input: {definitionId: "chat-volume-by-assignee"}) { rows { dimensionValues { label } measureValues } } }',
   });
   lines.push(
+    `Open the dashboards (this link signs you in): ${signInLink(url, demo.token)}`,
+    '',
     `API token for ${demo.user.email} (account ${demo.account.id} "${demo.account.name}"): ${demo.token}`,
     ...(demo.tokenFile ? [`(kept in ${demo.tokenFile}; every start prints it again while it works)`] : []),
     '',

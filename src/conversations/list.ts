@@ -41,7 +41,8 @@ export async function pageConversations(db: Database, accountId: number, where: 
   return connection;
 }
 
-function pageSize(first: number | null | undefined): number {
+/** `first` of a page: default 50, 1 to 500, else BAD_USER_INPUT naming `first`. */
+export function pageSize(first: number | null | undefined): number {
   if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw new BadInput('first', `must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`);
   return first;
@@ -89,6 +90,13 @@ const MAX_CURSOR_LENGTH = 2048;
  */
 function decodeCursor(cursor: string): Cursor {
   const refused = new BadInput('after', 'is not a cursor returned by this API (use pageInfo.endCursor)');
+  const [ms, externalId] = cursorPair(cursor, refused);
+  if (typeof ms !== 'number' || !isDbInstant(ms) || typeof externalId !== 'string' || externalId.length > ID_MAX) throw refused;
+  return { createdAt: new Date(ms), externalId };
+}
+
+/** The two values a cursor made by `base64url(JSON.stringify([a, b]))` holds; `refused` for anything else. */
+export function cursorPair(cursor: string, refused: BadInput): [unknown, unknown] {
   if (cursor.length > MAX_CURSOR_LENGTH) throw refused;
   let value: unknown;
   try {
@@ -97,7 +105,5 @@ function decodeCursor(cursor: string): Cursor {
     throw refused;
   }
   if (!Array.isArray(value) || value.length !== 2) throw refused;
-  const [ms, externalId] = value as unknown[];
-  if (typeof ms !== 'number' || !isDbInstant(ms) || typeof externalId !== 'string' || externalId.length > ID_MAX) throw refused;
-  return { createdAt: new Date(ms), externalId };
+  return value as [unknown, unknown];
 }

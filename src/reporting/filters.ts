@@ -171,6 +171,6 @@ function checkArity(operator: FilterOperator, values: readonly string[], field: 
 }
 
 /** `%`, `_` and the escape character itself match literally (both dialects escape with `\`). */
-function escapeLike(value: string): string {
+export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }

@@ -8,14 +8,15 @@ import { ReportDefinition } from './catalog/definition';
 import { catalogDefinition, reportCatalog } from './catalog/registry';
 import { RunOptions } from './engine/build-spec';
 import { drilldownSpec } from './engine/drilldown';
-import { MeasureKey, MEASURES } from './engine/measures';
+import { MEASURE_KEYS, MeasureKey, MEASURES } from './engine/measures';
 import { FilterSpec } from './filters';
 import { ReportSpec } from './engine/spec';
 import { DrilldownInput, RunReportInput } from './graphql/inputs';
-import { ConversationPropertyType, ReportDefinitionType, ReportDimension, ReportFilter, ReportMeasure, ReportResultType } from './graphql/types';
+import { ConversationPropertyType, PropertyValueConnection, ReportDefinitionType, ReportDimension, ReportFilter, ReportMeasure, ReportResultType } from './graphql/types';
 import { builtinProperty, CUSTOM_PREFIX, OPERATORS_BY_TYPE } from './properties';
 import { findSavedReport } from './saved/service';
 import { catalogSource, ReportSource, savedSource, specOf } from './source';
+import { propertyValues, PropertyValuesArgs } from './values';
 
 export function listDefinitions(channel?: Channel | null): ReportDefinitionType[] {
   return reportCatalog()
@@ -34,6 +35,16 @@ export async function listProperties(ctx: Context): Promise<ConversationProperty
     groupable: p.groupable || p.type === 'DATETIME',
     values: p.enumValues ? [...p.enumValues] : null,
   }));
+}
+
+/** Every measure a report can show, with its label and unit (what the report editor offers). */
+export function listMeasures(): ReportMeasure[] {
+  return MEASURE_KEYS.map(describeMeasure);
+}
+
+export async function listPropertyValues(ctx: Context, args: PropertyValuesArgs): Promise<PropertyValueConnection> {
+  const page = await propertyValues(ctx.db, await ctx.reporting.catalog(), ctx.viewer.account.id, args);
+  return { nodes: page.nodes, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor }, totalCount: page.totalCount };
 }
 
 export async function runReport(ctx: Context, input: RunReportInput): Promise<ReportResultType> {

@@ -1,5 +1,5 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { LIMITS, RequestLimits } from '../config';
 import { Context } from './context';
 import { formatError } from './format-error';
@@ -18,9 +18,14 @@ export async function createApolloServer(plugins: ApolloServerPlugin<Context>[] 
     validationRules: shapeRules(limits),
     // BI tools read the schema through introspection (with a token, like every request).
     introspection: true,
+    // A GET or POST without a JSON content type must carry one of these headers, which a browser
+    // sends cross-origin only after a CORS preflight: no form or <img> can run an operation.
+    // Authorization is one of them, so browser clients' GET queries with their token pass.
+    csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization'] },
     // The CLI owns SIGINT/SIGTERM: it stops the server, closes the database, then exits 0.
     stopOnTerminationSignals: false,
     // No HTTP cache hints are given; without this plugin Apollo instruments every resolved field.
-    plugins: [ApolloServerPluginCacheControlDisabled(), costLimit(schema, limits.cost), ...plugins],
+    // Browsers opening /graphql get the offline explorer (explorer.ts), not Apollo's CDN page.
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), costLimit(schema, limits.cost), ...plugins],
   });
 }

@@ -9,6 +9,9 @@ import { closeReportCache } from '../reporting/cache';
 import { reportCatalog } from '../reporting/catalog/registry';
 import { createApolloServer } from './apollo';
 import { createContext } from './context';
+import { corsFor, corsOriginsFrom } from './cors';
+import { EXPLORER_ASSETS, explorerAssets, explorerHandler } from './explorer';
+import { webApp } from './web';
 import { RateLimits } from './rate-limit';
 
 export interface ServerOptions {
@@ -17,6 +20,10 @@ export interface ServerOptions {
   host?: string;
   /** Request rate limits; default from the environment (rateLimitsFrom). */
   rateLimits?: RateLimitConfig;
+  /** Web origins allowed to call the API from a browser; default THREADLINE_CORS_ORIGINS. */
+  corsOrigins?: string[];
+  /** The built web app's folder; default the package's dist/web. */
+  webRoot?: string;
 }
 
 export interface RunningServer {
@@ -30,12 +37,16 @@ const KEEP_ALIVE_MS = 65_000;
 /** Request bodies above this are refused (a 1000-conversation ingest fits comfortably). */
 const BODY_LIMIT = '10mb';
 
-/** Starts the GraphQL API over HTTP at `/graphql`, plus `GET /healthz`; resolves once it accepts requests. */
+/**
+ * Starts the GraphQL API over HTTP at `/graphql` (a browser opening it gets the explorer), the web
+ * app at `/`, plus `GET /healthz`; resolves once it accepts requests.
+ */
 export async function startServer(db: Database, options: ServerOptions): Promise<RunningServer> {
   // Plugins load and freeze before the first request; a broken one is named and left out.
   for (const problem of reportCatalog().problems) {
     console.error(`report plugin ${problem.id ?? ''} (${problem.source}) not loaded: ${problem.message}`);
   }
+  const cors = corsFor(options.corsOrigins ?? corsOriginsFrom(process.env));
   const app = express();
   app.set('trust proxy', trustProxyFrom(process.env));
   const httpServer = createServer(app);
@@ -51,11 +62,15 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  if (cors) app.use('/graphql', cors);
+  app.get('/graphql', explorerHandler('/graphql'));
+  app.use(EXPLORER_ASSETS, explorerAssets());
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, { context: ({ req }) => createContext(db, { authorization: req.headers.authorization, address: req.ip }, rateLimits) }),
   );
+  app.use(webApp(options.webRoot));
   try {
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

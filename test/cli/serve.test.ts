@@ -106,7 +106,14 @@ describe.each(DIALECTS)('threadline serve and start (%s)', (dialect) => {
       const result = await server.stop('SIGTERM');
 
       const printed = JSON.parse(server.firstLine) as Record<string, string>;
-      expect(printed).toEqual({ url: `http://localhost:${port}/graphql`, accountId: String(account.id), email: 'boss@example.com', token: expect.stringMatching(/^tl_/), tokenFile: expect.any(String) });
+      expect(printed).toEqual({
+        url: `http://localhost:${port}/graphql`,
+        appUrl: `http://localhost:${port}/#token=${printed.token}`,
+        accountId: String(account.id),
+        email: 'boss@example.com',
+        token: expect.stringMatching(/^tl_/),
+        tokenFile: expect.any(String),
+      });
       expect([result.status, result.stdout]).toEqual([0, `${server.firstLine}\n`]);
       expect([await countOf(test, 'accounts'), await countOf(test, 'conversations')]).toEqual([1, 0]);
     });
@@ -134,6 +141,7 @@ describe.each(DIALECTS)('threadline serve and start (%s)', (dialect) => {
         first = printed;
         expect(printed).toEqual({
           url: `http://localhost:${port}/graphql`,
+          appUrl: `http://localhost:${port}/#token=${printed.token}`,
           accountId: expect.stringMatching(/^\d+$/),
           email: 'demo@example.com',
           token: expect.stringMatching(/^tl_/),
@@ -143,6 +151,9 @@ describe.each(DIALECTS)('threadline serve and start (%s)', (dialect) => {
         expect(readFileSync(file, 'utf8')).toBe(`${printed.token}\n`);
         expect(statSync(file).mode & 0o777).toBe(0o600);
         expect(await graphql(printed.url, '{ __typename }', printed.token)).toEqual({ data: { __typename: 'Query' } });
+        // The sign-in link opens the web app, built by npm run build, with no step of its own.
+        const app = await fetch(printed.appUrl.replace(/#.*/, ''));
+        expect([app.status, await app.text()]).toEqual([200, expect.stringContaining('<div id="root"></div>')]);
         expect(await test.db.dataSource.getRepository(Account).find()).toEqual([expect.objectContaining({ name: 'Demo', plan: 'PROFESSIONAL', timezone: 'Europe/Amsterdam' })]);
         expect(await countOf(test, 'conversations')).toBe(5000);
         const dashboards = (await graphql(printed.url, '{ dashboards { id name privacy reports { id } } }', printed.token)) as {
@@ -179,6 +190,8 @@ describe.each(DIALECTS)('threadline serve and start (%s)', (dialect) => {
         expect(result.stdout).toBe(
           [
             `Threadline GraphQL server listening at http://localhost:${port}/graphql (Ctrl-C to stop)`,
+            `Open the dashboards (this link signs you in): http://localhost:${port}/#token=${token}`,
+            '',
             `API token for demo@example.com (account ${first.accountId} "Demo"): ${token}`,
             `(kept in ${first.tokenFile}; every start prints it again while it works)`,
             '',

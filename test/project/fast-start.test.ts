@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -23,27 +23,42 @@ describe('npm start builds only when a source changed', () => {
     utimesSync(source(), when, when);
   };
   const built = () => ({ text: readFileSync(output(), 'utf8'), mtimeMs: statSync(output()).mtimeMs, info: statSync(join(dir, 'dist', '.tsbuildinfo')).mtimeMs });
+  /** The web app's page and when it was written. */
+  const app = () => ({ page: readFileSync(join(dir, 'dist', 'web', 'index.html'), 'utf8'), mtimeMs: statSync(join(dir, 'dist', 'web', 'index.html')).mtimeMs });
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'threadline-start-'));
     for (const file of ['package.json', 'tsconfig.json', 'tsconfig.build.json']) copyFileSync(join(ROOT, file), join(dir, file));
+    cpSync(join(ROOT, 'web'), join(dir, 'web'), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
     mkdirSync(join(dir, 'src'));
     writeSource("export const greeting = 'hello';\n", -120);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('compiles a tree that was never built', () => {
+  it('compiles a tree that was never built, the web app too', () => {
     const result = prestart();
     expect([result.status, result.stderr]).toEqual([0, '']);
     expect(built().text).toContain("'hello'");
+    expect(app().page).toContain('<div id="root"></div>');
   });
 
-  it('compiles nothing when no source changed', () => {
+  it('compiles nothing when no source changed, and leaves the web app as it is', () => {
     const before = built();
+    const page = app();
     const result = prestart();
     expect([result.status, result.stderr]).toEqual([0, '']);
     expect(built()).toEqual(before);
+    expect(app()).toEqual(page);
+    expect(result.stdout).toContain('web app: dist/web is up to date');
+  });
+
+  it('builds the web app again when a file of web/ changed', () => {
+    const index = join(dir, 'web', 'index.html');
+    writeFileSync(index, readFileSync(index, 'utf8').replace('<title>Threadline</title>', '<title>Threadline!</title>'));
+    const result = prestart();
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    expect(app().page).toContain('<title>Threadline!</title>');
   });
 
   it('compiles again when a source changed', () => {

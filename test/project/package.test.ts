@@ -15,13 +15,13 @@ describe('the package', () => {
     expect(Object.entries(pkg.allowScripts).filter(([, allowed]) => allowed).map(([name]) => name)).toEqual(['better-sqlite3']);
   });
 
-  it('ships the command, its build, the docs and the import schema, and no tests or sources', () => {
+  it('ships the command, its build, the web app, the docs and the import schema, and no tests or sources', () => {
     // --ignore-scripts: packing must not rebuild dist/ under the CLI tests running beside this one.
     const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' })) as { files: { path: string }[] }[];
     const files = packed.files.map((f) => f.path);
     expect(files).toEqual(
       expect.arrayContaining([
-        'package.json', 'README.md', 'bin/threadline.js', 'dist/src/cli/main.js', 'dist/schema/conversation.schema.json', 'schema/conversation.schema.json',
+        'package.json', 'README.md', 'bin/threadline.js', 'dist/src/cli/main.js', 'dist/web/index.html', 'dist/schema/conversation.schema.json', 'schema/conversation.schema.json',
         'schema/schema.graphql', 'docs/README.md', 'docs/api.md', 'docs/cli.md', 'docs/import-format.md', 'docs/metrics.md', 'docs/reports.md', 'plugins/README.md',
       ]),
     );

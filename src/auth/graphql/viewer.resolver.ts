@@ -1,5 +1,6 @@
 import { Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { Plan } from '../../accounts/account.entity';
+import { reportEditingRefusal } from '../../accounts/plan';
 import { graphqlEnum } from '../../server/graphql-enum';
 import { Context } from '../../server/context';
 import { Scope } from '../rights';
@@ -29,6 +30,12 @@ class AccountInfo {
 
   @Field({ description: 'The IANA time zone reports use by default.' })
   timezone: string;
+
+  @Field({ description: 'Whether the plan (or the reporting add-on) allows editing reports and building custom ones.' })
+  canEditReports: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why editing reports is refused on this plan (the PLAN_REQUIRED message), naming the plan or add-on needed; null when allowed.' })
+  reportEditingRequires: string | null;
 }
 
 @ObjectType('Viewer', { description: 'Who is calling: the user behind the API token.' })
@@ -57,6 +64,8 @@ export class ViewerResolver {
   @Query(() => ViewerInfo, { description: 'The user behind the API token, and their account.' })
   viewer(@Ctx() ctx: Context): ViewerInfo {
     const { viewer } = ctx;
-    return { ...viewer, account: { ...viewer.account, id: String(viewer.account.id) } };
+    const { account } = viewer;
+    const refusal = reportEditingRefusal(account, 'Editing reports');
+    return { ...viewer, account: { ...account, id: String(account.id), canEditReports: refusal === null, reportEditingRequires: refusal } };
   }
 }

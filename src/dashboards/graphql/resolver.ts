@@ -1,4 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { listDirectory } from '../../conversations/directory';
+import { Team } from '../../conversations/graphql/types';
 import { catalogDefinition, reportCatalog } from '../../reporting/catalog/registry';
 import { ReportDefinitionType, ReportResultType } from '../../reporting/graphql/types';
 import { describeReport, describeStoredRange } from '../../reporting/saved/graphql/resolver';
@@ -59,6 +61,11 @@ export class DashboardResolver {
   @Query(() => DashboardType, { description: 'One dashboard you may see.' })
   async dashboard(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Dashboard id.' }) id: string): Promise<DashboardType> {
     return describeDashboard(ctx, await findDashboard(ctx, id));
+  }
+
+  @Query(() => [Team], { description: 'The teams of your account by name, e.g. to share a dashboard with (`ShareInput.granteeId` takes a team\'s `externalId`). Any token that may read.' })
+  async teams(@Ctx() ctx: Context): Promise<Team[]> {
+    return (await listDirectory(ctx.db, ctx.viewer.account.id, 'team')).map(({ externalId, name }) => ({ externalId, name }));
   }
 
   @Mutation(() => DashboardType, { description: 'Creates a dashboard from a template with the reports you pick. Limited in number per plan.' })

@@ -1,12 +1,12 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { Channel } from '../../conversations/conversation.entity';
 import { ChannelEnum } from '../../conversations/graphql/enums';
 import { ConversationConnection } from '../../conversations/graphql/types';
 import { Context } from '../../server/context';
 import { runsOnce } from '../../server/cost';
-import { drilldown, listDefinitions, listProperties, runReport } from '../service';
+import { drilldown, listDefinitions, listMeasures, listProperties, listPropertyValues, runReport } from '../service';
 import { DrilldownInput, RunReportInput } from './inputs';
-import { ConversationPropertyType, ReportDefinitionType, ReportResultType } from './types';
+import { ConversationPropertyType, PropertyValueConnection, ReportDefinitionType, ReportMeasure, ReportResultType } from './types';
 
 @Resolver()
 export class ReportingResolver {
@@ -18,6 +18,22 @@ export class ReportingResolver {
   @Query(() => [ConversationPropertyType], { description: 'What reports can filter, group by and measure, with the operators each allows; custom properties as `properties.<name>`.' })
   conversationProperties(@Ctx() ctx: Context): Promise<ConversationPropertyType[]> {
     return listProperties(ctx);
+  }
+
+  @Query(() => [ReportMeasure], { description: 'Every measure a report can show (`measures` of createReport and updateReport), with its label and unit.' })
+  reportMeasures(): ReportMeasure[] {
+    return listMeasures();
+  }
+
+  @Query(() => PropertyValueConnection, runsOnce('The values of one conversation property with their labels and how many conversations have each, most used first: what a filter on it can pick. Assignees, inboxes, teams and chatflows list every one of the account by name; text and custom properties the values conversations have; enums all their values. Dates, durations and numbers have no list (BAD_USER_INPUT).'))
+  propertyValues(
+    @Ctx() ctx: Context,
+    @Arg('key', { description: 'A property key from `conversationProperties`, e.g. `assignee`, `pageUrl` or `properties.priority`.' }) key: string,
+    @Arg('search', () => String, { nullable: true, description: 'Only values whose label or value contains this, ignoring case.' }) search?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size: 1 to 500, default 50.' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The `pageInfo.endCursor` of the previous page.' }) after?: string | null,
+  ): Promise<PropertyValueConnection> {
+    return listPropertyValues(ctx, { key, search, first, after });
   }
 
   @Query(() => ReportResultType, runsOnce('Runs a report of the catalog or a saved report.'))

@@ -1,4 +1,5 @@
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../../conversations/graphql/types';
 import { reportCsv } from '../engine/csv';
 import { Channel } from '../../conversations/conversation.entity';
 import { ChannelEnum } from '../../conversations/graphql/enums';
@@ -132,4 +133,28 @@ export class ReportResultType {
   csv(): string {
     return reportCsv(this);
   }
+}
+
+@ObjectType('PropertyValue', { description: 'One value of a conversation property, as a filter picker lists it.' })
+export class PropertyValueType {
+  @Field({ description: 'What a filter takes: the external id (assignee, inbox, team, chatflow), the text, or the enum value.' })
+  value: string;
+
+  @Field({ description: 'What a person reads: the name of an assignee, inbox, team or chatflow; the value itself otherwise.' })
+  label: string;
+
+  @Field(() => Int, { description: 'How many conversations of your account have this value (all time).' })
+  count: number;
+}
+
+@ObjectType('PropertyValueConnection', { description: 'A page of the values of a property, most used first.' })
+export class PropertyValueConnection {
+  @Field(() => [PropertyValueType], { description: 'The values of this page.' })
+  nodes: PropertyValueType[];
+
+  @Field(() => PageInfo, { description: 'Where this page ends.' })
+  pageInfo: PageInfo;
+
+  @Field(() => Int, { description: 'How many values match in all pages together.' })
+  totalCount: number;
 }

@@ -16,12 +16,16 @@ export type Scalars = {
 /** Your account (HubSpot calls it a portal): its plan decides what you may edit. */
 export type Account = {
   __typename?: 'Account';
+  /** Whether the plan (or the reporting add-on) allows editing reports and building custom ones. */
+  canEditReports: Scalars['Boolean']['output'];
   /** Account id. */
   id: Scalars['ID']['output'];
   /** Account name. */
   name: Scalars['String']['output'];
   /** The subscription: it decides what may be edited. */
   plan: Plan;
+  /** Why editing reports is refused on this plan (the PLAN_REQUIRED message), naming the plan or add-on needed; null when allowed. */
+  reportEditingRequires?: Maybe<Scalars['String']['output']>;
   /** Whether the reporting add-on is on (it allows editing reports on FREE and STARTER). */
   reportingAddon: Scalars['Boolean']['output'];
   /** The IANA time zone reports use by default. */
@@ -820,6 +824,28 @@ export type PropertyType =
   /** Free text. */
   | 'STRING';
 
+/** One value of a conversation property, as a filter picker lists it. */
+export type PropertyValue = {
+  __typename?: 'PropertyValue';
+  /** How many conversations of your account have this value (all time). */
+  count: Scalars['Int']['output'];
+  /** What a person reads: the name of an assignee, inbox, team or chatflow; the value itself otherwise. */
+  label: Scalars['String']['output'];
+  /** What a filter takes: the external id (assignee, inbox, team, chatflow), the text, or the enum value. */
+  value: Scalars['String']['output'];
+};
+
+/** A page of the values of a property, most used first. */
+export type PropertyValueConnection = {
+  __typename?: 'PropertyValueConnection';
+  /** The values of this page. */
+  nodes: Array<PropertyValue>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many values match in all pages together. */
+  totalCount: Scalars['Int']['output'];
+};
+
 /** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
 export type Query = {
   __typename?: 'Query';
@@ -839,14 +865,20 @@ export type Query = {
   drilldown: ConversationConnection;
   /** The active users of your account by email, e.g. to pick whom to share a dashboard with. Any token that may read. */
   members: Array<TeamMember>;
+  /** The values of one conversation property with their labels and how many conversations have each, most used first: what a filter on it can pick. Assignees, inboxes, teams and chatflows list every one of the account by name; text and custom properties the values conversations have; enums all their values. Dates, durations and numbers have no list (BAD_USER_INPUT). Counts 1 toward the request's cost budget. */
+  propertyValues: PropertyValueConnection;
   /** One saved report. */
   report: Report;
   /** The report catalog: the twelve standard reports and those added by plugins. */
   reportDefinitions: Array<ReportDefinition>;
+  /** Every measure a report can show (`measures` of createReport and updateReport), with its label and unit. */
+  reportMeasures: Array<ReportMeasure>;
   /** The saved reports you may see, by name. Report runs asked for below it count `first` times toward the request's cost budget (1000 times without it). */
   reports: Array<Report>;
   /** Runs a report of the catalog or a saved report. Counts 1 toward the request's cost budget. */
   runReport: ReportResult;
+  /** The teams of your account by name, e.g. to share a dashboard with (`ShareInput.granteeId` takes a team's `externalId`). Any token that may read. */
+  teams: Array<Team>;
   /** Every user of your account by email, deactivated ones included. Admins with an ADMIN token. */
   users: Array<User>;
   /** The user behind the API token, and their account. */
@@ -878,6 +910,15 @@ export type QueryDashboardArgs = {
 /** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
 export type QueryDrilldownArgs = {
   input: DrilldownInput;
+};
+
+
+/** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
+export type QueryPropertyValuesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  key: Scalars['String']['input'];
+  search?: InputMaybe<Scalars['String']['input']>;
 };
 
 

@@ -8,7 +8,7 @@ import { ReportDefinition } from './catalog/definition';
 import { catalogDefinition, reportCatalog } from './catalog/registry';
 import { RunOptions } from './engine/build-spec';
 import { drilldownSpec } from './engine/drilldown';
-import { MEASURE_KEYS, MeasureKey, MEASURES } from './engine/measures';
+import { MeasureKey } from './engine/measures';
 import { FilterSpec } from './filters';
 import { ReportSpec } from './engine/spec';
 import { DrilldownInput, RunReportInput } from './graphql/inputs';
@@ -37,9 +37,9 @@ export async function listProperties(ctx: Context): Promise<ConversationProperty
   }));
 }
 
-/** Every measure a report can show, with its label and unit (what the report editor offers). */
+/** Every measure a report can show, core's and the plugins', with its label and unit (what the report editor offers). */
 export function listMeasures(): ReportMeasure[] {
-  return MEASURE_KEYS.map(describeMeasure);
+  return reportCatalog().measures().map((m) => describeMeasure(m.key));
 }
 
 export async function listPropertyValues(ctx: Context, args: PropertyValuesArgs): Promise<PropertyValueConnection> {
@@ -93,7 +93,9 @@ export function describeDefinition(d: ReportDefinition): ReportDefinitionType {
 }
 
 export function describeMeasure(key: MeasureKey): ReportMeasure {
-  return { key, label: MEASURES[key].label, unit: MEASURES[key].unit };
+  const measure = reportCatalog().measureLookup(key);
+  if (!measure) throw new Error(`measure ${key} is not in the catalog`);
+  return { key, label: measure.label, unit: measure.unit };
 }
 
 export function describeDimension(key: string): ReportDimension {

@@ -1,12 +1,12 @@
 import { Account } from '../../accounts/account.entity';
 import { Channel } from '../../conversations/conversation.entity';
-import { BadInput } from '../../errors';
+import { assertNever, BadInput } from '../../errors';
 import { DateProperty } from '../catalog/definition';
-import { compileFilters, FilterSpec } from '../filters';
-import { PropertyCatalog } from '../properties';
+import { compileFilters, FilterContext, FilterSpec } from '../filters';
+import { ConversationProperty, PropertyCatalog } from '../properties';
 import { Granularity, LocalDateRange, parseDateRange, parseTimezone } from '../time';
 import { SqlDialect } from '../../db/dialect';
-import { MEASURES, MeasureKey } from './measures';
+import { coreMeasures, Measure, MeasureDefinition, MeasureKey, MeasureLookup, MeasureValue } from './measures';
 import { Dimension, ReportSpec } from './spec';
 import { and } from './sql';
 
@@ -32,6 +32,8 @@ export interface SpecContext {
   account: Pick<Account, 'id' | 'timezone'>;
   catalog: PropertyCatalog;
   dialect: SqlDialect;
+  /** Measure definitions by key: core's and the plugins'; default core's only. */
+  measures?: MeasureLookup;
 }
 
 /**
@@ -52,10 +54,12 @@ export function buildSpec(shape: ReportShape, run: RunOptions, context: SpecCont
     return { kind: 'property', property };
   });
   const filterContext = { dialect: context.dialect, catalog: context.catalog, timezone };
+  const lookup = context.measures ?? coreMeasures;
+  const measures = shape.measures.map((key, i) => compileMeasure(key, lookup, { ...filterContext, declared: true }, `measures[${i}]`));
   return {
     accountId: context.account.id,
     channel: shape.channel,
-    measures: shape.measures.map((key) => MEASURES[key]),
+    measures,
     dimensions,
     dateColumn: shape.dateProperty === 'closedAt' ? 'c.closed_at' : 'c.created_at',
     range,
@@ -63,4 +67,50 @@ export function buildSpec(shape: ReportShape, run: RunOptions, context: SpecCont
     filters: and([compileFilters(shape.defaultFilters ?? [], { ...filterContext, declared: true }, 'defaultFilters'), compileFilters(run.filters ?? [], filterContext, 'filters')]),
     filterProperties: [...(shape.defaultFilters ?? []), ...(run.filters ?? [])].map((f) => f.property),
   };
+}
+
+/**
+ * A measure definition by key, its property keys resolved through the account's catalog and its
+ * `where` compiled. A custom property the account never imported is a property without values.
+ */
+export function compileMeasure(key: string, lookup: MeasureLookup, filters: FilterContext, field: string, depth = 0): Measure {
+  const definition = lookup(key);
+  if (!definition) throw new BadInput(field, `unknown measure ${JSON.stringify(key)}; reportMeasures lists the known ones`);
+  return compileDefinition(definition, lookup, filters, field, depth);
+}
+
+export function compileDefinition(definition: MeasureDefinition, lookup: MeasureLookup, filters: FilterContext, field: string, depth = 0): Measure {
+  const { key, label, unit } = definition;
+  switch (definition.kind) {
+    case 'count': {
+      const where = definition.where ?? [];
+      return {
+        kind: 'count', key, label, unit,
+        where: where.length > 0 ? compileFilters(where, filters, `${field}.where`) : null,
+        whereProperties: where.map((f) => f.property),
+      };
+    }
+    case 'sum':
+    case 'avg':
+    case 'min':
+    case 'max':
+      return { kind: definition.kind, key, label, unit, value: measureValue(filters.catalog.resolveDeclared(definition.property, `${field}.property`)) };
+    case 'percentile':
+      return { kind: 'percentile', key, label, unit, value: measureValue(filters.catalog.resolveDeclared(definition.property, `${field}.property`)), fraction: definition.p / 100 };
+    case 'ratio':
+      // The registry allows no ratio of ratios; the depth guards a hand-built lookup.
+      if (depth > 0) throw new BadInput(field, `a ratio's parts cannot be ratios (${key})`);
+      return {
+        kind: 'ratio', key, label, unit,
+        numerator: compileMeasure(definition.numerator, lookup, filters, `${field}.numerator`, depth + 1),
+        denominator: compileMeasure(definition.denominator, lookup, filters, `${field}.denominator`, depth + 1),
+      };
+    default:
+      return assertNever(definition);
+  }
+}
+
+/** Durations are stored in milliseconds and reported in seconds; numbers as they are. */
+function measureValue(property: ConversationProperty): MeasureValue {
+  return { property, scale: property.type === 'DURATION' ? 1000 : 1 };
 }

@@ -2,7 +2,7 @@ import { assertNever, invariant } from '../../errors';
 import { SqlFragment } from '../filters';
 import { ConversationProperty } from '../properties';
 import { rangeInstants, TimeBucket } from '../time';
-import { Measure, measureScope } from './measures';
+import { customValueNames, Measure, measureScope, valueSql } from './measures';
 import { BoundSpec, Dimension, isOtherDate, ReportSpec, TimeAxis } from './spec';
 import { and, fragment, join } from './sql';
 
@@ -92,22 +92,38 @@ export function bucketIndex(column: string, starts: readonly Date[], lo: number,
   return fragment(`CASE WHEN ${column} < ? THEN ${below.sql} ELSE ${above.sql} END`, starts[mid], ...below.params, ...above.params);
 }
 
-function fromClause(spec: BoundSpec): SqlFragment {
-  const joins = spec.dimensions.flatMap((d, i) => (d.kind === 'property' && d.property.customName !== undefined ? [customJoin(d.property, `p${i}`)] : []));
-  return join([fragment('FROM conversations c'), ...joins], ' ');
+/** The alias each custom property a measure reads is joined under: `v0`, `v1`... */
+export function valueAliases(spec: ReportSpec): Map<string, string> {
+  return new Map(customValueNames(spec.measures).map((name, i) => [name, `v${i}`]));
 }
 
-/** Aggregate columns of a measure: `m<i>` for counts, `s<i>`/`k<i>` (sum, count) for averages. */
-function measureColumns(measure: Measure, index: number): SqlFragment | null {
+function fromClause(spec: BoundSpec): SqlFragment {
+  const joins = spec.dimensions.flatMap((d, i) => (d.kind === 'property' && d.property.customName !== undefined ? [customJoin(d.property, `p${i}`)] : []));
+  const values = [...valueAliases(spec)].map(([name, alias]) => customJoin({ key: name, label: name, type: 'NUMBER', customName: name, groupable: true }, alias));
+  return join([fragment('FROM conversations c'), ...joins, ...values], ' ');
+}
+
+/**
+ * Aggregate columns of a measure named `name` (its index; a ratio's parts add `n` and `d`): `m<name>`
+ * for counts, minima and maxima, `s<name>`/`k<name>` (sum, count of values) for sums and averages.
+ * Percentiles have a query of their own (see compilePercentile).
+ */
+export function measureColumns(measure: Measure, name: string, aliases: ReadonlyMap<string, string>): SqlFragment[] {
   switch (measure.kind) {
     case 'count':
-      return measure.status
-        ? fragment(`SUM(CASE WHEN c.status = ? THEN 1 ELSE 0 END) AS m${index}`, measure.status)
-        : fragment(`COUNT(*) AS m${index}`);
-    case 'average':
-      return fragment(`SUM(${measure.column}) AS s${index}, COUNT(${measure.column}) AS k${index}`);
+      return [measure.where ? fragment(`SUM(CASE WHEN ${measure.where.sql} THEN 1 ELSE 0 END) AS m${name}`, ...measure.where.params) : fragment(`COUNT(*) AS m${name}`)];
+    case 'sum':
+    case 'avg': {
+      const value = valueSql(measure.value, aliases);
+      return [fragment(`SUM(${value}) AS s${name}, COUNT(${value}) AS k${name}`)];
+    }
+    case 'min':
+    case 'max':
+      return [fragment(`${measure.kind.toUpperCase()}(${valueSql(measure.value, aliases)}) AS m${name}`)];
     case 'percentile':
-      return null; // a query of its own: see compilePercentile
+      return [];
+    case 'ratio':
+      return [...measureColumns(measure.numerator, `${name}n`, aliases), ...measureColumns(measure.denominator, `${name}d`, aliases)];
     default:
       return assertNever(measure);
   }
@@ -116,7 +132,8 @@ function measureColumns(measure: Measure, index: number): SqlFragment | null {
 /** One row per group: `d<i>` dimension values, then the measure columns. */
 export function compileAggregate(spec: BoundSpec): SqlFragment {
   const dimensions = spec.dimensions.map((d, i) => dimensionExpression(spec, d, i));
-  const measures = spec.measures.flatMap((m, i) => measureColumns(m, i) ?? []);
+  const aliases = valueAliases(spec);
+  const measures = spec.measures.flatMap((m, i) => measureColumns(m, String(i), aliases));
   const select = join([...dimensions.map((d, i) => fragment(`${d.sql} AS d${i}`, ...d.params)), ...measures], ', ');
   const groupBy = dimensions.length > 0 ? ` GROUP BY ${dimensions.map((_, i) => `d${i}`).join(', ')}` : '';
   const from = fromClause(spec);
@@ -132,12 +149,13 @@ export function compileAggregate(spec: BoundSpec): SqlFragment {
  * so the float rounding of the bound is never decisive.
  */
 export function compilePercentile(spec: BoundSpec, measure: Measure): SqlFragment {
-  invariant(measure.kind === 'percentile' && measure.fraction !== undefined, 'a percentile measure');
+  invariant(measure.kind === 'percentile', 'a percentile measure');
+  const value = valueSql(measure.value, valueAliases(spec));
   const dimensions = spec.dimensions.map((d, i) => dimensionExpression(spec, d, i));
   const names = dimensions.map((_, i) => `d${i}`);
   const partition = names.length > 0 ? `PARTITION BY ${names.join(', ')} ` : '';
-  const select = join([...dimensions.map((d, i) => fragment(`${d.sql} AS d${i}`, ...d.params)), fragment(`${measure.column} AS v`)], ', ');
-  const where = and([boundScope(spec), fragment(`${measure.column} IS NOT NULL`)]);
+  const select = join([...dimensions.map((d, i) => fragment(`${d.sql} AS d${i}`, ...d.params)), fragment(`${value} AS v`)], ', ');
+  const where = and([boundScope(spec), fragment(`${value} IS NOT NULL`)]);
   const inner = join([fragment(`SELECT ${select.sql}`, ...select.params), fromClause(spec), fragment(`WHERE ${where.sql}`, ...where.params)], ' ');
   const columns = [...names, 'v'].join(', ');
   return fragment(

@@ -1,6 +1,6 @@
 import { findDirectoryEntries } from '../../conversations/directory';
 import { Database, fromDbInstant, toNumber } from '../../db/database';
-import { BadInput } from '../../errors';
+import { assertNever, BadInput, invariant } from '../../errors';
 import { ConversationProperty } from '../properties';
 import { bucketStart, LocalDateRange, localDateOf, timeBuckets, wholeBuckets } from '../time';
 import { compilePercentile, compileSpans } from './compile';
@@ -55,11 +55,7 @@ export async function runSpec(db: Database, spec: ReportSpec, options: RunSpecOp
   for (const row of await db.query<Record<string, unknown>>(aggregate.sql, aggregate.params)) {
     const group = groupOf(dimensionColumns.map((c) => row[c]));
     spec.measures.forEach((measure, i) => {
-      if (measure.kind === 'count') group.values[i] = toNumber(row[`m${i}`]) ?? 0;
-      if (measure.kind === 'average') {
-        const count = toNumber(row[`k${i}`]) ?? 0;
-        group.values[i] = count === 0 ? null : (toNumber(row[`s${i}`]) as number) / count / 1000;
-      }
+      if (measure.kind !== 'percentile') group.values[i] = measureValue(measure, String(i), row);
     });
   }
   for (const [i, measure] of spec.measures.entries()) {
@@ -122,7 +118,8 @@ function otherDateAxis(spec: ReportSpec, dimension: TimeDimension, span: LocalDa
 
 async function percentiles(db: Database, spec: BoundSpec, measure: Measure, columns: string[], set: (raw: unknown[], value: number) => void): Promise<void> {
   const query = compilePercentile(spec, measure);
-  const fraction = measure.kind === 'percentile' ? (measure.fraction as number) : 0.5;
+  invariant(measure.kind === 'percentile', 'a percentile measure');
+  const { fraction, value } = measure;
   const byGroup = new Map<string, { raw: unknown[]; n: number; ranked: Map<number, number> }>();
   for (const row of await db.query<Record<string, unknown>>(query.sql, query.params)) {
     const raw = columns.map((c) => normaliseRaw(row[c]));
@@ -137,7 +134,41 @@ async function percentiles(db: Database, spec: BoundSpec, measure: Measure, colu
     const lower = ranked.get(Math.floor(position) + 1);
     const upper = ranked.get(Math.ceil(position) + 1);
     if (lower === undefined || upper === undefined) throw new Error(`percentile rows missing around ${position} of ${n}`);
-    set(raw, (lower + (position - Math.floor(position)) * (upper - lower)) / 1000);
+    set(raw, (lower + (position - Math.floor(position)) * (upper - lower)) / value.scale);
+  }
+}
+
+/**
+ * A measure's value from the aggregate row (the columns measureColumns names): a count is 0 over
+ * nothing; a sum, average, minimum or maximum over no values is null; a ratio is null when its
+ * denominator is 0 or null (a share of nothing), and × 100 in unit PERCENT.
+ */
+export function measureValue(measure: Measure, name: string, row: Record<string, unknown>): number | null {
+  switch (measure.kind) {
+    case 'count':
+      return toNumber(row[`m${name}`]) ?? 0;
+    case 'sum':
+    case 'avg': {
+      const count = toNumber(row[`k${name}`]) ?? 0;
+      if (count === 0) return null;
+      const sum = toNumber(row[`s${name}`]) as number;
+      return (measure.kind === 'avg' ? sum / count : sum) / measure.value.scale;
+    }
+    case 'min':
+    case 'max': {
+      const value = toNumber(row[`m${name}`]);
+      return value === null ? null : value / measure.value.scale;
+    }
+    case 'ratio': {
+      const numerator = measureValue(measure.numerator, `${name}n`, row);
+      const denominator = measureValue(measure.denominator, `${name}d`, row);
+      if (numerator === null || denominator === null || denominator === 0) return null;
+      return (numerator / denominator) * (measure.unit === 'PERCENT' ? 100 : 1);
+    }
+    case 'percentile':
+      throw new Error('percentiles are read by percentiles()');
+    default:
+      return assertNever(measure);
   }
 }
 

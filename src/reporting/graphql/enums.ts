@@ -27,6 +27,8 @@ export const ChartTypeEnum = graphqlEnum<ChartType>('ChartType', 'How a report i
 export const MeasureUnitEnum = graphqlEnum<MeasureUnit>('MeasureUnit', 'What a measure value counts.', {
   COUNT: 'A number of conversations.',
   SECONDS: 'A duration in seconds.',
+  NUMBER: 'A number: a sum, average, minimum or maximum of a number property, or a plain ratio.',
+  PERCENT: 'A share in percent (0–100): a ratio of two measures.',
 });
 
 export const PropertyTypeEnum = graphqlEnum<PropertyType>('PropertyType', 'The kind of value a conversation property holds; it decides the filter operators.', {

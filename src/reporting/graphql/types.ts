@@ -21,13 +21,13 @@ export class ReportDimension {
 
 @ObjectType({ description: 'A measure of a report: what each row counts or averages.' })
 export class ReportMeasure {
-  @Field({ description: 'e.g. `count`, `closedCount`, `openCount`, `avgFirstResponseSeconds`, `avgTimeToCloseSeconds`, `medianFirstResponseSeconds`, `p90TimeToCloseSeconds`.' })
+  @Field({ description: 'e.g. `count`, `closedCount`, `openCount`, `avgFirstResponseSeconds`, `avgTimeToCloseSeconds`, `medianFirstResponseSeconds`, `p90TimeToCloseSeconds`, or a key a plugin defines.' })
   key: string;
 
   @Field({ description: 'Display name.' })
   label: string;
 
-  @Field(() => MeasureUnitEnum, { description: 'COUNT or SECONDS.' })
+  @Field(() => MeasureUnitEnum, { description: 'COUNT, SECONDS, NUMBER or PERCENT.' })
   unit: MeasureUnit;
 }
 

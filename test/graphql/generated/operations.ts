@@ -319,6 +319,10 @@ export type LayoutItemInput = {
 export type MeasureUnit =
   /** A number of conversations. */
   | 'COUNT'
+  /** A number: a sum, average, minimum or maximum of a number property, or a plain ratio. */
+  | 'NUMBER'
+  /** A share in percent (0–100): a ratio of two measures. */
+  | 'PERCENT'
   /** A duration in seconds. */
   | 'SECONDS';
 

@@ -597,6 +597,10 @@ export type LayoutItemInput = {
 export type MeasureUnit =
   /** A number of conversations. */
   | 'COUNT'
+  /** A number: a sum, average, minimum or maximum of a number property, or a plain ratio. */
+  | 'NUMBER'
+  /** A share in percent (0–100): a ratio of two measures. */
+  | 'PERCENT'
   /** A duration in seconds. */
   | 'SECONDS';
 
@@ -1120,11 +1124,11 @@ export type ReportFilter = {
 /** A measure of a report: what each row counts or averages. */
 export type ReportMeasure = {
   __typename?: 'ReportMeasure';
-  /** e.g. `count`, `closedCount`, `openCount`, `avgFirstResponseSeconds`, `avgTimeToCloseSeconds`, `medianFirstResponseSeconds`, `p90TimeToCloseSeconds`. */
+  /** e.g. `count`, `closedCount`, `openCount`, `avgFirstResponseSeconds`, `avgTimeToCloseSeconds`, `medianFirstResponseSeconds`, `p90TimeToCloseSeconds`, or a key a plugin defines. */
   key: Scalars['String']['output'];
   /** Display name. */
   label: Scalars['String']['output'];
-  /** COUNT or SECONDS. */
+  /** COUNT, SECONDS, NUMBER or PERCENT. */
   unit: MeasureUnit;
 };
 

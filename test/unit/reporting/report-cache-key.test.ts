@@ -1,8 +1,13 @@
 import { Database } from '../../../src/db/database';
 import { reportCacheKey, stableJson } from '../../../src/reporting/cache/key';
-import { MEASURES } from '../../../src/reporting/engine/measures';
+import { sqliteDialect } from '../../../src/db/dialects/sqlite';
+import { compileMeasure } from '../../../src/reporting/engine/build-spec';
+import { coreMeasures } from '../../../src/reporting/engine/measures';
 import { ReportSpec } from '../../../src/reporting/engine/spec';
-import { builtinProperty } from '../../../src/reporting/properties';
+import { builtinProperty, PropertyCatalog } from '../../../src/reporting/properties';
+
+const measure = (key: string) => compileMeasure(key, coreMeasures, { dialect: sqliteDialect, catalog: new PropertyCatalog(new Map()), timezone: 'UTC', declared: true }, 'measures[0]');
+const MEASURES = { count: measure('count'), openCount: measure('openCount') };
 
 /** The key reads only where the database is; nothing here queries. */
 const aDatabase = (file = '/var/lib/threadline/a.sqlite') => ({ config: { kind: 'sqlite', file } }) as unknown as Database;

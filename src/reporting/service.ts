@@ -31,7 +31,7 @@ export async function listProperties(ctx: Context): Promise<ConversationProperty
     key: p.key,
     label: p.label,
     type: p.type,
-    operators: [...OPERATORS_BY_TYPE[p.type]],
+    operators: p.local ? [] : [...OPERATORS_BY_TYPE[p.type]],
     groupable: p.groupable || p.type === 'DATETIME',
     values: p.enumValues ? [...p.enumValues] : null,
   }));

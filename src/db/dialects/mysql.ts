@@ -14,6 +14,14 @@ export const mysqlDialect: SqlDialect = {
     return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(columns.length, rowCount)} ON DUPLICATE KEY UPDATE ${updates}`;
   },
   lockingRead: ' FOR UPDATE',
+  // Instants are DATETIME in UTC: plain calendar arithmetic, no session time zone involved (as
+  // UNIX_TIMESTAMP would be).
+  epochSeconds(expression) {
+    return `TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', ${expression})`;
+  },
+  intDiv(dividend, divisor) {
+    return `((${dividend}) DIV (${divisor}))`;
+  },
   likeInsensitive(expression, negate) {
     // The binary collation compares bytes, so LIKE would be case-sensitive: compare lower-cased text.
     // MariaDB's default escape character is already the backslash.

@@ -99,8 +99,10 @@ export function definitionProblem(candidate: unknown, measures: MeasureLookup = 
   if (unknownMeasure !== undefined) return `unknown measure ${JSON.stringify(unknownMeasure)}`;
   if (new Set(d.measures).size !== d.measures.length) return 'measures lists a measure twice';
   if (!Array.isArray(d.dimensions) || d.dimensions.length > MAX_DIMENSIONS) return `dimensions must be an array of at most ${MAX_DIMENSIONS} property keys`;
+  const ranges = rangesProblem(d.ranges, d.dimensions);
+  if (ranges) return ranges;
   for (const key of d.dimensions) {
-    const problem = dimensionProblem(key);
+    const problem = dimensionProblem(key, (d.ranges as Record<string, unknown> | undefined)?.[key as string] !== undefined);
     if (problem) return problem;
   }
   if (new Set(d.dimensions).size !== d.dimensions.length) return 'dimensions lists a property twice';
@@ -158,12 +160,29 @@ export function measureProblem(candidate: unknown, measures: MeasureLookup): str
   return m.unit === unit ? null : `${m.property} is a ${property.type.toLowerCase()}: unit ${unit}`;
 }
 
-function dimensionProblem(key: unknown): string | null {
+/** At most this many bounds (21 ranges) per dimension. */
+const MAX_RANGE_BOUNDS = 20;
+
+/** `ranges`: for dimensions of the report that are numbers, durations or custom properties, ascending finite bounds. */
+function rangesProblem(ranges: unknown, dimensions: readonly unknown[]): string | null {
+  if (ranges === undefined) return null;
+  if (typeof ranges !== 'object' || ranges === null || Array.isArray(ranges)) return 'ranges must be an object of property key → ascending bounds';
+  for (const [key, bounds] of Object.entries(ranges)) {
+    if (!dimensions.includes(key)) return `ranges.${key}: not a dimension of this report`;
+    const property = builtinProperty(key);
+    if (!key.startsWith(CUSTOM_PREFIX) && !(property && NUMERIC_TYPES.has(property.type))) return `ranges.${key}: only numbers, durations and custom properties are cut into ranges`;
+    if (!Array.isArray(bounds) || bounds.length === 0 || bounds.length > MAX_RANGE_BOUNDS) return `ranges.${key} must list 1 to ${MAX_RANGE_BOUNDS} bounds`;
+    if (!bounds.every((b, i) => typeof b === 'number' && Number.isFinite(b) && (i === 0 || b > bounds[i - 1]))) return `ranges.${key} must be finite numbers in ascending order, got ${JSON.stringify(bounds)}`;
+  }
+  return null;
+}
+
+function dimensionProblem(key: unknown, ranged = false): string | null {
   if (typeof key !== 'string') return `dimension ${JSON.stringify(key)} is not a property key`;
   if (key.startsWith(CUSTOM_PREFIX)) return isCustomPropertyName(key.slice(CUSTOM_PREFIX.length)) ? null : `dimension "${key}" is not a valid custom property key`;
   const property = builtinProperty(key);
   if (!property) return `unknown property "${key}" in dimensions`;
-  if (!property.groupable && property.type !== 'DATETIME') return `property "${key}" cannot be a dimension (it is a ${property.type.toLowerCase()}; measure it instead)`;
+  if (!property.groupable && property.type !== 'DATETIME' && !ranged) return `property "${key}" cannot be a dimension (it is a ${property.type.toLowerCase()}; measure it instead)`;
   return null;
 }
 

@@ -7,7 +7,7 @@ import { ConversationProperty, PropertyCatalog } from '../properties';
 import { Granularity, LocalDateRange, parseDateRange, parseTimezone } from '../time';
 import { SqlDialect } from '../../db/dialect';
 import { coreMeasures, Measure, MeasureDefinition, MeasureKey, MeasureLookup, MeasureValue } from './measures';
-import { Dimension, ReportSpec } from './spec';
+import { Dimension, NumericRange, ReportSpec } from './spec';
 import { and } from './sql';
 
 /** What a report is, whether from the catalog or saved by a user. */
@@ -18,6 +18,11 @@ export interface ReportShape {
   dateProperty: DateProperty;
   defaultFilters?: readonly FilterSpec[];
   defaultGranularity?: Granularity;
+  /**
+   * For a numeric dimension (a number, a duration in seconds, or a custom property): the bounds
+   * that cut it into ranges, ascending. `[3, 5]` groups by `< 3`, `3 to < 5` and `≥ 5`.
+   */
+  ranges?: Readonly<Record<string, readonly number[]>>;
 }
 
 /** What one run asks for on top of the report. */
@@ -50,6 +55,9 @@ export function buildSpec(shape: ReportShape, run: RunOptions, context: SpecCont
       if (!granularity) throw new BadInput('granularity', `is required to group by ${key}`);
       return { kind: 'time', property, granularity };
     }
+    const bounds = shape.ranges?.[key];
+    if (bounds) return { kind: 'range', property, ranges: numericRanges(bounds) };
+    if (property.local) return { kind: 'local', property, date: property.local.date, part: property.local.part };
     if (!property.groupable) throw new BadInput(`dimensions[${i}]`, `${key} cannot be grouped by`);
     return { kind: 'property', property };
   });
@@ -113,4 +121,15 @@ export function compileDefinition(definition: MeasureDefinition, lookup: Measure
 /** Durations are stored in milliseconds and reported in seconds; numbers as they are. */
 function measureValue(property: ConversationProperty): MeasureValue {
   return { property, scale: property.type === 'DURATION' ? 1000 : 1 };
+}
+
+/** The ranges of ascending bounds: value `..3` is below 3, `3..5` from 3 to below 5, `5..` from 5 on. */
+export function numericRanges(bounds: readonly number[]): NumericRange[] {
+  const edges: (number | null)[] = [null, ...bounds, null];
+  return edges.slice(0, -1).map((from, i) => {
+    const below = edges[i + 1];
+    const value = `${from ?? ''}..${below ?? ''}`;
+    const label = from === null ? `< ${below}` : below === null ? `≥ ${from}` : `${from} to < ${below}`;
+    return { value, label, from, below };
+  });
 }

@@ -22,7 +22,7 @@ export async function drilldownSpec(db: Database, spec: ReportSpec, point: reado
   const bound = await bindBuckets(db, spec);
   // Checked before compiling: a report over all time with no data has no bucket at all.
   const buckets = spec.dimensions.map((dimension, i) => (dimension.kind === 'time' ? pointBucket(bound, point[i], i) : null));
-  const where = compilePoint(spec, point, measure, (_, i) => buckets[i] as TimeBucket);
+  const where = compilePoint(bound, point, measure, (_, i) => buckets[i] as TimeBucket);
   return pageConversations(db, spec.accountId, where, page);
 }
 

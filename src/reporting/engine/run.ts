@@ -2,7 +2,7 @@ import { findDirectoryEntries } from '../../conversations/directory';
 import { Database, fromDbInstant, toNumber } from '../../db/database';
 import { assertNever, BadInput, invariant } from '../../errors';
 import { ConversationProperty } from '../properties';
-import { bucketStart, LocalDateRange, localDateOf, timeBuckets, wholeBuckets } from '../time';
+import { bucketStart, LocalDateRange, localDateOf, OffsetTable, offsetTable, rangeInstants, timeBuckets, wholeBuckets } from '../time';
 import { compilePercentile, compileSpans } from './compile';
 import { Measure, MeasureUnit } from './measures';
 import { aggregateQuery, rollupsEnabled } from './rollup/plan';
@@ -80,18 +80,36 @@ export async function runSpec(db: Database, spec: ReportSpec, options: RunSpecOp
  */
 export async function bindBuckets(db: Database, spec: ReportSpec): Promise<BoundSpec> {
   const times = spec.dimensions.flatMap((d) => (d.kind === 'time' ? [d] : []));
-  const needsSpan = times.filter((d) => !spec.range || isOtherDate(spec, d));
+  const locals = spec.dimensions.flatMap((d) => (d.kind === 'local' ? [d] : []));
+  // A local hour or weekday needs the zone's offsets over the instants it may see: the range's when
+  // it is of the date the report selects by, else those of the data.
+  const columns = [
+    ...new Set([
+      ...times.filter((d) => !spec.range || isOtherDate(spec, d)).map((d) => d.property.column as string),
+      ...locals.filter((d) => !spec.range || d.date !== spec.dateColumn).map((d) => d.date as string),
+    ]),
+  ];
   const spans = new Map<string, LocalDateRange>();
-  if (needsSpan.length > 0) {
-    const columns = needsSpan.map((d) => d.property.column as string);
+  const instants = new Map<string, { first: Date; last: Date }>();
+  if (columns.length > 0) {
     const query = compileSpans(spec, columns);
     const [row] = await db.query<Record<string, unknown>>(query.sql, query.params);
     columns.forEach((column, i) => {
       const first = fromDbInstant(row?.[`first${i}`]);
       const last = fromDbInstant(row?.[`last${i}`]);
-      if (first && last) spans.set(column, { from: localDateOf(first, spec.timezone), to: localDateOf(last, spec.timezone) });
+      if (first && last) {
+        spans.set(column, { from: localDateOf(first, spec.timezone), to: localDateOf(last, spec.timezone) });
+        instants.set(column, { first, last });
+      }
     });
   }
+  const offsets = spec.dimensions.map((d): OffsetTable | null => {
+    if (d.kind !== 'local') return null;
+    const span = spec.range && d.date === spec.dateColumn ? rangeInstants(spec.range, spec.timezone) : instants.get(d.date);
+    const start = span && 'start' in span ? span.start : (span?.first ?? new Date());
+    const end = span && 'end' in span ? span.end : (span?.last ?? start);
+    return offsetTable(spec.timezone, start, end);
+  });
   const axes = spec.dimensions.map((d): TimeAxis | null => {
     if (d.kind !== 'time') return null;
     const span = spans.get(d.property.column as string) ?? null;
@@ -100,7 +118,7 @@ export async function bindBuckets(db: Database, spec: ReportSpec): Promise<Bound
     const buckets = range ? timeBuckets(range, d.granularity, spec.timezone) : [];
     return { buckets, filled: [0, buckets.length] };
   });
-  return { ...spec, axes };
+  return { ...spec, axes, offsets, dialect: db.dialect };
 }
 
 /**
@@ -189,7 +207,9 @@ function normaliseRaw(value: unknown): unknown {
  * the listed ones (another date property's, beyond the range) show only where they have data.
  */
 function fillEmptyBuckets(spec: BoundSpec, seen: unknown[][], groupOf: (raw: unknown[]) => unknown): void {
-  const timeAt = spec.axes.findIndex((axis) => axis !== null);
+  // Without time buckets, every hour, weekday or range of the first such dimension is listed instead.
+  const listed = spec.dimensions.findIndex((d) => d.kind === 'local' || d.kind === 'range');
+  const timeAt = spec.axes.some((axis) => axis !== null) ? spec.axes.findIndex((axis) => axis !== null) : listed;
   if (timeAt < 0) return;
   const others = new Map<string, unknown[]>();
   for (const raw of seen) {
@@ -200,7 +220,7 @@ function fillEmptyBuckets(spec: BoundSpec, seen: unknown[][], groupOf: (raw: unk
     if (spec.dimensions.length > 1) return; // a break-down with no data has no series to fill
     others.set('[]', []);
   }
-  const [from, to] = (spec.axes[timeAt] as TimeAxis).filled;
+  const [from, to] = spec.axes[timeAt]?.filled ?? [0, valueCount(spec.dimensions[timeAt])];
   for (const rest of others.values()) {
     for (let bucket = from; bucket < to; bucket++) {
       const raw = [...rest];
@@ -227,7 +247,12 @@ async function labelRows(db: Database, spec: BoundSpec, groups: { raw: unknown[]
         if (!bucket) throw new Error(`bucket ${String(raw)} out of range`);
         return { value: bucket.value, label: bucket.value };
       }
-      const value = String(raw);
+      if (d.kind === 'range') {
+        const range = d.ranges[Number(raw)];
+        if (!range) throw new Error(`range ${String(raw)} out of range`);
+        return { value: range.value, label: range.label };
+      }
+      const value = d.kind === 'local' ? (d.property.enumValues?.[Number(raw)] ?? String(raw)) : String(raw);
       return { value, label: names[i]?.get(value)?.name ?? d.property.enumLabels?.[value] ?? value };
     }),
     measureValues: group.values,
@@ -259,7 +284,7 @@ function sortRows(spec: BoundSpec, rows: ReportRow[]): ReportRow[] {
     const dimension = spec.dimensions[i];
     const [x, y] = [a.dimensionValues[i], b.dimensionValues[i]];
     if (dimension.kind === 'time') return x.value === null || y.value === null ? Number(x.value === null) - Number(y.value === null) : compareText(x.value, y.value);
-    const order = dimension.property.enumValues;
+    const order = dimension.kind === 'range' ? dimension.ranges.map((r) => r.value) : dimension.property.enumValues;
     if (order) return rank(order, x.value) - rank(order, y.value);
     const [ta, tb] = [totals.get(prefix(a, i)) ?? -Infinity, totals.get(prefix(b, i)) ?? -Infinity];
     return (ta === tb ? 0 : tb > ta ? 1 : -1) || compareText(x.label, y.label) || compareText(x.value ?? '', y.value ?? '');
@@ -271,6 +296,11 @@ function sortRows(spec: BoundSpec, rows: ReportRow[]): ReportRow[] {
     }
     return 0;
   });
+}
+
+/** How many values a local or range dimension lists. */
+function valueCount(dimension: Dimension): number {
+  return dimension.kind === 'range' ? dimension.ranges.length : (dimension.property.enumValues?.length ?? 0);
 }
 
 /** An enum value's place; no value goes last. */

@@ -7,7 +7,9 @@ import { runCached } from './cache';
 import { ReportDefinition } from './catalog/definition';
 import { catalogDefinition, reportCatalog } from './catalog/registry';
 import { RunOptions } from './engine/build-spec';
+import { compareResults, comparisonSpec } from './engine/compare';
 import { drilldownSpec } from './engine/drilldown';
+import { LocalDateRange } from './time';
 import { MeasureKey } from './engine/measures';
 import { FilterSpec } from './filters';
 import { ReportSpec } from './engine/spec';
@@ -63,7 +65,14 @@ async function specFor(ctx: Context, input: RunReportInput, prefix = ''): Promis
 
 /** Runs a catalog or saved report as shown somewhere (a saved report's page, a dashboard). */
 export async function runSource(ctx: Context, source: ReportSource, run: RunOptions): Promise<ReportResultType> {
-  const result = await runCached(ctx.db, await specOf(ctx, source, run), ctx.viewer.account.dataVersion);
+  const spec = await specOf(ctx, source, run);
+  if (run.compareTo) {
+    // Both runs are checked before either runs: a compareTo without a range is refused at once.
+    const earlier = comparisonSpec(spec, run.compareTo);
+    const [current, previous] = await Promise.all([runCached(ctx.db, spec, ctx.viewer.account.dataVersion), runCached(ctx.db, earlier, ctx.viewer.account.dataVersion)]);
+    return Object.assign(new ReportResultType(), compareResults(spec, current, previous, earlier.range as LocalDateRange));
+  }
+  const result = await runCached(ctx.db, spec, ctx.viewer.account.dataVersion);
   return Object.assign(new ReportResultType(), result);
 }
 

@@ -7,6 +7,7 @@ import { ConversationProperty, PropertyCatalog } from '../properties';
 import { Granularity, LocalDateRange, parseDateRange, parseTimezone } from '../time';
 import { SqlDialect } from '../../db/dialect';
 import { coreMeasures, Measure, MeasureDefinition, MeasureKey, MeasureLookup, MeasureValue } from './measures';
+import { CompareTo } from './compare';
 import { Dimension, NumericRange, ReportSpec } from './spec';
 import { and } from './sql';
 
@@ -31,6 +32,8 @@ export interface RunOptions {
   timezone?: string | null;
   granularity?: Granularity | null;
   filters?: readonly FilterSpec[] | null;
+  /** Compare with an earlier range (see compare.ts); the spec itself is the run's own range. */
+  compareTo?: CompareTo | null;
 }
 
 export interface SpecContext {

@@ -1,6 +1,7 @@
 import { graphqlEnum } from '../../server/graphql-enum';
 import { ChartType } from '../catalog/definition';
 import { DatePreset } from '../date-presets';
+import { CompareTo } from '../engine/compare';
 import { MeasureUnit } from '../engine/measures';
 import { FilterOperator, PropertyType } from '../properties';
 import { Granularity } from '../time';
@@ -11,6 +12,11 @@ export const GranularityEnum = graphqlEnum<Granularity>('Granularity', "Size of 
   MONTH: 'Calendar months.',
   QUARTER: 'Calendar quarters (January, April, July, October).',
   YEAR: 'Calendar years.',
+});
+
+export const CompareToEnum = graphqlEnum<CompareTo>('CompareTo', 'The earlier range a report run is compared with.', {
+  PREVIOUS_PERIOD: 'The same number of days just before the date range (March, 31 days, compares with 29 January to 28 February).',
+  PREVIOUS_YEAR: 'The same local dates one year earlier (29 February becomes 28 February).',
 });
 
 export const ChartTypeEnum = graphqlEnum<ChartType>('ChartType', 'How a report is drawn.', {

@@ -11,6 +11,7 @@ import { createApolloServer } from './apollo';
 import { createContext } from './context';
 import { corsFor, corsOriginsFrom } from './cors';
 import { EXPLORER_ASSETS, explorerAssets, explorerHandler } from './explorer';
+import { exportRoutes } from './export-routes';
 import { webApp } from './web';
 import { RateLimits } from './rate-limit';
 
@@ -70,6 +71,8 @@ export async function startServer(db: Database, options: ServerOptions): Promise
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, { context: ({ req }) => createContext(db, { authorization: req.headers.authorization, address: req.ip }, rateLimits) }),
   );
+  if (cors) app.use('/export', cors);
+  app.use('/export', exportRoutes(db, rateLimits));
   app.use(webApp(options.webRoot));
   try {
     await new Promise<void>((resolve, reject) => {

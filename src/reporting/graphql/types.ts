@@ -129,7 +129,7 @@ export class ReportResultType {
   @Field(() => [ReportRowType], { description: 'Data points: time in time order (every bucket of the date range, empty ones 0; no value last); an enum in its own order; otherwise largest first.' })
   rows: ReportRowType[];
 
-  @Field({ description: 'The same rows as CSV (RFC 4180, labels and values, durations in seconds), for export.' })
+  @Field({ description: 'The same rows as CSV (RFC 4180, labels and values, durations in seconds, measures rounded to milliseconds), for export. `GET /export/reports/<id>.csv` also gives ids (docs/api.md).' })
   csv(): string {
     return reportCsv(this);
   }

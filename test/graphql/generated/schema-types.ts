@@ -1174,7 +1174,7 @@ export type ReportPrivacy =
 /** The rows of a report run. */
 export type ReportResult = {
   __typename?: 'ReportResult';
-  /** The same rows as CSV (RFC 4180, labels and values, durations in seconds), for export. */
+  /** The same rows as CSV (RFC 4180, labels and values, durations in seconds, measures rounded to milliseconds), for export. `GET /export/reports/<id>.csv` also gives ids (docs/api.md). */
   csv: Scalars['String']['output'];
   /** The dimensions, in the order of each row's `dimensionValues`. */
   dimensions: Array<ReportDimension>;

@@ -2,6 +2,7 @@ import express, { Request, Response, Router } from 'express';
 import { requireRight } from '../auth/rights';
 import { Database } from '../db/database';
 import { ThreadlineError } from '../errors';
+import { labelRequest } from '../metrics';
 import { ExportTarget, exportReportCsv } from '../reporting/export';
 import { createContext } from './context';
 import { RateLimits } from './rate-limit';
@@ -50,10 +51,12 @@ function sendError(res: Response, error: unknown): void {
   if (error instanceof ThreadlineError) {
     const { http, ...extensions } = error.extensions as { http?: { headers?: Map<string, string> } } & Record<string, unknown>;
     for (const [name, value] of http?.headers ?? []) res.set(name, value);
+    labelRequest({ code: error.code });
     res.status(STATUS[error.code]).json({ errors: [{ message: error.message, extensions }] });
     return;
   }
   // As formatError does for GraphQL: logged here, masked for the caller.
   console.error('internal error:', error);
+  labelRequest({ code: 'INTERNAL_SERVER_ERROR' });
   res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
 }

@@ -12,6 +12,7 @@ import { createContext } from './context';
 import { corsFor, corsOriginsFrom } from './cors';
 import { EXPLORER_ASSETS, explorerAssets, explorerHandler } from './explorer';
 import { exportRoutes } from './export-routes';
+import { metricsHandler, metricsPlugin, timeRequests } from './metrics-routes';
 import { webApp } from './web';
 import { RateLimits } from './rate-limit';
 
@@ -25,6 +26,8 @@ export interface ServerOptions {
   corsOrigins?: string[];
   /** The built web app's folder; default the package's dist/web. */
   webRoot?: string;
+  /** The bearer token `/metrics` requires; default THREADLINE_METRICS_TOKEN (unset: open). */
+  metricsToken?: string;
 }
 
 export interface RunningServer {
@@ -56,13 +59,16 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   // fails with "other side closed" — more often the busier the machine.
   httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
   httpServer.headersTimeout = KEEP_ALIVE_MS + 1000;
-  const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer })]);
+  const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer }), metricsPlugin()]);
   await apollo.start();
   const rateLimits = await RateLimits.start(options.rateLimits ?? rateLimitsFrom(process.env));
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  app.get('/metrics', metricsHandler(db, options.metricsToken ?? process.env.THREADLINE_METRICS_TOKEN));
+  app.use('/graphql', timeRequests('graphql'));
+  app.use('/export', timeRequests('export'));
   if (cors) app.use('/graphql', cors);
   app.get('/graphql', explorerHandler('/graphql'));
   app.use(EXPLORER_ASSETS, explorerAssets());

@@ -3,7 +3,7 @@ import { AddressInfo } from 'node:net';
 import express from 'express';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { RateLimitConfig, rateLimitsFrom, trustProxyFrom } from '../config';
+import { databaseTimeoutsFrom, RateLimitConfig, rateLimitsFrom, trustProxyFrom } from '../config';
 import { Database } from '../db/database';
 import { closeReportCache } from '../reporting/cache';
 import { reportCatalog } from '../reporting/catalog/registry';
@@ -11,6 +11,7 @@ import { createApolloServer } from './apollo';
 import { createContext } from './context';
 import { corsFor, corsOriginsFrom } from './cors';
 import { EXPLORER_ASSETS, explorerAssets, explorerHandler } from './explorer';
+import { healthRoutes } from './health';
 import { webApp } from './web';
 import { RateLimits } from './rate-limit';
 
@@ -39,7 +40,7 @@ const BODY_LIMIT = '10mb';
 
 /**
  * Starts the GraphQL API over HTTP at `/graphql` (a browser opening it gets the explorer), the web
- * app at `/`, plus `GET /healthz`; resolves once it accepts requests.
+ * app at `/`, plus the health checks of health.ts; resolves once it accepts requests.
  */
 export async function startServer(db: Database, options: ServerOptions): Promise<RunningServer> {
   // Plugins load and freeze before the first request; a broken one is named and left out.
@@ -59,9 +60,8 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   await apollo.start();
   const rateLimits = await RateLimits.start(options.rateLimits ?? rateLimitsFrom(process.env));
   app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
-  });
+  const health = healthRoutes(db, { timeoutMs: databaseTimeoutsFrom(process.env).readyMs, redisUrl: process.env.REDIS_URL?.trim() || undefined });
+  app.use(health.router);
   if (cors) app.use('/graphql', cors);
   app.get('/graphql', explorerHandler('/graphql'));
   app.use(EXPLORER_ASSETS, explorerAssets());
@@ -79,6 +79,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   } catch (error) {
     await apollo.stop();
     await rateLimits?.close();
+    await health.close();
     throw error;
   }
   const { port } = httpServer.address() as AddressInfo;
@@ -88,6 +89,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
     // After the last request: the report cache's Redis connection would keep the process alive.
     await closeReportCache();
     await rateLimits?.close();
+    await health.close();
   };
   return { url: `http://${host}:${port}/graphql`, close };
 }

@@ -1,4 +1,4 @@
-import { databaseTimeoutsFrom, sqliteReadersFrom } from '../../../src/config';
+import { databaseTimeoutsFrom, shutdownTimeoutFrom, sqliteReadersFrom } from '../../../src/config';
 
 describe('database time limits from the environment', () => {
   it('defaults, and takes each override in milliseconds', () => {
@@ -16,5 +16,13 @@ describe('database time limits from the environment', () => {
     expect(sqliteReadersFrom({})).toBe(2);
     expect(sqliteReadersFrom({ THREADLINE_SQLITE_READERS: '0' })).toBe(0);
     expect(() => sqliteReadersFrom({ THREADLINE_SQLITE_READERS: 'many' })).toThrow('THREADLINE_SQLITE_READERS must be a whole number from 0 to 32, got "many"');
+  });
+});
+
+describe('the shutdown time limit from the environment', () => {
+  it('is 10 s unless set, and refuses a bad value by name', () => {
+    expect(shutdownTimeoutFrom({})).toBe(10_000);
+    expect(shutdownTimeoutFrom({ THREADLINE_SHUTDOWN_TIMEOUT_MS: '25000' })).toBe(25_000);
+    expect(() => shutdownTimeoutFrom({ THREADLINE_SHUTDOWN_TIMEOUT_MS: '-1' })).toThrow('THREADLINE_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 100 to 3600000, got "-1"');
   });
 });

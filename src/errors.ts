@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
  * The request errors of docs/api.md ("Errors"). Each carries its `extensions.code`;
  * `formatError` passes these through and masks everything else.
  */
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'PLAN_REQUIRED' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'RATE_LIMITED' | 'CONFIG_INVALID' | 'SERVICE_UNAVAILABLE';
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'PLAN_REQUIRED' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'RATE_LIMITED' | 'CONFIG_INVALID' | 'SERVICE_UNAVAILABLE' | 'TIMEOUT';
 
 export class ThreadlineError extends GraphQLError {
   constructor(
@@ -62,6 +62,17 @@ export class ServiceUnavailable extends ThreadlineError {
       retryAfter: ServiceUnavailable.RETRY_AFTER_SECONDS,
       http: { status: 503, headers: new Map([['retry-after', String(ServiceUnavailable.RETRY_AFTER_SECONDS)]]) },
     });
+  }
+}
+
+/**
+ * One report or conversation query ran past its time limit (THREADLINE_QUERY_TIMEOUT_MS) and was
+ * stopped. A field error like any other: the rest of a dashboard still answers. Narrow the report
+ * (a shorter date range, fewer dimensions, simpler filters) or ask for the limit to be raised.
+ */
+export class QueryTimeout extends ThreadlineError {
+  constructor(limitMs: number) {
+    super('TIMEOUT', `The query ran longer than its time limit of ${limitMs} ms and was stopped; narrow the report (date range, filters, dimensions).`, { limitMs });
   }
 }
 

@@ -25,6 +25,8 @@ export interface ServerOptions {
   corsOrigins?: string[];
   /** The built web app's folder; default the package's dist/web. */
   webRoot?: string;
+  /** How long `close()` lets requests in flight finish before it closes their connections; default 10 s. */
+  shutdownTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -56,7 +58,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   // fails with "other side closed" — more often the busier the machine.
   httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
   httpServer.headersTimeout = KEEP_ALIVE_MS + 1000;
-  const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer })]);
+  const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs })]);
   await apollo.start();
   const rateLimits = await RateLimits.start(options.rateLimits ?? rateLimitsFrom(process.env));
   app.disable('x-powered-by');

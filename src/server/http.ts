@@ -12,6 +12,7 @@ import { createContext } from './context';
 import { corsFor, corsOriginsFrom } from './cors';
 import { EXPLORER_ASSETS, explorerAssets, explorerHandler } from './explorer';
 import { healthRoutes } from './health';
+import { answerClientErrorsAsJson, jsonBodiesOnly, jsonErrors, notFound, onlyGraphQLMethods } from './http-errors';
 import { webApp } from './web';
 import { RateLimits } from './rate-limit';
 
@@ -58,6 +59,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   // fails with "other side closed" — more often the busier the machine.
   httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
   httpServer.headersTimeout = KEEP_ALIVE_MS + 1000;
+  answerClientErrorsAsJson(httpServer);
   const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs })]);
   await apollo.start();
   const rateLimits = await RateLimits.start(options.rateLimits ?? rateLimitsFrom(process.env));
@@ -69,10 +71,14 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   app.use(EXPLORER_ASSETS, explorerAssets());
   app.use(
     '/graphql',
+    onlyGraphQLMethods,
+    jsonBodiesOnly,
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, { context: ({ req }) => createContext(db, { authorization: req.headers.authorization, address: req.ip }, rateLimits) }),
   );
   app.use(webApp(options.webRoot));
+  app.use(notFound);
+  app.use(jsonErrors((error) => console.error('request failed:', error)));
   try {
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

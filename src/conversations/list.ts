@@ -24,7 +24,7 @@ export async function pageConversations(db: Database, accountId: number, where: 
   const first = pageSize(page.first);
   const after = page.after ? decodeCursor(page.after) : null;
   const keyset = after ? ' AND (c.created_at < ? OR (c.created_at = ? AND c.external_id < ?))' : '';
-  const rows = await db.query<Record<string, unknown>>(
+  const rows = await db.report<Record<string, unknown>>(
     `SELECT ${COLUMNS} FROM conversations c WHERE c.account_id = ? AND (${where.sql})${keyset}
       ORDER BY c.created_at DESC, c.external_id DESC LIMIT ?`,
     [accountId, ...where.params, ...(after ? [after.createdAt, after.createdAt, after.externalId] : []), first + 1],
@@ -36,7 +36,7 @@ export async function pageConversations(db: Database, accountId: number, where: 
   connection.cursors = nodes.map(encodeCursor);
   connection.pageInfo = forwardPageInfo(connection.cursors, rows.length > first, page.after);
   connection.countAll = async () => {
-    const [row] = await db.query<{ n: unknown }>(`SELECT COUNT(*) AS n FROM conversations c WHERE c.account_id = ? AND (${where.sql})`, [accountId, ...where.params]);
+    const [row] = await db.report<{ n: unknown }>(`SELECT COUNT(*) AS n FROM conversations c WHERE c.account_id = ? AND (${where.sql})`, [accountId, ...where.params]);
     return toNumber(row.n) ?? 0;
   };
   return connection;

@@ -76,7 +76,9 @@ async function specFor(ctx: Context, input: RunReportInput, prefix = ''): Promis
 
 /** Runs a catalog or saved report as shown somewhere (a saved report's page, a dashboard). */
 export async function runSource(ctx: Context, source: ReportSource, run: RunOptions): Promise<ReportResultType> {
-  const result = await runCached(ctx.db, await specOf(ctx, source, run), ctx.viewer.account.dataVersion);
+  const { dataVersion, databaseIdentity } = ctx.viewer.account;
+  const known = dataVersion !== undefined && databaseIdentity !== undefined ? { version: dataVersion, databaseIdentity } : undefined;
+  const result = await runCached(ctx.db, await specOf(ctx, source, run), known);
   return Object.assign(new ReportResultType(), result);
 }
 

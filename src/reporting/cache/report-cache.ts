@@ -20,15 +20,16 @@ export class ReportCache {
   ) {}
 
   /**
-   * What `runSpec` returns, as a fresh object for every caller. `knownVersion` is the account's
-   * data version read when the request began (with its caller); without it, it is read here.
+   * What `runSpec` returns, as a fresh object for every caller. `known` is the account's data
+   * version and the database's identity read when the request began (with its caller); without
+   * it, they are read here.
    */
-  async run(db: Database, spec: ReportSpec, knownVersion?: number): Promise<ReportResult> {
+  async run(db: Database, spec: ReportSpec, known?: DataVersion): Promise<ReportResult> {
     // Read before computing: a result computed meanwhile may already include a newer import,
     // but is never older than the version it is stored under.
-    const version = knownVersion ?? (await dataVersion(db, spec.accountId));
-    if (version === null) return runSpec(db, spec);
-    const key = reportCacheKey(db, spec, version);
+    const current = known ?? (await dataVersion(db, spec.accountId));
+    if (current === null) return runSpec(db, spec);
+    const key = reportCacheKey(current.databaseIdentity, spec, current.version);
     let text = this.lru.get(key);
     if (text !== undefined) countReportCache({ result: 'hit', tier: 'memory' });
     else {
@@ -62,9 +63,18 @@ export class ReportCache {
   }
 }
 
-async function dataVersion(db: Database, accountId: number): Promise<number | null> {
-  const [row] = await db.query<{ data_version: unknown }>('SELECT data_version FROM accounts WHERE id = ?', [accountId]);
-  return row ? toNumber(row.data_version) : null;
+/** Which data a cached result was computed from: the database (by its random identity) and the account's data version. */
+export interface DataVersion {
+  databaseIdentity: string;
+  version: number;
+}
+
+async function dataVersion(db: Database, accountId: number): Promise<DataVersion | null> {
+  const [row] = await db.query<{ data_version: unknown; database_identity: string | null }>(
+    'SELECT a.data_version, d.identity AS database_identity FROM accounts a JOIN database_identity d ON d.id = 1 WHERE a.id = ?',
+    [accountId],
+  );
+  return row && row.database_identity ? { databaseIdentity: row.database_identity, version: toNumber(row.data_version) as number } : null;
 }
 
 /** Redis is outside this process: a value that is not a report (truncated, written by something else) is a miss. */

@@ -16,6 +16,9 @@ const STATUS: Record<ThreadlineError['code'], number> = {
   NOT_FOUND: 404,
   CONFIG_INVALID: 422,
   RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  // The report ran past its statement time limit and was stopped (not the client's slowness).
+  TIMEOUT: 504,
 };
 
 /**

@@ -88,7 +88,9 @@ describe('the Dockerfile', () => {
     expect(args('EXPOSE')).toEqual([String(DEFAULT_PORT)]);
     expect(args('ENV').join(' ')).toMatch(new RegExp(`\\bPORT=${DEFAULT_PORT}\\b`));
     const [healthcheck] = args('HEALTHCHECK');
-    expect(healthcheck).toMatch(/\/healthz/);
+    // Liveness, not readiness: a database outage must not get the container restarted.
+    expect(healthcheck).toMatch(/\/health\/live'/);
+    expect(read('src/server/health.ts')).toMatch(/'\/health\/live'/);
     expect(args('ENTRYPOINT')).toEqual(['["node", "bin/threadline.js"]']);
     expect(existsSync(join(ROOT, 'bin/threadline.js'))).toBe(true);
   });

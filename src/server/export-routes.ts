@@ -17,7 +17,6 @@ const STATUS: Record<ThreadlineError['code'], number> = {
   CONFIG_INVALID: 422,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
-  // The report ran past its statement time limit and was stopped (not the client's slowness).
   TIMEOUT: 504,
 };
 

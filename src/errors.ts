@@ -121,3 +121,9 @@ export function assertNever(value: never): never {
 
 /** An error of the command line: printed as one line on stderr, exit status 1. */
 export class CliError extends Error {}
+
+/**
+ * The codes of errors the HTTP layer answers before GraphQL runs (docs/api.md, "Errors of the
+ * HTTP request"): the same JSON shape, with the HTTP status that goes with each.
+ */
+export type HttpErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'INTERNAL_SERVER_ERROR';

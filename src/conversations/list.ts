@@ -1,7 +1,7 @@
 import { Database, fromDbInstant, isDbInstant, toNumber } from '../db/database';
 import { BadInput } from '../errors';
 import { SqlFragment } from '../reporting/filters';
-import { ConversationConnection, ConversationNode } from './graphql/types';
+import { ConversationConnection, ConversationNode, forwardPageInfo } from './graphql/types';
 import { ID_MAX } from './validate';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -30,10 +30,11 @@ export async function pageConversations(db: Database, accountId: number, where: 
     [accountId, ...where.params, ...(after ? [after.createdAt, after.createdAt, after.externalId] : []), first + 1],
   );
   const nodes = rows.slice(0, first).map(toNode);
-  const last = nodes[nodes.length - 1];
   const connection = new ConversationConnection();
   connection.nodes = nodes;
-  connection.pageInfo = { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null };
+  // A node's cursor is where the next page starts after it: the keyset of that node.
+  connection.cursors = nodes.map(encodeCursor);
+  connection.pageInfo = forwardPageInfo(connection.cursors, rows.length > first, page.after);
   connection.countAll = async () => {
     const [row] = await db.report<{ n: unknown }>(`SELECT COUNT(*) AS n FROM conversations c WHERE c.account_id = ? AND (${where.sql})`, [accountId, ...where.params]);
     return toNumber(row.n) ?? 0;

@@ -14,8 +14,9 @@ export interface PropertyValue {
 
 export interface PropertyValuePage {
   nodes: PropertyValue[];
+  /** The cursor of each node, in the same order: the offset just after it. */
+  cursors: string[];
   hasNextPage: boolean;
-  endCursor: string | null;
   totalCount: number;
 }
 
@@ -93,7 +94,7 @@ async function enumValues(db: Database, property: ConversationProperty, accountI
 }
 
 function page(nodes: PropertyValue[], hasNextPage: boolean, offset: number, key: string, totalCount: number): PropertyValuePage {
-  return { nodes, hasNextPage, endCursor: nodes.length > 0 ? encodeOffset(offset + nodes.length, key) : null, totalCount };
+  return { nodes, cursors: nodes.map((_, i) => encodeOffset(offset + i + 1, key)), hasNextPage, totalCount };
 }
 
 /**

@@ -24,6 +24,11 @@ export interface SqlDialect {
    * write transactions already run one at a time.
    */
   readonly lockingRead: string;
+  /**
+   * `sql` (a SELECT) with a server-side time limit, past which the server stops it and frees the
+   * connection; null where the server cannot do that (SQLite: the reader process is killed instead).
+   */
+  limitStatementTime(sql: string, ms: number): string | null;
   /** Whole seconds from 1970-01-01T00:00Z to a stored instant (a column or expression from code). */
   epochSeconds(expression: string): string;
   /** Integer division of two non-negative integer expressions (SQLite's `/` already is; MariaDB's gives decimals). */

@@ -15,6 +15,7 @@ export const sqliteDialect: SqlDialect = {
     return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(columns.length, rowCount)} ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${updates}`;
   },
   lockingRead: '',
+  limitStatementTime: () => null,
   epochSeconds(expression) {
     return `unixepoch(${expression})`;
   },

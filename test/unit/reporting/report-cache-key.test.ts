@@ -1,4 +1,3 @@
-import { Database } from '../../../src/db/database';
 import { reportCacheKey, stableJson } from '../../../src/reporting/cache/key';
 import { sqliteDialect } from '../../../src/db/dialects/sqlite';
 import { compileMeasure } from '../../../src/reporting/engine/build-spec';
@@ -9,9 +8,8 @@ import { builtinProperty, PropertyCatalog } from '../../../src/reporting/propert
 const measure = (key: string) => compileMeasure(key, coreMeasures, { dialect: sqliteDialect, catalog: new PropertyCatalog(new Map()), timezone: 'UTC', declared: true }, 'measures[0]');
 const MEASURES = { count: measure('count'), openCount: measure('openCount') };
 
-/** The key reads only where the database is; nothing here queries. */
-const aDatabase = (file = '/var/lib/threadline/a.sqlite') => ({ config: { kind: 'sqlite', file } }) as unknown as Database;
-const db = aDatabase();
+/** A database's random identity, as its database_identity table holds it. */
+const db = '5f0c1f7e-9a52-4d55-8d3c-0b6f1c2a9e11';
 
 function aSpec(overrides: Partial<ReportSpec> = {}): ReportSpec {
   return {
@@ -30,8 +28,8 @@ function aSpec(overrides: Partial<ReportSpec> = {}): ReportSpec {
 describe('reportCacheKey', () => {
   const base = reportCacheKey(db, aSpec(), 3);
 
-  it('names the account and data version and hashes the rest', () => {
-    expect(base).toMatch(/^threadline:report:v2:7:3:[0-9a-f]{64}$/);
+  it('names the database, account and data version and hashes the rest', () => {
+    expect(base).toMatch(/^threadline:report:v3:5f0c1f7e-9a52-4d55-8d3c-0b6f1c2a9e11:7:3:[0-9a-f]{64}$/);
   });
 
   it('is the same for the same spec built in another order', () => {
@@ -60,10 +58,7 @@ describe('reportCacheKey', () => {
 
   it('differs for another data version and another database', () => {
     expect(reportCacheKey(db, aSpec(), 4)).not.toBe(base);
-    expect(reportCacheKey(aDatabase('/var/lib/threadline/b.sqlite'), aSpec(), 3)).not.toBe(base);
-    const memory = [aDatabase(':memory:'), aDatabase(':memory:')];
-    expect(reportCacheKey(memory[0], aSpec(), 3)).not.toBe(reportCacheKey(memory[1], aSpec(), 3));
-    expect(reportCacheKey(memory[0], aSpec(), 3)).toBe(reportCacheKey(memory[0], aSpec(), 3));
+    expect(reportCacheKey('0d9a3a40-2b1e-4c57-9d3e-7a1f6c2b8e00', aSpec(), 3)).not.toBe(base);
   });
 
   it('tells filter instants apart to the millisecond', () => {

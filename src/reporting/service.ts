@@ -3,7 +3,7 @@ import { Channel } from '../conversations/conversation.entity';
 import { BadInput } from '../errors';
 import { sourceOnDashboard } from '../dashboards/service';
 import { Context } from '../server/context';
-import { runCached } from './cache';
+import { answerReport } from './cache';
 import { ReportDefinition } from './catalog/definition';
 import { catalogDefinition, reportCatalog } from './catalog/registry';
 import { RunOptions } from './engine/build-spec';
@@ -47,8 +47,9 @@ export async function listPropertyValues(ctx: Context, args: PropertyValuesArgs)
   return { nodes: page.nodes, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor }, totalCount: page.totalCount };
 }
 
-export async function runReport(ctx: Context, input: RunReportInput): Promise<ReportResultType> {
-  return runSource(ctx, await sourceOf(ctx, input, ''), input);
+export async function runReport(ctx: Context, input: RunReportInput, path: string): Promise<ReportResultType> {
+  const started = performance.now();
+  return runSource(ctx, await sourceOf(ctx, input, ''), input, path, started);
 }
 
 export async function drilldown(ctx: Context, input: DrilldownInput): Promise<ConversationConnection> {
@@ -61,9 +62,13 @@ async function specFor(ctx: Context, input: RunReportInput, prefix = ''): Promis
   return specOf(ctx, await sourceOf(ctx, input, prefix), input);
 }
 
-/** Runs a catalog or saved report as shown somewhere (a saved report's page, a dashboard). */
-export async function runSource(ctx: Context, source: ReportSource, run: RunOptions): Promise<ReportResultType> {
-  const result = await runCached(ctx.db, await specOf(ctx, source, run), ctx.viewer.account.dataVersion);
+/**
+ * Runs a catalog or saved report as shown somewhere (a saved report's page, a dashboard), and
+ * records in the context where its answer came from: `path` is where it sits in the response.
+ */
+export async function runSource(ctx: Context, source: ReportSource, run: RunOptions, path: string, started = performance.now()): Promise<ReportResultType> {
+  const { result, source: answeredBy } = await answerReport(ctx.db, await specOf(ctx, source, run), ctx.viewer.account.dataVersion);
+  ctx.reportRuns.push({ path, source: answeredBy, ms: performance.now() - started });
   return Object.assign(new ReportResultType(), result);
 }
 

@@ -68,7 +68,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   app.use(
     '/graphql',
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, { context: ({ req }) => createContext(db, { authorization: req.headers.authorization, address: req.ip }, rateLimits) }),
+    expressMiddleware(apollo, { context: ({ req }) => createContext(db, { authorization: req.headers.authorization, address: req.ip, timing: req.get('threadline-timing') }, rateLimits) }),
   );
   app.use(webApp(options.webRoot));
   try {

@@ -5,7 +5,7 @@
  */
 
 import { Database } from '../../db/database';
-import { ReportResult, runSpec } from '../engine/run';
+import { computeReport, ReportAnswer, ReportResult } from '../engine/run';
 import { ReportSpec } from '../engine/spec';
 import { LruStore } from './lru';
 import { RedisStore } from './redis';
@@ -34,9 +34,14 @@ export function createReportCache(env: CacheEnvironment, options: { keyPrefix?: 
 let processCache: ReportCache | null | undefined;
 
 /** Runs a report through this process's cache: the same result as `runSpec`. `dataVersion`: see ReportCache.run. */
-export function runCached(db: Database, spec: ReportSpec, dataVersion?: number): Promise<ReportResult> {
+export async function runCached(db: Database, spec: ReportSpec, dataVersion?: number): Promise<ReportResult> {
+  return (await answerReport(db, spec, dataVersion)).result;
+}
+
+/** What runCached returns, and whether it came from the cache, the rollup or the conversations. */
+export function answerReport(db: Database, spec: ReportSpec, dataVersion?: number): Promise<ReportAnswer> {
   if (processCache === undefined) processCache = createReportCache(process.env);
-  return processCache ? processCache.run(db, spec, dataVersion) : runSpec(db, spec);
+  return processCache ? processCache.answer(db, spec, dataVersion) : computeReport(db, spec);
 }
 
 /** Quits Redis (when the server closes); the next run configures a fresh cache from the environment. */

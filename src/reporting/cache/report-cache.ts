@@ -1,5 +1,5 @@
 import { Database, toNumber } from '../../db/database';
-import { ReportResult, runSpec } from '../engine/run';
+import { computeReport, ReportAnswer, ReportResult } from '../engine/run';
 import { ReportSpec } from '../engine/spec';
 import { reportCacheKey } from './key';
 import { LruStore } from './lru';
@@ -11,7 +11,7 @@ import { RedisStore } from './redis';
  * version, unless the caller read it already); concurrent identical misses in one process compute once.
  */
 export class ReportCache {
-  private readonly inFlight = new Map<string, Promise<string>>();
+  private readonly inFlight = new Map<string, Promise<{ text: string; source: ReportAnswer['source'] }>>();
 
   constructor(
     readonly lru: LruStore,
@@ -23,37 +23,45 @@ export class ReportCache {
    * data version read when the request began (with its caller); without it, it is read here.
    */
   async run(db: Database, spec: ReportSpec, knownVersion?: number): Promise<ReportResult> {
+    return (await this.answer(db, spec, knownVersion)).result;
+  }
+
+  /**
+   * What `run` returns, and where it came from: CACHE when this process's LRU or Redis held it;
+   * otherwise how it was computed (also for a caller that waited for another's identical run).
+   */
+  async answer(db: Database, spec: ReportSpec, knownVersion?: number): Promise<ReportAnswer> {
     // Read before computing: a result computed meanwhile may already include a newer import,
     // but is never older than the version it is stored under.
     const version = knownVersion ?? (await dataVersion(db, spec.accountId));
-    if (version === null) return runSpec(db, spec);
+    if (version === null) return computeReport(db, spec);
     const key = reportCacheKey(db, spec, version);
-    let text = this.lru.get(key);
-    if (text === undefined) {
-      let pending = this.inFlight.get(key);
-      if (!pending) {
-        pending = this.load(db, spec, key).finally(() => this.inFlight.delete(key));
-        this.inFlight.set(key, pending);
-      }
-      text = await pending;
+    const cached = this.lru.get(key);
+    if (cached !== undefined) return { result: JSON.parse(cached) as ReportResult, source: 'CACHE' };
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = this.load(db, spec, key).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
     }
-    return JSON.parse(text) as ReportResult;
+    const { text, source } = await pending;
+    return { result: JSON.parse(text) as ReportResult, source };
   }
 
   async close(): Promise<void> {
     await this.redis?.close();
   }
 
-  private async load(db: Database, spec: ReportSpec, key: string): Promise<string> {
+  private async load(db: Database, spec: ReportSpec, key: string): Promise<{ text: string; source: ReportAnswer['source'] }> {
     const shared = await this.redis?.get(key);
     if (shared !== undefined && isReportResult(shared)) {
       this.lru.set(key, shared);
-      return shared;
+      return { text: shared, source: 'CACHE' };
     }
-    const text = JSON.stringify(await runSpec(db, spec));
+    const { result, source } = await computeReport(db, spec);
+    const text = JSON.stringify(result);
     this.lru.set(key, text);
     await this.redis?.set(key, text);
-    return text;
+    return { text, source };
   }
 }
 

@@ -77,12 +77,12 @@ export function rollupsEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 /** The aggregate query of a report: from the rollup when the planner can, else over the conversations. */
-export function aggregateQuery(spec: BoundSpec, useRollups: boolean): SqlFragment {
+export function aggregateQuery(spec: BoundSpec, useRollups: boolean): SqlFragment & { fromRollup: boolean } {
   if (useRollups) {
     const plan = planRollup(spec);
-    if (plan.kind === 'rollup') return plan.query;
+    if (plan.kind === 'rollup') return { ...plan.query, fromRollup: true };
   }
-  return compileAggregate(spec);
+  return { ...compileAggregate(spec), fromRollup: false };
 }
 
 export function planRollup(spec: BoundSpec): RollupPlan {

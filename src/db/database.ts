@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { DataSource, QueryRunner } from 'typeorm';
 import { createConnection } from 'mysql2/promise';
 import { DatabaseConfig, parseDatabaseUrl } from '../config';
+import { closeChangeStamps } from './changes';
 import { SqlDialect } from './dialect';
 import { mysqlDialect } from './dialects/mysql';
 import { sqliteDialect } from './dialects/sqlite';
@@ -76,7 +77,7 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       await runner.release();
     }
   };
-  return {
+  const db: Database = {
     dataSource,
     dialect,
     config,
@@ -90,9 +91,11 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       return withDeadlockRetry(() => inTransaction(work));
     },
     async close() {
+      await closeChangeStamps(db);
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
+  return db;
 }
 
 /**

@@ -7,11 +7,10 @@
 import { Database } from '../../db/database';
 import { computeReport, ReportAnswer, ReportResult } from '../engine/run';
 import { ReportSpec } from '../engine/spec';
-import { LruStore } from './lru';
 import { RedisStore } from './redis';
-import { ReportCache } from './report-cache';
+import { ReportCache, reportLru } from './report-cache';
 
-export { ReportCache } from './report-cache';
+export { ReportCache, reportLru } from './report-cache';
 
 /** Keeps a cache-heavy server well under 300 MB RSS. */
 export const DEFAULT_LRU_LIMITS = { maxEntries: 10_000, maxBytes: 50 * 1024 * 1024 };
@@ -28,7 +27,7 @@ export function createReportCache(env: CacheEnvironment, options: { keyPrefix?: 
   if (/^(off|false|0|no)$/i.test(env.THREADLINE_CACHE?.trim() ?? '')) return null;
   const redisUrl = env.REDIS_URL?.trim();
   const redis = redisUrl ? new RedisStore(redisUrl, { ttlSeconds: REDIS_TTL_SECONDS, ...options }) : null;
-  return new ReportCache(new LruStore(DEFAULT_LRU_LIMITS), redis);
+  return new ReportCache(reportLru(DEFAULT_LRU_LIMITS), redis);
 }
 
 let processCache: ReportCache | null | undefined;

@@ -2,7 +2,7 @@ import { Database, toNumber } from '../../db/database';
 import { computeReport, ReportAnswer, ReportResult } from '../engine/run';
 import { ReportSpec } from '../engine/spec';
 import { reportCacheKey } from './key';
-import { LruStore } from './lru';
+import { LruLimits, LruStore } from './lru';
 import { RedisStore } from './redis';
 
 /**
@@ -10,11 +10,26 @@ import { RedisStore } from './redis';
  * Redis when there is one, then the database. A hit costs one primary-key query (the data
  * version, unless the caller read it already); concurrent identical misses in one process compute once.
  */
+/**
+ * A result as held in this process: its JSON text (what Redis holds, and what its size is
+ * measured by) and the parsed value, deeply frozen, which every hit hands out as it is: no parse
+ * per hit, and nobody can alter the cached copy through it.
+ */
+export interface HeldReport {
+  text: string;
+  result: ReportResult;
+}
+
+/** An LRU of held reports, each measured by its text (the parsed copy counted in with it). */
+export function reportLru(limits: LruLimits): LruStore<HeldReport> {
+  return new LruStore<HeldReport>(limits, (held) => 2 * held.text.length);
+}
+
 export class ReportCache {
-  private readonly inFlight = new Map<string, Promise<{ text: string; source: ReportAnswer['source'] }>>();
+  private readonly inFlight = new Map<string, Promise<{ held: HeldReport; source: ReportAnswer['source'] }>>();
 
   constructor(
-    readonly lru: LruStore,
+    readonly lru: LruStore<HeldReport>,
     private readonly redis: RedisStore | null = null,
   ) {}
 
@@ -37,31 +52,35 @@ export class ReportCache {
     if (version === null) return computeReport(db, spec);
     const key = reportCacheKey(db, spec, version);
     const cached = this.lru.get(key);
-    if (cached !== undefined) return { result: JSON.parse(cached) as ReportResult, source: 'CACHE' };
+    if (cached !== undefined) return { result: cached.result, source: 'CACHE' };
     let pending = this.inFlight.get(key);
     if (!pending) {
       pending = this.load(db, spec, key).finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, pending);
     }
-    const { text, source } = await pending;
-    return { result: JSON.parse(text) as ReportResult, source };
+    const { held, source } = await pending;
+    return { result: held.result, source };
   }
 
   async close(): Promise<void> {
     await this.redis?.close();
   }
 
-  private async load(db: Database, spec: ReportSpec, key: string): Promise<{ text: string; source: ReportAnswer['source'] }> {
+  private async load(db: Database, spec: ReportSpec, key: string): Promise<{ held: HeldReport; source: ReportAnswer['source'] }> {
     const shared = await this.redis?.get(key);
-    if (shared !== undefined && isReportResult(shared)) {
-      this.lru.set(key, shared);
-      return { text: shared, source: 'CACHE' };
+    const parsed = shared === undefined ? null : parseReport(shared);
+    if (shared !== undefined && parsed) {
+      const held = { text: shared, result: deepFreeze(parsed) };
+      this.lru.set(key, held);
+      return { held, source: 'CACHE' };
     }
     const { result, source } = await computeReport(db, spec);
     const text = JSON.stringify(result);
-    this.lru.set(key, text);
+    // Frozen as parsed from the text, so a hit is exactly what Redis would give another process.
+    const held = { text, result: deepFreeze(JSON.parse(text) as ReportResult) };
+    this.lru.set(key, held);
     await this.redis?.set(key, text);
-    return { text, source };
+    return { held, source };
   }
 }
 
@@ -71,11 +90,19 @@ async function dataVersion(db: Database, accountId: number): Promise<number | nu
 }
 
 /** Redis is outside this process: a value that is not a report (truncated, written by something else) is a miss. */
-function isReportResult(text: string): boolean {
+function parseReport(text: string): ReportResult | null {
   try {
     const value = JSON.parse(text) as Partial<ReportResult> | null;
-    return Array.isArray(value?.dimensions) && Array.isArray(value?.measures) && Array.isArray(value?.rows);
+    return Array.isArray(value?.dimensions) && Array.isArray(value?.measures) && Array.isArray(value?.rows) ? (value as ReportResult) : null;
   } catch {
-    return false;
+    return null;
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

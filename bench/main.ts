@@ -33,6 +33,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { Connection } from 'mysql2/promise';
+import { reportCatalog } from '../src/reporting/catalog/registry';
 import { addDays } from '../src/reporting/time';
 import { connect, createDatabase, existingDatabase, redact, withScratchDatabase } from './database';
 import { explainReports } from './explain';
@@ -79,6 +80,8 @@ const USAGE = `Usage: npm run bench -- [options]   (node dist/bench/main.js [opt
                       with N conversations, skip the import and LOAD DATA and time the reports only
   --keep              keep the database (and the generated files) afterwards, and print where
   --explain           also time the engine's own SQL against the hand-written SQL and print EXPLAINs
+  --explain-only      only that: no servers (with --database-url, after \`threadline migrate\`)
+  --configurations L  only these server configurations, comma-separated (default all: ${Object.keys(CONFIGURATIONS).join(',')})
   --help`;
 
 interface Options {
@@ -89,6 +92,8 @@ interface Options {
   databaseUrl?: string;
   keep: boolean;
   explain: boolean;
+  explainOnly: boolean;
+  configurations: Configuration[];
 }
 
 function parseOptions(): Options | null {
@@ -102,6 +107,8 @@ function parseOptions(): Options | null {
       'database-url': { type: 'string' },
       keep: { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
+      'explain-only': { type: 'boolean', default: false },
+      configurations: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -122,8 +129,19 @@ function parseOptions(): Options | null {
     throughputSeconds: integer('--duration', values.duration ?? (small ? '2' : '10'), 1),
     databaseUrl: values['database-url'],
     keep: values.keep,
-    explain: values.explain,
+    explain: values.explain || values['explain-only'],
+    explainOnly: values['explain-only'],
+    configurations: configurationList(values.configurations),
   };
+}
+
+function configurationList(value: string | undefined): Configuration[] {
+  const all = Object.keys(CONFIGURATIONS) as Configuration[];
+  if (value === undefined) return all;
+  const names = value.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(all as string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`--configurations: unknown ${unknown.join(', ')} (expected some of ${all.join(', ')})`);
+  return all.filter((name) => names.includes(name));
 }
 
 function integer(flag: string, value: string, min: number): number {
@@ -154,6 +172,12 @@ async function main(): Promise<void> {
     console.log(`database: ${await databaseLine(connection)}`);
     const token = await createToken(database.url, String(setup.accountId), `bench-${randomBytes(4).toString('hex')}@example.com`);
     const lastDay = await lastLocalDay(connection, setup.accountId);
+    if (options.explainOnly) {
+      const ranges = RANGES.map((r) => ({ name: r.name, dateRange: { from: addDays(lastDay, 1 - r.days), to: lastDay } }));
+      const ids = reportCatalog().list().map((d) => d.id).flatMap((id) => ranges.map((r) => ({ id, range: r.name, dateRange: r.dateRange })));
+      await explainReports(database.url, connection, setup.accountId, TIMEZONE, ids, options.repetitions);
+      return;
+    }
     const figures = await measureServers(database.url, token, connection, setup.accountId, lastDay, options);
     if (options.explain) await explainReports(database.url, connection, setup.accountId, TIMEZONE, figures.cases, options.repetitions);
     report(options, setup, figures, started);
@@ -258,6 +282,12 @@ async function measureServers(url: string, token: string, connection: Connection
   let cases: ReportCase[] = [];
   const mismatches: string[] = [];
   for (const configuration of Object.keys(CONFIGURATIONS) as Configuration[]) {
+    if (!options.configurations.includes(configuration)) {
+      timings[configuration] = new Map();
+      dashboards[configuration] = { timing: { samples: [], p50: Number.NaN, p95: Number.NaN }, results: [] };
+      serverRssMb[configuration] = Number.NaN;
+      continue;
+    }
     const env = CONFIGURATIONS[configuration];
     console.log(`\nserver: ${configuration} (${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ') || 'defaults'})`);
     const server = await startServer(url, env);
@@ -413,7 +443,7 @@ function report(options: Options, setup: Setup, figures: ServerFigures, started:
       met: meets(share, (s) => s >= TARGETS.throughputShare),
     });
   }
-  const serverRss = Math.max(...Object.values(figures.serverRssMb));
+  const serverRss = Math.max(...Object.values(figures.serverRssMb).filter(Number.isFinite));
   rows.push({
     figure: `server peak RSS (${(Object.entries(figures.serverRssMb) as [string, number][]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')})`,
     value: mib(serverRss),

@@ -24,6 +24,12 @@ export interface SqlDialect {
    * write transactions already run one at a time.
    */
   readonly lockingRead: string;
+  /**
+   * Written after `FROM conversations c` in a report's query over a date range: makes the engine
+   * read the range from `index` (the covering index of the date property) where the database's
+   * planner might pick another. Empty where the planner needs no telling.
+   */
+  reportIndexHint(index: string): string;
 }
 
 export function placeholders(columnCount: number, rowCount: number): string {

@@ -272,7 +272,7 @@ function compileRollupAggregate(spec: BoundSpec, groupedBy: Grouping, cells: Rol
       ' AND ',
     );
     const select = join([...dimensions, fragment(`c.status AS st, ${sums.map((s) => `${s.conversations} AS ${s.alias}`).join(', ')}`)], ', ');
-    parts.push(join([fragment(`SELECT ${select.sql}`, ...select.params), fragment(`FROM conversations c WHERE ${scope.sql}${groupColumns(dimensions)}`, ...scope.params)], ' '));
+    parts.push(join([fragment(`SELECT ${select.sql}`, ...select.params), fragment(`FROM conversations c${spec.channel ? (spec.indexHint ?? '') : ''} WHERE ${scope.sql}${groupColumns(dimensions)}`, ...scope.params)], ' '));
   }
 
   const dimensions = spec.dimensions.map((_, i) => `x.d${i} AS d${i}`);

@@ -25,6 +25,11 @@ export interface SqlDialect {
    */
   readonly lockingRead: string;
   /**
+   * `sql` (a SELECT) with a server-side time limit, past which the server stops it and frees the
+   * connection; null where the server cannot do that (SQLite: the reader process is killed instead).
+   */
+  limitStatementTime(sql: string, ms: number): string | null;
+  /**
    * Written after `FROM conversations c` in a report's query over a date range: makes the engine
    * read the range from `index` (the covering index of the date property) where the database's
    * planner might pick another. Empty where the planner needs no telling.

@@ -14,6 +14,9 @@ export const mysqlDialect: SqlDialect = {
     return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(columns.length, rowCount)} ON DUPLICATE KEY UPDATE ${updates}`;
   },
   lockingRead: ' FOR UPDATE',
+  // MariaDB's form (MySQL 8 has the MAX_EXECUTION_TIME hint instead; the caller checks which server
+  // it talks to). Seconds, with millisecond precision; past it: ER_STATEMENT_TIMEOUT.
+  limitStatementTime: (sql, ms) => `SET STATEMENT max_statement_time = ${(ms / 1000).toFixed(3)} FOR ${sql}`,
   // MariaDB's cost model, with fresh InnoDB statistics, can read a 30-day range through the primary
   // key (the whole account) instead of the date index: ten times the rows. FORCE INDEX still lets it
   // use the index's range; it only rules out the table scan and the other indexes.

@@ -8,9 +8,9 @@ import { Database } from '../../db/database';
 import { computeReport, ReportAnswer, ReportResult } from '../engine/run';
 import { ReportSpec } from '../engine/spec';
 import { RedisStore } from './redis';
-import { ReportCache, reportLru } from './report-cache';
+import { DataVersion, ReportCache, reportLru } from './report-cache';
 
-export { ReportCache, reportLru } from './report-cache';
+export { DataVersion, ReportCache, reportLru } from './report-cache';
 
 /** Keeps a cache-heavy server well under 300 MB RSS. */
 export const DEFAULT_LRU_LIMITS = { maxEntries: 10_000, maxBytes: 50 * 1024 * 1024 };
@@ -33,12 +33,12 @@ export function createReportCache(env: CacheEnvironment, options: { keyPrefix?: 
 let processCache: ReportCache | null | undefined;
 
 /** Runs a report through this process's cache: the same result as `runSpec`. `dataVersion`: see ReportCache.run. */
-export async function runCached(db: Database, spec: ReportSpec, dataVersion?: number): Promise<ReportResult> {
+export async function runCached(db: Database, spec: ReportSpec, dataVersion?: DataVersion): Promise<ReportResult> {
   return (await answerReport(db, spec, dataVersion)).result;
 }
 
 /** What runCached returns, and whether it came from the cache, the rollup or the conversations. */
-export function answerReport(db: Database, spec: ReportSpec, dataVersion?: number): Promise<ReportAnswer> {
+export function answerReport(db: Database, spec: ReportSpec, dataVersion?: DataVersion): Promise<ReportAnswer> {
   if (processCache === undefined) processCache = createReportCache(process.env);
   return processCache ? processCache.answer(db, spec, dataVersion) : computeReport(db, spec);
 }

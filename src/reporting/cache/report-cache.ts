@@ -1,15 +1,11 @@
 import { Database, toNumber } from '../../db/database';
+import { countReportCache } from '../../metrics';
 import { computeReport, ReportAnswer, ReportResult } from '../engine/run';
 import { ReportSpec } from '../engine/spec';
 import { reportCacheKey } from './key';
 import { LruLimits, LruStore } from './lru';
 import { RedisStore } from './redis';
 
-/**
- * Report results by account, data version and normalised run: the in-process LRU first, then
- * Redis when there is one, then the database. A hit costs one primary-key query (the data
- * version, unless the caller read it already); concurrent identical misses in one process compute once.
- */
 /**
  * A result as held in this process: its JSON text (what Redis holds, and what its size is
  * measured by) and the parsed value, deeply frozen, which every hit hands out as it is: no parse
@@ -25,6 +21,11 @@ export function reportLru(limits: LruLimits): LruStore<HeldReport> {
   return new LruStore<HeldReport>(limits, (held) => 2 * held.text.length);
 }
 
+/**
+ * Report results by account, data version and normalised run: the in-process LRU first, then
+ * Redis when there is one, then the database. A hit costs one primary-key query (the data
+ * version, unless the caller read it already); concurrent identical misses in one process compute once.
+ */
 export class ReportCache {
   private readonly inFlight = new Map<string, Promise<{ held: HeldReport; source: ReportAnswer['source'] }>>();
 
@@ -34,27 +35,32 @@ export class ReportCache {
   ) {}
 
   /**
-   * What `runSpec` returns, as a fresh object for every caller. `knownVersion` is the account's
-   * data version read when the request began (with its caller); without it, it is read here.
+   * What `runSpec` returns. `known` is the account's data version and the database's identity read
+   * when the request began (with its caller); without it, they are read here.
    */
-  async run(db: Database, spec: ReportSpec, knownVersion?: number): Promise<ReportResult> {
-    return (await this.answer(db, spec, knownVersion)).result;
+  async run(db: Database, spec: ReportSpec, known?: DataVersion): Promise<ReportResult> {
+    return (await this.answer(db, spec, known)).result;
   }
 
   /**
    * What `run` returns, and where it came from: CACHE when this process's LRU or Redis held it;
    * otherwise how it was computed (also for a caller that waited for another's identical run).
+   * A cached result is shared by every caller, deeply frozen.
    */
-  async answer(db: Database, spec: ReportSpec, knownVersion?: number): Promise<ReportAnswer> {
+  async answer(db: Database, spec: ReportSpec, known?: DataVersion): Promise<ReportAnswer> {
     // Read before computing: a result computed meanwhile may already include a newer import,
     // but is never older than the version it is stored under.
-    const version = knownVersion ?? (await dataVersion(db, spec.accountId));
-    if (version === null) return computeReport(db, spec);
-    const key = reportCacheKey(db, spec, version);
+    const current = known ?? (await dataVersion(db, spec.accountId));
+    if (current === null) return computeReport(db, spec);
+    const key = reportCacheKey(current.databaseIdentity, spec, current.version);
     const cached = this.lru.get(key);
-    if (cached !== undefined) return { result: cached.result, source: 'CACHE' };
+    if (cached !== undefined) {
+      countReportCache({ result: 'hit', tier: 'memory' });
+      return { result: cached.result, source: 'CACHE' };
+    }
     let pending = this.inFlight.get(key);
-    if (!pending) {
+    if (pending) countReportCache({ result: 'hit', tier: 'coalesced' });
+    else {
       pending = this.load(db, spec, key).finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, pending);
     }
@@ -70,10 +76,12 @@ export class ReportCache {
     const shared = await this.redis?.get(key);
     const parsed = shared === undefined ? null : parseReport(shared);
     if (shared !== undefined && parsed) {
+      countReportCache({ result: 'hit', tier: 'redis' });
       const held = { text: shared, result: deepFreeze(parsed) };
       this.lru.set(key, held);
       return { held, source: 'CACHE' };
     }
+    countReportCache({ result: 'miss', tier: 'none' });
     const { result, source } = await computeReport(db, spec);
     const text = JSON.stringify(result);
     // Frozen as parsed from the text, so a hit is exactly what Redis would give another process.
@@ -84,9 +92,18 @@ export class ReportCache {
   }
 }
 
-async function dataVersion(db: Database, accountId: number): Promise<number | null> {
-  const [row] = await db.query<{ data_version: unknown }>('SELECT data_version FROM accounts WHERE id = ?', [accountId]);
-  return row ? toNumber(row.data_version) : null;
+/** Which data a cached result was computed from: the database (by its random identity) and the account's data version. */
+export interface DataVersion {
+  databaseIdentity: string;
+  version: number;
+}
+
+async function dataVersion(db: Database, accountId: number): Promise<DataVersion | null> {
+  const [row] = await db.query<{ data_version: unknown; database_identity: string | null }>(
+    'SELECT a.data_version, d.identity AS database_identity FROM accounts a JOIN database_identity d ON d.id = 1 WHERE a.id = ?',
+    [accountId],
+  );
+  return row && row.database_identity ? { databaseIdentity: row.database_identity, version: toNumber(row.data_version) as number } : null;
 }
 
 /** Redis is outside this process: a value that is not a report (truncated, written by something else) is a miss. */

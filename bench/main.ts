@@ -46,6 +46,7 @@ import { CaseTiming, caseKey, CHAT_OVERVIEW, check, Configuration, CONFIGURATION
 import { Repetitions } from './stats';
 import { Figure, formatFigures, meets, mib, ms, rate, ratio, times } from './table';
 import { measureThroughput, ThroughputFigures } from './throughput';
+import { formatSoak, soak, SoakOptions } from './soak';
 
 const TIMEZONE = 'Europe/Amsterdam';
 const RANGES = [
@@ -82,6 +83,10 @@ const USAGE = `Usage: npm run bench -- [options]   (node dist/bench/main.js [opt
   --explain           also time the engine's own SQL against the hand-written SQL and print EXPLAINs
   --explain-only      only that: no servers (with --database-url, after \`threadline migrate\`)
   --configurations L  only these server configurations, comma-separated (default all: ${Object.keys(CONFIGURATIONS).join(',')})
+  --soak              afterwards, the soak on SQLite and MariaDB (bench/soak.ts; \`npm run bench\` passes it)
+  --soak-only         only the soak
+  --soak-clients N    clients of the soak (default 32)
+  --soak-seconds S    length of the soak on each store (default 60)
   --help`;
 
 interface Options {
@@ -94,6 +99,8 @@ interface Options {
   explain: boolean;
   explainOnly: boolean;
   configurations: Configuration[];
+  soak: SoakOptions | null;
+  soakOnly: boolean;
 }
 
 function parseOptions(): Options | null {
@@ -109,6 +116,10 @@ function parseOptions(): Options | null {
       explain: { type: 'boolean', default: false },
       'explain-only': { type: 'boolean', default: false },
       configurations: { type: 'string' },
+      soak: { type: 'boolean', default: false },
+      'soak-only': { type: 'boolean', default: false },
+      'soak-clients': { type: 'string', default: '32' },
+      'soak-seconds': { type: 'string', default: '60' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -132,6 +143,11 @@ function parseOptions(): Options | null {
     explain: values.explain || values['explain-only'],
     explainOnly: values['explain-only'],
     configurations: configurationList(values.configurations),
+    soak:
+      values.soak || values['soak-only']
+        ? { clients: integer('--soak-clients', values['soak-clients'], 1), seconds: integer('--soak-seconds', values['soak-seconds'], 1), baseConversations: 5000 }
+        : null,
+    soakOnly: values['soak-only'],
   };
 }
 
@@ -160,6 +176,11 @@ interface Setup {
 async function main(): Promise<void> {
   const options = parseOptions();
   if (!options) return;
+  if (!options.soakOnly) await benchmark(options);
+  if (options.soak) console.log(`\n${formatSoak(await soak(options.soak), options.soak)}\n`);
+}
+
+async function benchmark(options: Options): Promise<void> {
   const started = new Date();
   const database = options.databaseUrl ? existingDatabase(options.databaseUrl) : await createDatabase('threadline_bench');
   const dir = mkdtempSync(join(tmpdir(), 'threadline-bench-'));

@@ -4,7 +4,7 @@ import { Channel } from '../conversations/conversation.entity';
 import { BadInput } from '../errors';
 import { sourceOnDashboard } from '../dashboards/service';
 import { Context } from '../server/context';
-import { runCached } from './cache';
+import { answerReport } from './cache';
 import { ReportDefinition } from './catalog/definition';
 import { catalogDefinition, reportCatalog } from './catalog/registry';
 import { RunOptions } from './engine/build-spec';
@@ -55,8 +55,9 @@ export async function listPropertyValues(ctx: Context, args: PropertyValuesArgs)
   };
 }
 
-export async function runReport(ctx: Context, input: RunReportInput): Promise<ReportResultType> {
-  return runSource(ctx, await sourceOf(ctx, input, ''), input);
+export async function runReport(ctx: Context, input: RunReportInput, path: string): Promise<ReportResultType> {
+  const started = performance.now();
+  return runSource(ctx, await sourceOf(ctx, input, ''), input, path, started);
 }
 
 /**
@@ -76,18 +77,23 @@ async function specFor(ctx: Context, input: RunReportInput, prefix = ''): Promis
   return specOf(ctx, await sourceOf(ctx, input, prefix), input);
 }
 
-/** Runs a catalog or saved report as shown somewhere (a saved report's page, a dashboard). */
-export async function runSource(ctx: Context, source: ReportSource, run: RunOptions): Promise<ReportResultType> {
+/**
+ * Runs a catalog or saved report as shown somewhere (a saved report's page, a dashboard), and
+ * records in the context where its answer came from: `path` is where it sits in the response.
+ */
+export async function runSource(ctx: Context, source: ReportSource, run: RunOptions, path: string, started = performance.now()): Promise<ReportResultType> {
   const { dataVersion, databaseIdentity } = ctx.viewer.account;
   const known = dataVersion !== undefined && databaseIdentity !== undefined ? { version: dataVersion, databaseIdentity } : undefined;
   const spec = await specOf(ctx, source, run);
   if (run.compareTo) {
     // Both runs are checked before either runs: a compareTo without a range is refused at once.
     const earlier = comparisonSpec(spec, run.compareTo);
-    const [current, previous] = await Promise.all([runCached(ctx.db, spec, known), runCached(ctx.db, earlier, known)]);
-    return Object.assign(new ReportResultType(), compareResults(spec, current, previous, earlier.range as LocalDateRange));
+    const [current, previous] = await Promise.all([answerReport(ctx.db, spec, known), answerReport(ctx.db, earlier, known)]);
+    ctx.reportRuns.push({ path, source: current.source, ms: performance.now() - started });
+    return Object.assign(new ReportResultType(), compareResults(spec, current.result, previous.result, earlier.range as LocalDateRange));
   }
-  const result = await runCached(ctx.db, spec, known);
+  const { result, source: answeredBy } = await answerReport(ctx.db, spec, known);
+  ctx.reportRuns.push({ path, source: answeredBy, ms: performance.now() - started });
   return Object.assign(new ReportResultType(), result);
 }
 

@@ -8,7 +8,7 @@ import { Granularity, LocalDateRange, parseDateRange, parseTimezone } from '../t
 import { SqlDialect } from '../../db/dialect';
 import { coreMeasures, Measure, MeasureDefinition, MeasureKey, MeasureLookup, MeasureValue } from './measures';
 import { CompareTo } from './compare';
-import { Dimension, NumericRange, ReportSpec } from './spec';
+import { Dimension, NumericRange, REPORT_INDEXES, ReportSpec } from './spec';
 import { and } from './sql';
 
 /** What a report is, whether from the catalog or saved by a user. */
@@ -67,12 +67,14 @@ export function buildSpec(shape: ReportShape, run: RunOptions, context: SpecCont
   const filterContext = { dialect: context.dialect, catalog: context.catalog, timezone };
   const lookup = context.measures ?? coreMeasures;
   const measures = shape.measures.map((key, i) => compileMeasure(key, lookup, { ...filterContext, declared: true }, `measures[${i}]`));
+  const dateColumn = shape.dateProperty === 'closedAt' ? 'c.closed_at' : 'c.created_at';
   return {
     accountId: context.account.id,
     channel: shape.channel,
     measures,
     dimensions,
-    dateColumn: shape.dateProperty === 'closedAt' ? 'c.closed_at' : 'c.created_at',
+    dateColumn,
+    indexHint: context.dialect.reportIndexHint(REPORT_INDEXES[dateColumn]),
     range,
     timezone,
     filters: and([compileFilters(shape.defaultFilters ?? [], { ...filterContext, declared: true }, 'defaultFilters'), compileFilters(run.filters ?? [], filterContext, 'filters')]),

@@ -159,7 +159,9 @@ export function valueAliases(spec: ReportSpec): Map<string, string> {
 function fromClause(spec: BoundSpec): SqlFragment {
   const joins = spec.dimensions.flatMap((d, i) => ((d.kind === 'property' || d.kind === 'range') && d.property.customName !== undefined ? [customJoin(d.property, `p${i}`)] : []));
   const values = [...valueAliases(spec)].map(([name, alias]) => customJoin({ key: name, label: name, type: 'NUMBER', customName: name, groupable: true }, alias));
-  return join([fragment('FROM conversations c'), ...joins, ...values], ' ');
+  // The covering index leads with the channel: without one, or for all time, the planner chooses.
+  const hint = spec.range && spec.channel ? (spec.indexHint ?? '') : '';
+  return join([fragment(`FROM conversations c${hint}`), ...joins, ...values], ' ');
 }
 
 /**

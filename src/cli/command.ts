@@ -1,4 +1,4 @@
-import { DatabaseConfig, parseDatabaseUrl } from '../config';
+import { DatabaseConfig, parseDatabaseUrl, replicaUrlsFrom } from '../config';
 import { Account } from '../accounts/account.entity';
 import { findAccount } from '../accounts/accounts';
 import { Database, openDatabase, OpenOptions } from '../db/database';
@@ -69,19 +69,22 @@ export function printUsage(usage: string): void {
 }
 
 /**
- * Opens the database named by DATABASE_URL (migrations applied unless told otherwise). A bad URL
- * or an unreachable server is bad input: one line naming the database, never the password.
+ * Opens the database named by DATABASE_URL (migrations applied unless told otherwise), with the
+ * read replicas of DATABASE_REPLICA_URLS. A bad URL or an unreachable server is bad input: one
+ * line naming the database, never the password. Replicas are opened on first use, not here.
  */
 export async function openCliDatabase(options: OpenOptions = {}): Promise<Database> {
   const url = process.env.DATABASE_URL;
   let config: DatabaseConfig;
+  let replicas: ReturnType<typeof replicaUrlsFrom>;
   try {
     config = parseDatabaseUrl(url);
+    replicas = replicaUrlsFrom(process.env, config);
   } catch (error) {
     throw new CliError((error as Error).message);
   }
   try {
-    return await openDatabase(url, options);
+    return await openDatabase(url, { replicas, ...options });
   } catch (error) {
     throw new CliError(`cannot open the database ${describeDatabase(config)}: ${(error as Error).message}`);
   }

@@ -1,3 +1,4 @@
+import { listingReader } from '../accounts/data-version';
 import { ConversationConnection } from '../conversations/graphql/types';
 import { Channel } from '../conversations/conversation.entity';
 import { BadInput } from '../errors';
@@ -53,7 +54,7 @@ export async function runReport(ctx: Context, input: RunReportInput): Promise<Re
 
 export async function drilldown(ctx: Context, input: DrilldownInput): Promise<ConversationConnection> {
   const spec = await specFor(ctx, input.run, 'run.');
-  return drilldownSpec(ctx.db, spec, input.point ?? [], input.measure, input);
+  return drilldownSpec(await listingReader(ctx.db, ctx.viewer.account.id, ctx.viewer.account.dataVersion), spec, input.point ?? [], input.measure, input);
 }
 
 /** Resolves the report a run names and validates the run against it. */

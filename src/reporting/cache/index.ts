@@ -4,6 +4,7 @@
  * a Redis tier that every server process on it shares. An in-process LRU is always in front.
  */
 
+import { readAtVersion } from '../../accounts/data-version';
 import { Database } from '../../db/database';
 import { ReportResult, runSpec } from '../engine/run';
 import { ReportSpec } from '../engine/spec';
@@ -36,7 +37,8 @@ let processCache: ReportCache | null | undefined;
 /** Runs a report through this process's cache: the same result as `runSpec`. `dataVersion`: see ReportCache.run. */
 export function runCached(db: Database, spec: ReportSpec, dataVersion?: number): Promise<ReportResult> {
   if (processCache === undefined) processCache = createReportCache(process.env);
-  return processCache ? processCache.run(db, spec, dataVersion) : runSpec(db, spec);
+  if (processCache) return processCache.run(db, spec, dataVersion);
+  return readAtVersion(db, spec.accountId, dataVersion, (reader) => runSpec(reader, spec)).then(({ value }) => value);
 }
 
 /** Quits Redis (when the server closes); the next run configures a fresh cache from the environment. */

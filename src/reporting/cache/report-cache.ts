@@ -1,4 +1,5 @@
-import { Database, toNumber } from '../../db/database';
+import { readAtVersion, readDataVersion } from '../../accounts/data-version';
+import { Database } from '../../db/database';
 import { ReportResult, runSpec } from '../engine/run';
 import { ReportSpec } from '../engine/spec';
 import { reportCacheKey } from './key';
@@ -25,14 +26,14 @@ export class ReportCache {
   async run(db: Database, spec: ReportSpec, knownVersion?: number): Promise<ReportResult> {
     // Read before computing: a result computed meanwhile may already include a newer import,
     // but is never older than the version it is stored under.
-    const version = knownVersion ?? (await dataVersion(db, spec.accountId));
+    const version = knownVersion ?? (await readDataVersion(db, spec.accountId));
     if (version === null) return runSpec(db, spec);
     const key = reportCacheKey(db, spec, version);
     let text = this.lru.get(key);
     if (text === undefined) {
       let pending = this.inFlight.get(key);
       if (!pending) {
-        pending = this.load(db, spec, key).finally(() => this.inFlight.delete(key));
+        pending = this.load(db, spec, key, version).finally(() => this.inFlight.delete(key));
         this.inFlight.set(key, pending);
       }
       text = await pending;
@@ -44,22 +45,22 @@ export class ReportCache {
     await this.redis?.close();
   }
 
-  private async load(db: Database, spec: ReportSpec, key: string): Promise<string> {
+  private async load(db: Database, spec: ReportSpec, key: string, version: number): Promise<string> {
     const shared = await this.redis?.get(key);
     if (shared !== undefined && isReportResult(shared)) {
       this.lru.set(key, shared);
       return shared;
     }
-    const text = JSON.stringify(await runSpec(db, spec));
-    this.lru.set(key, text);
-    await this.redis?.set(key, text);
+    const computed = await readAtVersion(db, spec.accountId, version, (reader) => runSpec(reader, spec));
+    const text = JSON.stringify(computed.value);
+    // Stored under the version the numbers are of: a replica may already hold a newer one than the
+    // request saw, and its numbers must not be read as those of the older version.
+    const at = computed.version ?? version;
+    const storeKey = at === version ? key : reportCacheKey(db, spec, at);
+    this.lru.set(storeKey, text);
+    await this.redis?.set(storeKey, text);
     return text;
   }
-}
-
-async function dataVersion(db: Database, accountId: number): Promise<number | null> {
-  const [row] = await db.query<{ data_version: unknown }>('SELECT data_version FROM accounts WHERE id = ?', [accountId]);
-  return row ? toNumber(row.data_version) : null;
 }
 
 /** Redis is outside this process: a value that is not a report (truncated, written by something else) is a miss. */

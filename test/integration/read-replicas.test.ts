@@ -1,4 +1,5 @@
 import { Account } from '../../src/accounts/account.entity';
+import { readAtVersion } from '../../src/accounts/data-version';
 import { createAccount } from '../../src/accounts/accounts';
 import { createUser } from '../../src/auth/users';
 import { ingestConversations } from '../../src/conversations/import';
@@ -9,6 +10,7 @@ import { reportCacheKey } from '../../src/reporting/cache/key';
 import { LruStore } from '../../src/reporting/cache/lru';
 import { reportCatalog } from '../../src/reporting/catalog/registry';
 import { buildSpec } from '../../src/reporting/engine/build-spec';
+import { runSpec } from '../../src/reporting/engine/run';
 import { loadPropertyCatalog } from '../../src/reporting/properties';
 import { ConversationsDocument, DrilldownDocument, IngestDocument, RunReportDocument, RunReportInput } from '../graphql/generated/operations';
 import { postGraphQL } from '../support/api';
@@ -23,6 +25,11 @@ import { redisUrl, serverReachable, TEST_SERVERS } from '../support/servers';
  * behind Threadline's back (its data version stays) while replication is stopped: an answer with
  * the old assignee came from the replica.
  */
+
+/** Figures for docs/scaling.md: printed when THREADLINE_FIGURES is set, never asserted. */
+function figure(name: string, ms: number): void {
+  if (process.env.THREADLINE_FIGURES) process.stdout.write(`figure: ${name}: ${ms.toFixed(2)} ms\n`);
+}
 
 interface Serve {
   url: string;
@@ -125,7 +132,9 @@ const DATABASE = `threadline_replicas_${process.pid}_${Date.now() % 1_000_000}`;
     const [a] = serves;
     const fresh = { report: [['u-7', 4], [null, 1]], drilldown: 4, listing: 4 };
     await replica.stop();
+    const started = performance.now();
     const during = await Promise.all([answers(a, { property: 'status', operator: 'EQ', values: ['OPEN'] }), answers(a), answers(a)]);
+    figure('replica stopped: three clients answered from the primary', performance.now() - started);
     expect(during).toEqual([fresh, fresh, fresh]);
     expect(a.log.filter((line) => line.includes('read replica'))).toEqual([
       expect.stringMatching(/^threadline: read replica mysql:\/\/127\.0\.0\.1:\d+\/threadline_replicas_\d+_\d+ unavailable \(.+\); its reads go to the primary until it is back$/),
@@ -157,6 +166,21 @@ const DATABASE = `threadline_replicas_${process.pid}_${Date.now() % 1_000_000}`;
       expect(result.rows.map((row) => [row.dimensionValues[0].value, row.measureValues[0]])).toEqual([['u-7', 4], [null, 1]]);
       expect(cache.lru.get(reportCacheKey(replicated, spec, Number(version)))).toBe(JSON.stringify(result));
       expect(cache.lru.get(reportCacheKey(replicated, spec, Number(version) - 1))).toBeUndefined();
+
+      if (process.env.THREADLINE_FIGURES) {
+        // What the snapshot and the version check add to a computed report, on this tiny data set.
+        const time = async (work: () => Promise<unknown>) => {
+          const started = performance.now();
+          for (let i = 0; i < 50; i++) await work();
+          return (performance.now() - started) / 50;
+        };
+        figure('computed report on the primary', await time(() => runSpec(replicated, spec)));
+        figure('computed report on the replica (snapshot + version check)', await time(() => readAtVersion(replicated, accountId, Number(version), (reader) => runSpec(reader, spec))));
+        await onReplica('STOP SLAVE');
+        await onPrimary(`UPDATE $db.accounts SET data_version = data_version + 1 WHERE id = ${accountId}`);
+        figure('computed report while the replica lags (version check, then the primary)', await time(() => readAtVersion(replicated, accountId, Number(version) + 1, (reader) => runSpec(reader, spec))));
+        await onReplica('START SLAVE');
+      }
     } finally {
       if (rollups === undefined) delete process.env.THREADLINE_ROLLUPS;
       else process.env.THREADLINE_ROLLUPS = rollups;

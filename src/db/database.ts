@@ -385,6 +385,14 @@ export interface ReadReplicas {
   close(): Promise<void>;
 }
 
+/** A replica that has not yet applied a migration of the primary: its reads go to the primary meanwhile. */
+const REPLICA_BEHIND_CODES = new Set(['ER_NO_SUCH_TABLE', 'ER_BAD_FIELD_ERROR']);
+
+function driverCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown }).code ?? (error as { driverError?: { code?: unknown } }).driverError?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** How long a replica that did not answer is left alone before a read tries it again. */
 const REPLICA_RETRY_MS = 1000;
 
@@ -446,33 +454,43 @@ class Replica {
   /**
    * Runs `work` on a connection of its own, every statement bounded by the time limit; in a
    * read-only consistent snapshot if asked. Null when the replica does not answer (also when it
-   * stops during `work`), or is still left alone after not answering; other errors are `work`'s.
+   * stops during `work`), is still left alone after not answering, or lacks a table or column
+   * the primary has (a migration not yet replicated); other errors are `work`'s.
    */
   async use<T>(work: (reader: Queryable) => Promise<T>, snapshot: boolean): Promise<{ value: T } | null> {
     if (this.closed || Date.now() < this.retryAt) return null;
     let runner: QueryRunner | undefined;
     try {
-      const dataSource = await this.open();
-      const own = dataSource.createQueryRunner();
-      runner = own;
-      const step = <R>(promise: Promise<R>) => bounded(promise, this.timeoutMs, () => discardConnection(own));
-      await step(own.connect());
-      const reader: Queryable = { query: <R>(sql: string, params: readonly unknown[] = []) => step(own.query(sql, params.map(bindable)) as Promise<R[]>) };
-      if (!snapshot) return this.answered({ value: await work(reader) });
-      // REPEATABLE READ is what makes the snapshot one moment for every statement; READ ONLY
-      // because nothing may ever be written to a replica through Threadline.
-      await reader.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
-      await reader.query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
+      let reader: Queryable;
+      try {
+        const dataSource = await this.open();
+        const own = dataSource.createQueryRunner();
+        runner = own;
+        const step = <R>(promise: Promise<R>) => bounded(promise, this.timeoutMs, () => discardConnection(own));
+        await step(own.connect());
+        reader = { query: <R>(sql: string, params: readonly unknown[] = []) => step(own.query(sql, params.map(bindable)) as Promise<R[]>) };
+        if (snapshot) {
+          // REPEATABLE READ is what makes the snapshot one moment for every statement; READ ONLY
+          // because nothing may ever be written to a replica through Threadline.
+          await reader.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+          await reader.query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
+        }
+      } catch (error) {
+        // Whatever keeps a replica from starting a read (down, a wrong database or password in
+        // DATABASE_REPLICA_URLS) sends its reads to the primary rather than failing them.
+        this.unavailable(unavailableReason(error) ?? `${(error as { code?: string }).code ?? 'error'}: ${(error as Error).message}`.split('\n')[0]);
+        return null;
+      }
       try {
         return this.answered({ value: await work(reader) });
+      } catch (error) {
+        const reason = unavailableReason(error);
+        if (reason !== null) this.unavailable(reason);
+        else if (!REPLICA_BEHIND_CODES.has(driverCode(error) ?? '')) throw error;
+        return null;
       } finally {
-        await reader.query('COMMIT').catch(() => undefined);
+        if (snapshot) await reader.query('COMMIT').catch(() => undefined);
       }
-    } catch (error) {
-      const reason = unavailableReason(error);
-      if (reason === null) throw error;
-      this.unavailable(reason);
-      return null;
     } finally {
       await runner?.release();
     }

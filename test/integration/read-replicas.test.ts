@@ -187,4 +187,35 @@ const DATABASE = `threadline_replicas_${process.pid}_${Date.now() % 1_000_000}`;
       await replicated.close();
     }
   });
+
+  it('reads on the primary when a replica URL names a database the replica lacks, and says so once', async () => {
+    const log: string[] = [];
+    const wrong = { ...(parseDatabaseUrl(replica.url) as Extract<ReturnType<typeof parseDatabaseUrl>, { kind: 'mysql' }>), database: 'no_such_database' };
+    const misconfigured = await openDatabase(primary.url, { migrate: false, replicas: [wrong], log: (line) => log.push(line) });
+    try {
+      const read = () => readAtVersion(misconfigured, accountId, undefined, (reader) => reader.query<{ n: number }>('SELECT COUNT(*) AS n FROM conversations WHERE account_id = ?', [accountId]));
+      expect((await read()).value).toEqual([{ n: 5 }]);
+      expect((await read()).value).toEqual([{ n: 5 }]);
+      expect(log).toEqual([expect.stringMatching(/^read replica mysql:\/\/127\.0\.0\.1:\d+\/no_such_database unavailable \(ER_BAD_DB_ERROR: Unknown database 'no_such_database'\); its reads go to the primary until it is back$/)]);
+    } finally {
+      await misconfigured.close();
+    }
+  });
+
+  it('reads on the primary while the replica has not yet applied a migration, without calling the replica down', async () => {
+    const log: string[] = [];
+    const replicated = await openDatabase(primary.url, { migrate: false, replicas: [parseDatabaseUrl(replica.url) as never], log: (line) => log.push(line) });
+    await onReplica('STOP SLAVE');
+    try {
+      await onPrimary('CREATE TABLE $db.added_by_a_migration (id INT PRIMARY KEY)');
+      await onPrimary('INSERT INTO $db.added_by_a_migration VALUES (1), (2)');
+      const read = () => readAtVersion(replicated, accountId, undefined, (reader) => reader.query<{ n: number }>('SELECT COUNT(*) AS n FROM added_by_a_migration'));
+      expect((await read()).value).toEqual([{ n: 2 }]);
+      expect((await read()).value).toEqual([{ n: 2 }]);
+      expect(log).toEqual([]);
+    } finally {
+      await onReplica('START SLAVE');
+      await replicated.close();
+    }
+  });
 });

@@ -3,8 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, QueryRunner } from 'typeorm';
 import { createConnection } from 'mysql2/promise';
-import { DatabaseConfig, DatabaseTimeouts, databaseTimeoutsFrom, parseDatabaseUrl } from '../config';
-import { ServiceUnavailable } from '../errors';
+import { DatabaseConfig, DatabaseTimeouts, databaseTimeoutsFrom, parseDatabaseUrl, sqliteReadersFrom } from '../config';
+import { QueryTimeout, ServiceUnavailable } from '../errors';
+import { QueryTimedOut, SqliteReaders } from './sqlite-readers';
 import { SqlDialect } from './dialect';
 import { mysqlDialect } from './dialects/mysql';
 import { sqliteDialect } from './dialects/sqlite';
@@ -16,7 +17,17 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
-export interface Database extends Queryable {
+/** What a report, drill-down or conversation list reads through: the database, or a read replica. */
+export interface ReportReader extends Queryable {
+  /**
+   * A read-only report, value-list or conversation-list query: stopped after
+   * THREADLINE_QUERY_TIMEOUT_MS (the request answers TIMEOUT, the connection is freed), and on a
+   * SQLite file run in a reader process so that it never blocks this one.
+   */
+  report<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface Database extends ReportReader {
   readonly dataSource: DataSource;
   readonly dialect: SqlDialect;
   readonly config: DatabaseConfig;
@@ -42,6 +53,10 @@ export interface OpenOptions {
   timeouts?: DatabaseTimeouts;
   /** Where an outage is reported, once as it starts and once as it ends; default stderr. */
   log?: (message: string) => void;
+  /** Reader processes for report queries on a SQLite file; default THREADLINE_SQLITE_READERS. */
+  sqliteReaders?: number;
+  /** Test hook: rewrites every report query before it runs (tests make one slow with it). */
+  rewriteReport?: (sql: string) => string;
   /** Read replicas of a MySQL primary (config's replicaUrlsFrom); default none. */
   replicas?: readonly MysqlConfig[];
 }
@@ -85,6 +100,34 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       if (typeof settled === 'function') settled();
     }
   };
+  // The server's own limit where it has one (MariaDB), so that it stops the statement and frees the
+  // connection; our deadline, a little later, only catches a server that does not answer at all.
+  const serverLimits = config.kind === 'mysql' && (await isMariadb(dataSource));
+  const readerCount = options.sqliteReaders ?? sqliteReadersFrom(process.env);
+  const readers = config.kind === 'sqlite' && config.file !== ':memory:' && readerCount > 0 ? new SqliteReaders({ file: config.file, size: readerCount }) : null;
+  const report = async <T>(text: string, params: readonly unknown[] = []): Promise<T[]> => {
+    const sql = options.rewriteReport ? options.rewriteReport(text) : text;
+    const limitMs = timeouts.queryMs;
+    const settled = options.onQuery?.(sql);
+    try {
+      const values = params.map(bindable);
+      let rows: T[];
+      if (readers) rows = await readers.run<T>(sql, values, limitMs);
+      else if (config.kind === 'sqlite') rows = (await dataSource.query(sql, values)) as T[];
+      else {
+        const limited = serverLimits ? (dialect.limitStatementTime(sql, limitMs) ?? sql) : sql;
+        const grace = serverLimits ? QUERY_LIMIT_GRACE_MS : 0;
+        rows = await onOwnConnection(dataSource, limitMs + grace, (own) => own.query(limited, values) as Promise<T[]>);
+      }
+      outage.end();
+      return rows;
+    } catch (error) {
+      if (error instanceof QueryTimedOut || isStatementTimeout(error) || (!serverLimits && config.kind === 'mysql' && error instanceof NoAnswer)) throw new QueryTimeout(limitMs);
+      throw outage.check(error);
+    } finally {
+      if (typeof settled === 'function') settled();
+    }
+  };
   let queue: Promise<unknown> = Promise.resolve();
   const inTransaction = async <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => {
     const runner = dataSource.createQueryRunner();
@@ -109,14 +152,15 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       await runner.release();
     }
   };
-  const primary: Queryable = { query: (sql, params) => run(undefined, sql, params) };
-  const replicas = config.kind === 'mysql' && options.replicas?.length ? new ReplicaSet(options.replicas, primary, timeouts.statementMs, log) : null;
+  const primary: ReportReader = { query: (sql, params) => run(undefined, sql, params), report };
+  const replicas = config.kind === 'mysql' && options.replicas?.length ? new ReplicaSet(options.replicas, primary, timeouts, log) : null;
   return {
     dataSource,
     dialect,
     config,
     replicas,
     query: primary.query,
+    report,
     transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
       if (config.kind === 'sqlite') {
         const next = queue.then(() => inTransaction(work));
@@ -127,9 +171,24 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
     },
     async close() {
       await replicas?.close();
+      await readers?.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
+}
+
+/** How long past its own limit MariaDB may take to stop a statement before the server counts as not answering. */
+const QUERY_LIMIT_GRACE_MS = 2000;
+
+async function isMariadb(dataSource: DataSource): Promise<boolean> {
+  const [row] = (await dataSource.query('SELECT VERSION() AS version')) as { version: string }[];
+  return /mariadb/i.test(row?.version ?? '');
+}
+
+/** MariaDB stopped the statement at its max_statement_time (error 1969); the connection stays usable. */
+function isStatementTimeout(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: string; errno?: number } } | null)?.driverError;
+  return driverError?.code === 'ER_STATEMENT_TIMEOUT' || driverError?.errno === 1969;
 }
 
 /** A wait that ran out: the database is treated as unavailable. */
@@ -375,13 +434,13 @@ export interface ReadReplicas {
    * the replica applies meanwhile is seen whole or not at all. Null when no replica answered, or
    * one stopped answering during `work`: then run `work` on the primary.
    */
-  snapshot<T>(work: (reader: Queryable) => Promise<T>): Promise<{ value: T } | null>;
+  snapshot<T>(work: (reader: ReportReader) => Promise<T>): Promise<{ value: T } | null>;
   /**
    * One replica (round robin), statement by statement on pooled connections; from the first
    * statement it does not answer on, the primary. For reads that cannot share a transaction (a
    * page, and its total count asked for later).
    */
-  reader(): Queryable;
+  reader(): ReportReader;
   close(): Promise<void>;
 }
 
@@ -400,11 +459,11 @@ class ReplicaSet implements ReadReplicas {
   private readonly replicas: Replica[];
   private next = 0;
 
-  constructor(configs: readonly MysqlConfig[], private readonly primary: Queryable, timeoutMs: number, log: (message: string) => void) {
-    this.replicas = configs.map((config) => new Replica(config, timeoutMs, log));
+  constructor(configs: readonly MysqlConfig[], private readonly primary: ReportReader, timeouts: DatabaseTimeouts, log: (message: string) => void) {
+    this.replicas = configs.map((config) => new Replica(config, timeouts, log));
   }
 
-  async snapshot<T>(work: (reader: Queryable) => Promise<T>): Promise<{ value: T } | null> {
+  async snapshot<T>(work: (reader: ReportReader) => Promise<T>): Promise<{ value: T } | null> {
     for (const replica of this.inTurn()) {
       const outcome = await replica.use(work, true);
       if (outcome) return outcome;
@@ -412,17 +471,19 @@ class ReplicaSet implements ReadReplicas {
     return null;
   }
 
-  reader(): Queryable {
+  reader(): ReportReader {
     const [replica] = this.inTurn();
     // Once on the primary, always: a replica back a moment later may be behind what was read.
     let onPrimary = false;
+    const statement = async <T>(run: (reader: ReportReader) => Promise<T[]>): Promise<T[]> => {
+      const outcome = onPrimary ? null : await replica.use(run, false);
+      if (outcome) return outcome.value;
+      onPrimary = true;
+      return run(this.primary);
+    };
     return {
-      query: async <T>(sql: string, params?: readonly unknown[]) => {
-        const outcome = onPrimary ? null : await replica.use((q) => q.query<T>(sql, params), false);
-        if (outcome) return outcome.value;
-        onPrimary = true;
-        return this.primary.query<T>(sql, params);
-      },
+      query: <T>(sql: string, params?: readonly unknown[]) => statement((reader) => reader.query<T>(sql, params)),
+      report: <T>(sql: string, params?: readonly unknown[]) => statement((reader) => reader.report<T>(sql, params)),
     };
   }
 
@@ -441,34 +502,50 @@ class ReplicaSet implements ReadReplicas {
 class Replica {
   private dataSource: DataSource | null = null;
   private opening: Promise<DataSource> | null = null;
+  /** Whether it stops a report statement at its time limit itself (MariaDB's max_statement_time). */
+  private serverLimits = false;
   private downSince: number | null = null;
   private retryAt = 0;
   private closed = false;
 
   constructor(
     private readonly config: MysqlConfig,
-    private readonly timeoutMs: number,
+    private readonly timeouts: DatabaseTimeouts,
     private readonly log: (message: string) => void,
   ) {}
 
   /**
-   * Runs `work` on a connection of its own, every statement bounded by the time limit; in a
-   * read-only consistent snapshot if asked. Null when the replica does not answer (also when it
+   * Runs `work` on a connection of its own, every statement bounded by its time limit as on the
+   * primary (a report past THREADLINE_QUERY_TIMEOUT_MS answers TIMEOUT); in a read-only
+   * consistent snapshot if asked. Null when the replica does not answer (also when it
    * stops during `work`), is still left alone after not answering, or lacks a table or column
    * the primary has (a migration not yet replicated); other errors are `work`'s.
    */
-  async use<T>(work: (reader: Queryable) => Promise<T>, snapshot: boolean): Promise<{ value: T } | null> {
+  async use<T>(work: (reader: ReportReader) => Promise<T>, snapshot: boolean): Promise<{ value: T } | null> {
     if (this.closed || Date.now() < this.retryAt) return null;
     let runner: QueryRunner | undefined;
     try {
-      let reader: Queryable;
+      let reader: ReportReader;
       try {
         const dataSource = await this.open();
         const own = dataSource.createQueryRunner();
         runner = own;
-        const step = <R>(promise: Promise<R>) => bounded(promise, this.timeoutMs, () => discardConnection(own));
+        const step = <R>(promise: Promise<R>, ms = this.timeouts.statementMs) => bounded(promise, ms, () => discardConnection(own));
         await step(own.connect());
-        reader = { query: <R>(sql: string, params: readonly unknown[] = []) => step(own.query(sql, params.map(bindable)) as Promise<R[]>) };
+        const statement = <R>(sql: string, params: readonly unknown[], ms?: number) => step(own.query(sql, params.map(bindable)) as Promise<R[]>, ms);
+        reader = {
+          query: <R>(sql: string, params: readonly unknown[] = []) => statement<R>(sql, params),
+          report: async <R>(sql: string, params: readonly unknown[] = []) => {
+            const limitMs = this.timeouts.queryMs;
+            try {
+              if (!this.serverLimits) return await statement<R>(sql, params, limitMs);
+              return await statement<R>(mysqlDialect.limitStatementTime(sql, limitMs) ?? sql, params, limitMs + QUERY_LIMIT_GRACE_MS);
+            } catch (error) {
+              if (isStatementTimeout(error) || (!this.serverLimits && error instanceof NoAnswer)) throw new QueryTimeout(limitMs);
+              throw error;
+            }
+          },
+        };
         if (snapshot) {
           // REPEATABLE READ is what makes the snapshot one moment for every statement; READ ONLY
           // because nothing may ever be written to a replica through Threadline.
@@ -506,10 +583,15 @@ class Replica {
     if (this.dataSource?.isInitialized) return Promise.resolve(this.dataSource);
     this.opening ??= (async () => {
       // No entities and no migrations: a replica gets its schema from the primary, never from here.
-      const dataSource = new DataSource(mysqlConnectionOptions(this.config, this.timeoutMs));
+      const ms = this.timeouts.statementMs;
+      const dataSource = new DataSource(mysqlConnectionOptions(this.config, ms));
       const initializing = dataSource.initialize();
       // Opened after the time ran out: closed again as it arrives.
-      await bounded(initializing, this.timeoutMs, () => void initializing.then((opened) => opened.destroy(), () => undefined));
+      await bounded(initializing, ms, () => void initializing.then((opened) => opened.destroy(), () => undefined));
+      this.serverLimits = await bounded(isMariadb(dataSource), ms, () => undefined).catch(async (error: unknown) => {
+        await dataSource.destroy();
+        throw error;
+      });
       this.dataSource = dataSource;
       return dataSource;
     })().finally(() => (this.opening = null));

@@ -1,5 +1,6 @@
-import { readAtVersion, readDataVersion } from '../../accounts/data-version';
+import { DataVersion, readAtVersion, readDataVersion } from '../../accounts/data-version';
 import { Database } from '../../db/database';
+import { countReportCache } from '../../metrics';
 import { ReportResult, runSpec } from '../engine/run';
 import { ReportSpec } from '../engine/spec';
 import { reportCacheKey } from './key';
@@ -20,20 +21,23 @@ export class ReportCache {
   ) {}
 
   /**
-   * What `runSpec` returns, as a fresh object for every caller. `knownVersion` is the account's
-   * data version read when the request began (with its caller); without it, it is read here.
+   * What `runSpec` returns, as a fresh object for every caller. `known` is the account's data
+   * version and the database's identity read when the request began (with its caller); without
+   * it, they are read here.
    */
-  async run(db: Database, spec: ReportSpec, knownVersion?: number): Promise<ReportResult> {
+  async run(db: Database, spec: ReportSpec, known?: DataVersion): Promise<ReportResult> {
     // Read before computing: a result computed meanwhile may already include a newer import,
     // but is never older than the version it is stored under.
-    const version = knownVersion ?? (await readDataVersion(db, spec.accountId));
-    if (version === null) return runSpec(db, spec);
-    const key = reportCacheKey(db, spec, version);
+    const current = known ?? (await readDataVersion(db, spec.accountId));
+    if (current === null) return runSpec(db, spec);
+    const key = reportCacheKey(current.databaseIdentity, spec, current.version);
     let text = this.lru.get(key);
-    if (text === undefined) {
+    if (text !== undefined) countReportCache({ result: 'hit', tier: 'memory' });
+    else {
       let pending = this.inFlight.get(key);
-      if (!pending) {
-        pending = this.load(db, spec, key, version).finally(() => this.inFlight.delete(key));
+      if (pending) countReportCache({ result: 'hit', tier: 'coalesced' });
+      else {
+        pending = this.load(db, spec, key, current).finally(() => this.inFlight.delete(key));
         this.inFlight.set(key, pending);
       }
       text = await pending;
@@ -45,23 +49,27 @@ export class ReportCache {
     await this.redis?.close();
   }
 
-  private async load(db: Database, spec: ReportSpec, key: string, version: number): Promise<string> {
+  private async load(db: Database, spec: ReportSpec, key: string, current: DataVersion): Promise<string> {
     const shared = await this.redis?.get(key);
     if (shared !== undefined && isReportResult(shared)) {
+      countReportCache({ result: 'hit', tier: 'redis' });
       this.lru.set(key, shared);
       return shared;
     }
-    const computed = await readAtVersion(db, spec.accountId, version, (reader) => runSpec(reader, spec));
+    countReportCache({ result: 'miss', tier: 'none' });
+    const computed = await readAtVersion(db, spec.accountId, current, (reader) => runSpec(reader, spec));
     const text = JSON.stringify(computed.value);
     // Stored under the version the numbers are of: a replica may already hold a newer one than the
     // request saw, and its numbers must not be read as those of the older version.
-    const at = computed.version ?? version;
-    const storeKey = at === version ? key : reportCacheKey(db, spec, at);
+    const at = computed.version ?? current;
+    const storeKey = at.version === current.version ? key : reportCacheKey(at.databaseIdentity, spec, at.version);
     this.lru.set(storeKey, text);
     await this.redis?.set(storeKey, text);
     return text;
   }
 }
+
+export { DataVersion };
 
 /** Redis is outside this process: a value that is not a report (truncated, written by something else) is a miss. */
 function isReportResult(text: string): boolean {

@@ -1,5 +1,5 @@
 import { findDirectoryEntries } from '../../conversations/directory';
-import { fromDbInstant, Queryable, toNumber } from '../../db/database';
+import { fromDbInstant, ReportReader, toNumber } from '../../db/database';
 import { BadInput } from '../../errors';
 import { ConversationProperty } from '../properties';
 import { bucketStart, LocalDateRange, localDateOf, timeBuckets, wholeBuckets } from '../time';
@@ -34,7 +34,7 @@ export interface RunSpecOptions {
 }
 
 /** Runs a report: at most one aggregate query, one per percentile measure, and one per directory for labels. */
-export async function runSpec(db: Queryable, spec: ReportSpec, options: RunSpecOptions = {}): Promise<ReportResult> {
+export async function runSpec(db: ReportReader, spec: ReportSpec, options: RunSpecOptions = {}): Promise<ReportResult> {
   const bound = await bindBuckets(db, spec);
   const header = {
     dimensions: spec.dimensions.map((d) => ({ key: d.property.key, label: d.property.label })),
@@ -52,7 +52,7 @@ export async function runSpec(db: Queryable, spec: ReportSpec, options: RunSpecO
   };
   const dimensionColumns = spec.dimensions.map((_, i) => `d${i}`);
   const aggregate = aggregateQuery(bound, options.rollups ?? rollupsEnabled());
-  for (const row of await db.query<Record<string, unknown>>(aggregate.sql, aggregate.params)) {
+  for (const row of await db.report<Record<string, unknown>>(aggregate.sql, aggregate.params)) {
     const group = groupOf(dimensionColumns.map((c) => row[c]));
     spec.measures.forEach((measure, i) => {
       if (measure.kind === 'count') group.values[i] = toNumber(row[`m${i}`]) ?? 0;
@@ -82,14 +82,14 @@ export async function runSpec(db: Queryable, spec: ReportSpec, options: RunSpecO
  * stretch to the first and last local day any selected conversation has there (one query finds
  * both spans), so that every selected conversation lands in a bucket of its own date.
  */
-export async function bindBuckets(db: Queryable, spec: ReportSpec): Promise<BoundSpec> {
+export async function bindBuckets(db: ReportReader, spec: ReportSpec): Promise<BoundSpec> {
   const times = spec.dimensions.flatMap((d) => (d.kind === 'time' ? [d] : []));
   const needsSpan = times.filter((d) => !spec.range || isOtherDate(spec, d));
   const spans = new Map<string, LocalDateRange>();
   if (needsSpan.length > 0) {
     const columns = needsSpan.map((d) => d.property.column as string);
     const query = compileSpans(spec, columns);
-    const [row] = await db.query<Record<string, unknown>>(query.sql, query.params);
+    const [row] = await db.report<Record<string, unknown>>(query.sql, query.params);
     columns.forEach((column, i) => {
       const first = fromDbInstant(row?.[`first${i}`]);
       const last = fromDbInstant(row?.[`last${i}`]);
@@ -120,11 +120,11 @@ function otherDateAxis(spec: ReportSpec, dimension: TimeDimension, span: LocalDa
   return { buckets, filled: [indexOf(listed.from), indexOf(listed.to) + 1] };
 }
 
-async function percentiles(db: Queryable, spec: BoundSpec, measure: Measure, columns: string[], set: (raw: unknown[], value: number) => void): Promise<void> {
+async function percentiles(db: ReportReader, spec: BoundSpec, measure: Measure, columns: string[], set: (raw: unknown[], value: number) => void): Promise<void> {
   const query = compilePercentile(spec, measure);
   const fraction = measure.kind === 'percentile' ? (measure.fraction as number) : 0.5;
   const byGroup = new Map<string, { raw: unknown[]; n: number; ranked: Map<number, number> }>();
-  for (const row of await db.query<Record<string, unknown>>(query.sql, query.params)) {
+  for (const row of await db.report<Record<string, unknown>>(query.sql, query.params)) {
     const raw = columns.map((c) => normaliseRaw(row[c]));
     const key = JSON.stringify(raw);
     const group = byGroup.get(key) ?? { raw, n: toNumber(row.n) as number, ranked: new Map() };
@@ -179,7 +179,7 @@ function fillEmptyBuckets(spec: BoundSpec, seen: unknown[][], groupOf: (raw: unk
   }
 }
 
-async function labelRows(db: Queryable, spec: BoundSpec, groups: { raw: unknown[]; values: (number | null)[] }[]): Promise<ReportRow[]> {
+async function labelRows(db: ReportReader, spec: BoundSpec, groups: { raw: unknown[]; values: (number | null)[] }[]): Promise<ReportRow[]> {
   const names = await Promise.all(
     spec.dimensions.map(async (d, i) => {
       if (d.kind !== 'property' || !d.property.directory) return null;

@@ -16,6 +16,8 @@ const STATUS: Record<ThreadlineError['code'], number> = {
   NOT_FOUND: 404,
   CONFIG_INVALID: 422,
   RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
+  TIMEOUT: 504,
 };
 
 /**

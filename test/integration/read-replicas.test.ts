@@ -219,4 +219,22 @@ const DATABASE = `threadline_replicas_${process.pid}_${Date.now() % 1_000_000}`;
       await replicated.close();
     }
   });
+
+  it('stops a report past its time limit on the replica and answers TIMEOUT, as the primary would, instead of running it again there', async () => {
+    const log: string[] = [];
+    const timeouts = { readyMs: 1000, statementMs: 2000, queryMs: 300 };
+    const replicated = await openDatabase(primary.url, { migrate: false, timeouts, replicas: [parseDatabaseUrl(replica.url) as never], log: (line) => log.push(line) });
+    let onThePrimary = 0;
+    try {
+      const slow = readAtVersion(replicated, accountId, undefined, (reader) => {
+        if (reader === replicated) onThePrimary++;
+        return reader.report('SELECT COUNT(*) AS n FROM seq_1_to_100000 a, seq_1_to_100000 b WHERE a.seq + b.seq = 7');
+      });
+      await expect(slow).rejects.toMatchObject({ extensions: { code: 'TIMEOUT' } });
+      expect(onThePrimary).toBe(0);
+      expect(log).toEqual([]);
+    } finally {
+      await replicated.close();
+    }
+  });
 });

@@ -79,10 +79,14 @@ const DATABASE = `threadline_replicas_${process.pid}_${Date.now() % 1_000_000}`;
   }
 
   beforeAll(async () => {
-    [primary, replica] = await Promise.all([
-      createPrivateMariadb(DATABASE, { serverId: 1, logBin: true }),
-      createPrivateMariadb(DATABASE, { serverId: 2 }),
-    ]);
+    // Both or neither: one that started while the other failed is destroyed again, not left running.
+    const started = await Promise.allSettled([createPrivateMariadb(DATABASE, { serverId: 1, logBin: true }), createPrivateMariadb(DATABASE, { serverId: 2 })]);
+    const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) {
+      await Promise.all(started.map((s) => (s.status === 'fulfilled' ? s.value.destroy() : undefined)));
+      throw failed.reason;
+    }
+    [primary, replica] = started.map((s) => (s as PromiseFulfilledResult<PrivateMariadb>).value);
     await replicate(replica, primary);
     db = await openDatabase(primary.url);
     account = await createAccount(db, { name: 'Acme', plan: 'PROFESSIONAL', timezone: 'UTC' });
@@ -181,6 +185,7 @@ const DATABASE = `threadline_replicas_${process.pid}_${Date.now() % 1_000_000}`;
         await onPrimary(`UPDATE $db.accounts SET data_version = data_version + 1 WHERE id = ${accountId}`);
         figure('computed report while the replica lags (version check, then the primary)', await time(() => readAtVersion(replicated, accountId, { ...current, version: current.version + 1 }, (reader) => runSpec(reader, spec))));
         await onReplica('START SLAVE');
+        await caughtUp(replica, primary);
       }
     } finally {
       if (rollups === undefined) delete process.env.THREADLINE_ROLLUPS;
@@ -226,6 +231,7 @@ const DATABASE = `threadline_replicas_${process.pid}_${Date.now() % 1_000_000}`;
     const replicated = await openDatabase(primary.url, { migrate: false, timeouts, replicas: [parseDatabaseUrl(replica.url) as never], log: (line) => log.push(line) });
     let onThePrimary = 0;
     try {
+      await caughtUp(replica, primary);
       const slow = readAtVersion(replicated, accountId, undefined, (reader) => {
         if (reader === replicated) onThePrimary++;
         return reader.report('SELECT COUNT(*) AS n FROM seq_1_to_100000 a, seq_1_to_100000 b WHERE a.seq + b.seq = 7');

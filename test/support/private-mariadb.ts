@@ -1,5 +1,5 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -42,9 +42,13 @@ const PATH = `${process.env.PATH ?? ''}:/usr/sbin:/usr/local/sbin`;
 export async function createPrivateMariadb(database = 'threadline_faults', options: PrivateMariadbOptions = {}): Promise<PrivateMariadb> {
   const dir = mkdtempSync(join(tmpdir(), 'threadline-mariadb-'));
   const dataDir = join(dir, 'data');
+  // Temporary tables of its own: servers installed side by side (other suites, a replica) in the
+  // shared temp folder can clash on their names ("Could not remove temporary table").
+  const tmp = join(dir, 'tmp');
+  mkdirSync(tmp);
   const port = await freePort();
   // Root without a password over TCP; no test database; as root (CI runs as root) it needs --user.
-  await run('mariadb-install-db', ['--no-defaults', `--datadir=${dataDir}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'], {
+  await run('mariadb-install-db', ['--no-defaults', `--datadir=${dataDir}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db', `--tmpdir=${tmp}`], {
     env: { ...process.env, PATH },
     timeout: 60_000,
   });
@@ -54,7 +58,7 @@ export async function createPrivateMariadb(database = 'threadline_faults', optio
   const start = async () => {
     const args = [
       '--no-defaults', `--datadir=${dataDir}`, `--port=${port}`, `--socket=${join(dir, 'mysqld.sock')}`, `--pid-file=${join(dir, 'mysqld.pid')}`,
-      `--log-error=${join(dir, 'error.log')}`, '--bind-address=127.0.0.1', '--user=root', '--skip-grant-tables',
+      `--log-error=${join(dir, 'error.log')}`, `--tmpdir=${tmp}`, '--bind-address=127.0.0.1', '--user=root', '--skip-grant-tables',
       // Small: it holds one test's few rows.
       '--innodb-buffer-pool-size=16M', '--performance-schema=OFF', `--server-id=${options.serverId ?? 1}`,
       ...(options.logBin ? [`--log-bin=${join(dir, 'binlog')}`, '--binlog-format=ROW'] : ['--skip-log-bin']),

@@ -1,0 +1,314 @@
+import fc from 'fast-check';
+import { startTestApi, TestApi } from '../support/api';
+import { DIALECTS } from '../support/databases';
+import { aConversation } from '../support/fixtures';
+import { check, countCase, DATE_TEXTS, enumValue, FUZZ_RUNS, NASTY_STRINGS, optional, printTally, text, TIMEZONES } from '../support/fuzz';
+
+/**
+ * Property-based abuse tests (issue 9): random and adversarial inputs sent to a running server over
+ * HTTP, as a hostile client would. Whatever arrives, every answer is data or a client error (never
+ * INTERNAL_SERVER_ERROR or HTTP 5xx), shows no SQL and no stack, and never shows another account's
+ * rows. Seed and number of cases: see test/support/fuzz.ts.
+ */
+
+/** Marks every string of account B's data; B's names carry a marker no request of A ever holds. */
+const B_ID = 'bsecret';
+const B_NAME = 'Bnamesecret';
+
+/** Codes an answer may carry: the documented ones (docs/api.md) and GraphQL's request errors. */
+const CLIENT_CODES = new Set([
+  'UNAUTHENTICATED', 'FORBIDDEN', 'PLAN_REQUIRED', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFIG_INVALID',
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST',
+]);
+
+/** What a database driver's or Node's error text looks like, as opposed to a message written for clients. */
+const LEAKS: [string, RegExp][] = [
+  ['a stack frame', /\n\s*at [^\n]*:\d+:\d+|\bat (?:async )?[\w.<>]+ \([^)]*:\d+:\d+\)/],
+  ['a driver error', /SQLITE_|\bER_[A-Z_]{3,}|QueryFailedError|sqlMessage|driverError|You have an error in your SQL syntax|no such (?:column|table)|Incorrect \w+ value/],
+  ['SQL text', /\b(?:SELECT|INSERT|UPDATE|DELETE)\b[^\n]{0,200}\b(?:FROM|INTO|SET)\s+[`"]?\w+[`"]?/i],
+];
+
+interface Answer {
+  status: number;
+  text: string;
+  body: { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
+}
+
+const COUNT_FIELDS = 'rows { dimensionValues { value label } measureValues } measures { key unit } dimensions { key label } csv';
+const CONVERSATION_FIELDS = 'externalId subject pageUrl assignee { externalId name email } inbox { externalId name } team { externalId name } chatflow { externalId name } contact { name email } properties { name value }';
+
+describe.each(DIALECTS)('fuzzing the API on %s', (dialect) => {
+  let api: TestApi;
+  let adminA: string;
+  let memberA: string;
+  let tokenB: string;
+  let tokenC: string;
+  /** Every id, key and value a request of A may name: A's own, the catalog's, and B's ids (never B's names). */
+  const known: string[] = [];
+  const definitionIds: string[] = [];
+  const ids = { reportA: '', dashboardA: '', reportB: '', dashboardB: '', dashboardReportsA: [] as string[], dashboardReportB: '' };
+  const cursors: string[] = [];
+  const A_CONVERSATIONS = 6;
+  let snapshotB = '';
+
+  /** POSTs raw GraphQL, as any client may; returns the status, the body and its text. */
+  async function post(query: string, variables: unknown, token: string | null): Promise<Answer & { request: string }> {
+    const request = JSON.stringify({ query, variables });
+    const response = await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: request });
+    const answer = await response.text();
+    return { status: response.status, text: answer, body: JSON.parse(answer) as Answer['body'], request };
+  }
+
+  /** Asserts the properties every answer to A has, and returns it. */
+  async function ask(property: string, query: string, variables: unknown, token = adminA): Promise<Answer> {
+    const answer = await post(query, variables, token);
+    countCase(`${property} (${dialect})`, !answer.body.errors);
+    const context = { property, variables, status: answer.status, answer: answer.text.slice(0, 2000) };
+    const codes = (answer.body.errors ?? []).map((e) => e.extensions?.code);
+    expect({ ...context, serverError: answer.status >= 500 || codes.some((c) => !CLIENT_CODES.has(c ?? '')) }).toEqual({ ...context, serverError: false });
+    for (const [what, pattern] of LEAKS) {
+      // A message may quote the input; it must add nothing of the kind itself.
+      const leaked = pattern.test(answer.text) && !pattern.test(answer.request);
+      expect({ ...context, leaked: leaked ? what : null }).toEqual({ ...context, leaked: null });
+    }
+    const other = answer.text.includes(B_NAME) || (answer.text.includes(B_ID) && !answer.request.includes(B_ID));
+    expect({ ...context, showsAccountB: other }).toEqual({ ...context, showsAccountB: false });
+    expectNoMoreThanA(answer.body.data, context);
+    return answer;
+  }
+
+  /** No count an answer to A gives exceeds A's conversations (B has more). */
+  function expectNoMoreThanA(data: unknown, context: object) {
+    const counts: number[] = [];
+    const walk = (value: unknown, key: string) => {
+      if (Array.isArray(value)) value.forEach((v) => walk(v, key));
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
+      else if (key === 'totalCount' && typeof value === 'number') counts.push(value);
+    };
+    walk(data, '');
+    expect({ ...context, counts: counts.filter((c) => c > A_CONVERSATIONS) }).toEqual({ ...context, counts: [] });
+  }
+
+  async function must(query: string, variables: unknown, token: string): Promise<Record<string, any>> {
+    const answer = await post(query, variables, token);
+    expect(answer.body.errors).toBeUndefined();
+    return answer.body.data as Record<string, any>;
+  }
+
+  const ingest = (input: unknown[], token: string) => must('mutation($input: [ConversationInput!]!) { ingestConversations(input: $input) { imported rejected { index error } } }', { input }, token);
+  const createDashboard = async (token: string) =>
+    (await must('mutation($input: CreateDashboardFromTemplateInput!) { createDashboardFromTemplate(input: $input) { id reports { id } } }', { input: { templateId: 'chat-overview', name: 'Fuzz board', privacy: 'EVERYONE_EDIT' } }, token)).createDashboardFromTemplate as { id: string; reports: { id: string }[] };
+  const createReport = async (token: string, name: string) =>
+    (await must('mutation($input: CreateReportInput!) { createReport(input: $input) { id } }', { input: { fromDefinitionId: 'chat-volume-by-assignee', name } }, token)).createReport.id as string;
+  const conversationsOf = async (token: string) =>
+    JSON.stringify(await must(`{ conversations(first: 500) { totalCount nodes { ${CONVERSATION_FIELDS} } } }`, {}, token));
+
+  beforeAll(async () => {
+    api = await startTestApi(dialect, { timezone: 'Europe/Amsterdam' });
+    adminA = api.token;
+    memberA = await api.userToken('MEMBER');
+    const b = await api.otherAccount({ name: `Other ${B_NAME}` });
+    tokenB = b.token;
+    tokenC = (await api.otherAccount({ name: 'Ingest target' })).token;
+
+    const conversation = (i: number, marker: string | null) => {
+      const id = (s: string) => (marker ? `${B_ID}-${s}` : s);
+      const name = (s: string) => (marker ? `${B_NAME} ${s}` : s);
+      return aConversation({
+        id: id(`c${i}`), channel: i % 2 ? 'CHAT' : 'EMAIL', status: i % 3 ? 'CLOSED' : 'OPEN',
+        createdAt: `2026-03-0${1 + i}T10:00:00Z`, ...(i % 3 ? { closedAt: `2026-03-0${1 + i}T12:00:00Z` } : {}),
+        inbox: { id: id('support'), name: name('Support') },
+        assignee: { id: id(`u-${i % 2}`), name: name(`Agent ${i % 2}`), email: marker ? `${B_ID}@example.com` : `a${i % 2}@example.com` },
+        team: { id: id('t-1'), name: name('Tier 1') },
+        ...(i % 2 ? { chatflow: { id: id('cf-1'), name: name('Bot') }, pageUrl: `https://example.com/${id('page')}` } : {}),
+        subject: name(`Subject ${i}`), contact: { name: name('Visitor'), email: marker ? `v-${B_ID}@example.org` : 'v@example.org' },
+        messages: [
+          { id: 'm1', from: 'VISITOR', sentAt: `2026-03-0${1 + i}T10:00:00Z` },
+          { id: 'm2', from: 'AGENT', agentId: id(`u-${i % 2}`), sentAt: `2026-03-0${1 + i}T10:0${i}:00Z` },
+        ],
+        properties: { priority: marker ? `${B_ID}-high` : ['high', 'low'][i % 2], vip: i % 2 === 0, score: i },
+      });
+    };
+    expect((await ingest(Array.from({ length: A_CONVERSATIONS }, (_, i) => conversation(i, null)), adminA)).ingestConversations.imported).toBe(A_CONVERSATIONS);
+    expect((await ingest(Array.from({ length: 8 }, (_, i) => conversation(i, B_ID)), tokenB)).ingestConversations.imported).toBe(8);
+
+    ids.reportB = await createReport(tokenB, `${B_NAME} report`);
+    const boardB = await createDashboard(tokenB);
+    ids.dashboardB = boardB.id;
+    ids.dashboardReportB = boardB.reports[0].id;
+    ids.reportA = await createReport(adminA, 'A report');
+    const boardA = await createDashboard(adminA);
+    ids.dashboardA = boardA.id;
+    ids.dashboardReportsA = boardA.reports.map((r) => r.id);
+
+    const catalog = await must('{ reportDefinitions { id } conversationProperties { key } reportMeasures { key } }', {}, adminA);
+    definitionIds.push(...catalog.reportDefinitions.map((d: { id: string }) => d.id));
+    known.push(
+      ...definitionIds, ...catalog.conversationProperties.map((p: { key: string }) => p.key), ...catalog.reportMeasures.map((m: { key: string }) => m.key),
+      ...Object.values(ids).flat(), 'c1', 'u-0', 'u-1', 'support', 't-1', 'cf-1', 'high', 'low', 'true', 'false', '0', '3', '3600', '-1',
+      `${B_ID}-c1`, `${B_ID}-u-0`, `${B_ID}-support`, `${B_ID}-high`, ...DATE_TEXTS, ...TIMEZONES, '1', '999999999999', String(2 ** 31),
+    );
+    // Real cursors, to be mutated: the first page of conversations and of a drill-down.
+    const page = await must('{ conversations(first: 2) { pageInfo { endCursor } } }', {}, adminA);
+    const drill = await must('query($input: DrilldownInput!) { drilldown(input: $input) { pageInfo { endCursor } } }', { input: { run: { definitionId: 'chat-volume-by-assignee' }, point: ['u-1'], first: 1 } }, adminA);
+    cursors.push(page.conversations.pageInfo.endCursor, drill.drilldown.pageInfo.endCursor);
+    snapshotB = await conversationsOf(tokenB);
+  });
+
+  afterAll(async () => {
+    printTally(dialect);
+    await api?.close();
+  });
+
+  const anyText = () => text(known);
+  const filter = () => fc.record({
+    property: anyText(),
+    operator: enumValue(['EQ', 'NEQ', 'IN', 'NOT_IN', 'GT', 'GTE', 'LT', 'LTE', 'BETWEEN', 'CONTAINS', 'NOT_CONTAINS', 'STARTS_WITH', 'IS_KNOWN', 'IS_UNKNOWN']),
+    values: optional(fc.array(anyText(), { maxLength: 4 })),
+  }, { requiredKeys: ['property', 'operator'] });
+  const filters = () => optional(fc.array(filter(), { maxLength: 4 }));
+  const dateRange = () => optional(fc.record({ from: anyText(), to: anyText() }));
+  const granularity = () => optional(enumValue(['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR']));
+  const timezone = () => optional(fc.oneof(fc.constantFrom(...TIMEZONES), anyText()));
+  const runInput = () => fc.record({
+    definitionId: optional(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...definitionIds) }, { weight: 1, arbitrary: anyText() })),
+    reportId: optional(anyText()),
+    dashboardId: optional(anyText()),
+    dateRange: dateRange(),
+    filters: filters(),
+    granularity: granularity(),
+    timezone: timezone(),
+  }, { requiredKeys: [] });
+  const base64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+  /** A cursor: a real one, one changed in a character, a forged one, or any text. */
+  const cursor = () => fc.oneof(
+    fc.constantFrom(...cursors),
+    fc.tuple(fc.constantFrom(...cursors), fc.nat(), fc.string({ minLength: 1, maxLength: 1 })).map(([c, at, ch]) => c.slice(0, at % c.length) + ch + c.slice((at % c.length) + 1)),
+    fc.tuple(fc.oneof(fc.double(), fc.integer(), fc.constant(1772445600000), anyText()), fc.oneof(anyText(), fc.integer())).map(base64),
+    fc.jsonValue().map(base64),
+    fc.base64String({ maxLength: 40 }),
+    anyText(),
+  );
+  const pageSize = () => optional(fc.oneof(fc.integer({ min: -2, max: 501 }), fc.constantFrom(0, 1, 50, 500, 2 ** 31 - 1, -(2 ** 31))));
+  const anyToken = () => fc.constantFrom('admin', 'admin', 'member');
+  const tokenOf = (who: string) => (who === 'admin' ? adminA : memberA);
+
+  it('answers every runReport with data or a client error, never B\'s rows', async () => {
+    await check(fc.tuple(runInput(), anyToken()), async ([input, who]) => {
+      await ask('runReport', `query($input: RunReportInput!) { runReport(input: $input) { ${COUNT_FIELDS} } }`, { input }, tokenOf(who));
+    });
+  });
+
+  it('answers every drill-down, with any point and cursor, with data or a client error', async () => {
+    const input = fc.record({
+      run: runInput(),
+      point: optional(fc.array(optional(anyText()), { maxLength: 3 })),
+      measure: optional(anyText()),
+      first: pageSize(),
+      after: optional(cursor()),
+    }, { requiredKeys: ['run'] });
+    await check(input, async (value) => {
+      await ask('drilldown', `query($input: DrilldownInput!) { drilldown(input: $input) { totalCount pageInfo { endCursor hasNextPage } nodes { ${CONVERSATION_FIELDS} } } }`, { input: value });
+    });
+  });
+
+  it('answers every conversations page and value list, with any filters and cursor, with data or a client error', async () => {
+    const conversations = fc.record({ filters: filters(), first: pageSize(), after: optional(cursor()), timezone: timezone() }, { requiredKeys: [] });
+    await check(fc.tuple(conversations, anyToken()), async ([variables, who]) => {
+      await ask('conversations', `query($filters: [FilterInput!], $first: Int, $after: String, $timezone: String) { conversations(filters: $filters, first: $first, after: $after, timezone: $timezone) { totalCount pageInfo { endCursor } nodes { ${CONVERSATION_FIELDS} } } }`, variables, tokenOf(who));
+    });
+    const values = fc.record({ key: anyText(), search: optional(anyText()), first: pageSize(), after: optional(cursor()) }, { requiredKeys: ['key'] });
+    await check(values, async (variables) => {
+      await ask('propertyValues', 'query($key: String!, $search: String, $first: Int, $after: String) { propertyValues(key: $key, search: $search, first: $first, after: $after) { totalCount pageInfo { endCursor } nodes { value label count } } }', variables);
+    });
+  });
+
+  const reportChanges = () => ({
+    name: optional(anyText()),
+    chartType: optional(enumValue(['AREA', 'BAR', 'COLUMN', 'DONUT', 'LINE', 'PIE', 'SUMMARY', 'TABLE'])),
+    channel: optional(enumValue(['CHAT', 'EMAIL'])),
+    measures: optional(fc.array(anyText(), { maxLength: 6 })),
+    dimensions: optional(fc.array(anyText(), { maxLength: 3 })),
+    filters: filters(),
+    granularity: granularity(),
+    dateProperty: optional(anyText()),
+    dateRange: optional(fc.record({
+      preset: optional(enumValue(['LAST_7_DAYS', 'LAST_30_DAYS', 'THIS_MONTH', 'LAST_YEAR', 'TODAY'])),
+      from: optional(anyText()),
+      to: optional(anyText()),
+    }, { requiredKeys: [] })),
+    timezone: timezone(),
+  });
+  const REPORT_FIELDS = `id name chartType measures { key } dimensions { key } filters { property operator values } dateRange { from to preset } timezone result { ${COUNT_FIELDS} }`;
+
+  it('saves every report config as given or refuses it as a client error, and runs what it saved', async () => {
+    const create = fc.record({ ...reportChanges(), fromDefinitionId: optional(fc.oneof(fc.constantFrom(...definitionIds), anyText())), privacy: optional(enumValue(['EVERYONE', 'PRIVATE'])) }, { requiredKeys: [] });
+    const update = fc.record({ ...reportChanges(), id: fc.oneof({ weight: 4, arbitrary: fc.constant(ids.reportA) }, { weight: 1, arbitrary: anyText() }) }, { requiredKeys: ['id'] });
+    await check(fc.tuple(fc.oneof(create.map((input) => ['create', input] as const), update.map((input) => ['update', input] as const)), anyToken()), async ([[kind, input], who]) => {
+      const answer = kind === 'create'
+        ? await ask('createReport', `mutation($input: CreateReportInput!) { createReport(input: $input) { ${REPORT_FIELDS} } }`, { input }, tokenOf(who))
+        : await ask('updateReport', `mutation($input: UpdateReportInput!) { updateReport(input: $input) { ${REPORT_FIELDS} } }`, { input }, tokenOf(who));
+      const saved = (answer.body.data?.createReport ?? answer.body.data?.updateReport) as { id: string } | undefined;
+      if (saved) {
+        // What was saved runs, lists and shows its revisions, on every later request too.
+        await ask('saved report', `query($id: ID!, $run: RunReportInput!) { report(id: $id) { ${REPORT_FIELDS} revisions { revision } } runReport(input: $run) { ${COUNT_FIELDS} } }`, { id: saved.id, run: { reportId: saved.id } }, tokenOf(who));
+      }
+    });
+    await ask('saved report', `{ reports(first: 1000) { id name result { ${COUNT_FIELDS} } } }`, {});
+  });
+
+  it('applies every dashboard edit or refuses it as a client error, and shows the dashboard after it', async () => {
+    const dashboardId = () => fc.oneof({ weight: 6, arbitrary: fc.constant(ids.dashboardA) }, { weight: 1, arbitrary: fc.constant(ids.dashboardB) }, { weight: 1, arbitrary: anyText() });
+    const tileId = () => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ids.dashboardReportsA) }, { weight: 1, arbitrary: anyText() });
+    const width = () => optional(fc.oneof(fc.integer({ min: -1, max: 13 }), fc.constant(2 ** 31 - 1)));
+    const edit = fc.oneof(
+      fc.record({ id: dashboardId(), name: optional(anyText()), dateRange: optional(fc.record({ preset: optional(enumValue(['LAST_7_DAYS', 'THIS_YEAR'])), from: optional(anyText()), to: optional(anyText()) }, { requiredKeys: [] })), filters: filters(), privacy: optional(enumValue(['EVERYONE_EDIT', 'EVERYONE_VIEW', 'OWNER_AND_ADMINS', 'PRIVATE', 'SPECIFIC'])), layout: optional(fc.array(fc.record({ id: tileId(), width: width() }, { requiredKeys: ['id'] }), { maxLength: 12 })), shares: optional(fc.array(fc.record({ granteeType: enumValue(['USER', 'TEAM']), granteeId: anyText(), access: enumValue(['VIEW', 'EDIT']) }), { maxLength: 3 })) }, { requiredKeys: ['id'] })
+        .map((input) => ['updateDashboard', 'UpdateDashboardInput', input] as const),
+      fc.record({ dashboardId: dashboardId(), definitionId: optional(fc.oneof(fc.constantFrom(...definitionIds), anyText())), reportId: optional(fc.oneof(fc.constant(ids.reportA), fc.constant(ids.reportB), anyText())), position: optional(fc.integer({ min: -2, max: 40 })), width: width() }, { requiredKeys: ['dashboardId'] })
+        .map((input) => ['addReportToDashboard', 'AddReportToDashboardInput', input] as const),
+      fc.record({ dashboardId: dashboardId(), dashboardReportId: fc.oneof(tileId(), fc.constant(ids.dashboardReportB)), changes: fc.record(reportChanges(), { requiredKeys: [] }) })
+        .map((input) => ['editDashboardReport', 'EditDashboardReportInput', input] as const),
+      fc.record({ dashboardId: dashboardId(), dashboardReportId: fc.oneof(tileId(), fc.constant(ids.dashboardReportB)) })
+        .map((input) => ['removeReportFromDashboard', 'RemoveReportFromDashboardInput', input] as const),
+    );
+    const DASHBOARD_FIELDS = `id name privacy dateRange { from to preset } filters { property operator values } reports { id title width definition { id } report { id name } result { ${COUNT_FIELDS} } }`;
+    await check(fc.tuple(edit, anyToken()), async ([[mutation, type, input], who]) => {
+      const answer = await ask(mutation, `mutation($input: ${type}!) { ${mutation}(input: $input) { ${DASHBOARD_FIELDS} } }`, { input }, tokenOf(who));
+      const board = answer.body.data?.[mutation] as { reports: { id: string }[] } | undefined;
+      // Keep tiles to edit: the ids of the dashboard as it is now.
+      if (board && board.reports.length > 0) ids.dashboardReportsA = board.reports.map((r) => r.id);
+      await ask('dashboard after an edit', `query($id: ID!) { dashboard(id: $id) { ${DASHBOARD_FIELDS} } }`, { id: ids.dashboardA }, tokenOf(who));
+    });
+  });
+
+  it('ingests every conversation as given or rejects it with its index, never touching another account', async () => {
+    const ref = () => optional(fc.record({ id: optional(fc.oneof(anyText(), fc.constantFrom('support', 'u-1', `${B_ID}-support`))), name: optional(anyText()), email: optional(anyText()) }, { requiredKeys: [] }));
+    const message = fc.record({ id: optional(anyText()), from: optional(enumValue(['VISITOR', 'AGENT', 'BOT'])), sentAt: optional(fc.constantFrom(...DATE_TEXTS)), agentId: optional(anyText()) }, { requiredKeys: [] });
+    const property = fc.oneof(anyText(), fc.double(), fc.boolean(), fc.integer(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 }), fc.object({ maxDepth: 1 }));
+    /** A conversation built from a valid one with fields replaced, removed or added. */
+    const conversation = fc.record({
+      id: fc.oneof(anyText(), fc.uuid()),
+      channel: optional(enumValue(['CHAT', 'EMAIL'])),
+      status: optional(enumValue(['OPEN', 'CLOSED'])),
+      createdAt: optional(fc.oneof(fc.constantFrom(...DATE_TEXTS), anyText())),
+      closedAt: optional(fc.oneof(fc.constantFrom(...DATE_TEXTS), anyText())),
+      inbox: ref(), assignee: ref(), team: ref(), chatflow: ref(),
+      subject: optional(anyText()), pageUrl: optional(anyText()),
+      contact: optional(fc.record({ name: optional(anyText()), email: optional(anyText()) }, { requiredKeys: [] })),
+      messages: optional(fc.array(message, { maxLength: 4 })),
+      properties: optional(fc.dictionary(fc.oneof(anyText(), fc.constantFrom('priority', 'vip', 'a.b', '__proto__')), property, { maxKeys: 4 })),
+    }, { requiredKeys: ['id'] }).map((fields) => ({ ...aConversation(), ...fields }));
+    await check(fc.array(conversation, { minLength: 1, maxLength: 5 }), async (input) => {
+      const answer = await ask('ingestConversations', 'mutation($input: [ConversationInput!]!) { ingestConversations(input: $input) { imported updated unchanged rejected { index error } } }', { input }, tokenC);
+      const result = answer.body.data?.ingestConversations as { imported: number; updated: number; unchanged: number; rejected: { index: number }[] } | undefined;
+      if (result) expect(result.imported + result.updated + result.unchanged + result.rejected.length).toBe(input.length);
+    });
+    expect(await conversationsOf(tokenB)).toBe(snapshotB);
+  });
+
+  it('keeps account B as it was', async () => {
+    expect(await conversationsOf(tokenB)).toBe(snapshotB);
+    expect(FUZZ_RUNS).toBeGreaterThan(0);
+    expect(NASTY_STRINGS.length).toBeGreaterThan(0);
+  });
+});

@@ -69,8 +69,14 @@ export async function importNdjson(db: Database, accountId: number, input: Reada
   let conversations = 0;
   const progress = () => onProgress?.({ lines: line, conversations, rejected: report.rejected.length });
   try {
-    for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
+    for await (const bytes of createInterface({ input: asBytes(input), crlfDelay: Infinity })) {
       line++;
+      const raw = utf8(bytes);
+      if (raw === null) {
+        conversations++;
+        report.rejected.push({ line, error: 'is not valid UTF-8 text' });
+        continue;
+      }
       // A byte order mark is not part of the first line's JSON.
       const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
       // Buffered lines arrive as already-resolved promises: without a turn of the event loop now
@@ -122,6 +128,28 @@ export async function ingestConversations(db: Database, accountId: number, input
     report.rejected.sort((a, b) => a.index - b.index);
   }
   return report;
+}
+
+/**
+ * The input as Latin-1 text, one character per byte, so readline splits lines without decoding
+ * UTF-8: its decoder would put U+FFFD in place of invalid bytes and import the line changed without
+ * a word. Line breaks are the same bytes in both encodings. Chunks that are strings already (from
+ * callers in this process) are taken as their UTF-8 bytes.
+ */
+function asBytes(input: Readable): Readable {
+  if (!input.readableObjectMode) return input.setEncoding('latin1');
+  return input.map((chunk: string | Uint8Array) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk)).toString('latin1'));
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** A line of `asBytes` decoded as UTF-8; null when its bytes are not valid UTF-8. */
+function utf8(line: string): string | null {
+  try {
+    return UTF8.decode(Buffer.from(line, 'latin1'));
+  } catch {
+    return null;
+  }
 }
 
 function parseLine(text: string): { ok: true; value: unknown } | { ok: false; error: string } {

@@ -36,6 +36,8 @@ export function validateConversation(input: unknown): Validation {
 
 function toRecord(input: unknown): ConversationRecord {
   if (!isObject(input)) throw new Invalid('conversation', 'must be a JSON object');
+  const broken = loneSurrogateAt(input, '');
+  if (broken) throw new Invalid(broken, 'is not valid Unicode text: it holds a lone UTF-16 surrogate (an escape such as \\ud800 without its pair)');
   const externalId = requiredKey(input, 'id');
   const channel = requiredEnum(input, 'channel', CHANNEL_VALUES);
   const status = requiredEnum(input, 'status', STATUS_VALUES);
@@ -79,6 +81,25 @@ function toRecord(input: unknown): ConversationRecord {
     timeToCloseMs: closedAt ? closedAt.getTime() - createdAt.getTime() : null,
   };
   return { ...record, contentHash: hashOf(record) };
+}
+
+/** A lone surrogate is one that is not half of a pair: with the `u` flag a pair is one code point. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * The path of the first string or property name holding a lone surrogate, or null. JSON can escape
+ * one (`"\ud800"`) but neither store keeps it: MariaDB would store U+FFFD in its place, and SQLite
+ * stored it in a form its own lookups then missed.
+ */
+function loneSurrogateAt(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
+  const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [`[${i}]`, v]) : isObject(value) ? Object.entries(value).map(([k, v]) => [path ? `.${k}` : k, v]) : [];
+  for (const [step, item] of entries) {
+    if (LONE_SURROGATE.test(step)) return path + step;
+    const found = loneSurrogateAt(item, path + step);
+    if (found) return found;
+  }
+  return null;
 }
 
 /**

@@ -122,4 +122,15 @@ describe.each(DIALECTS)('threadline import (%s)', (dialect) => {
     const [{ n }] = await test.db.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM conversations WHERE account_id <> ?', [Number(accountId)]);
     expect(Number(n)).toBe(0);
   });
+
+  it('rejects a line of a file whose bytes are not valid UTF-8 rather than importing it changed', async () => {
+    const account = String((await createAccount(test.db, { name: 'Latin-1 export', plan: 'PROFESSIONAL' })).id);
+    const latin1 = join(dir, 'latin1.ndjson');
+    const line = (id: string, subject: string, encoding: BufferEncoding) => Buffer.from(`${JSON.stringify(aConversation({ id })).slice(0, -1)},"subject":"${subject}"}\n`, encoding);
+    writeFileSync(latin1, Buffer.concat([line('c-utf8', 'Café', 'utf8'), line('c-latin1', 'Café', 'latin1')]));
+    const result = await cli(['import', '--account', account, latin1, '--json']);
+    expect([result.status, JSON.parse(result.stdout)]).toEqual([0, { imported: 1, updated: 0, unchanged: 0, rejected: [{ line: 2, error: 'is not valid UTF-8 text' }] }]);
+    const rows = await test.db.query<{ external_id: string; subject: string }>('SELECT external_id, subject FROM conversations WHERE account_id = ?', [Number(account)]);
+    expect(rows).toEqual([{ external_id: 'c-utf8', subject: 'Café' }]);
+  });
 });

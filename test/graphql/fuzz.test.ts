@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { startTestApi, TestApi } from '../support/api';
 import { DIALECTS } from '../support/databases';
 import { aConversation } from '../support/fixtures';
-import { check, countCase, DATE_TEXTS, enumValue, FUZZ_RUNS, likely, NASTY_STRINGS, optional, printTally, text, TIMEZONES } from '../support/fuzz';
+import { check, countCase, DATE_TEXTS, defined, enumValue, FUZZ_RUNS, LEAKS, likely, NASTY_STRINGS, optional, printTally, text, TIMEZONES } from '../support/fuzz';
 
 /**
  * Property-based abuse tests (issue 9): random and adversarial inputs sent to a running server over
@@ -21,13 +21,6 @@ const CLIENT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST',
 ]);
 
-/** What a database driver's or Node's error text looks like, as opposed to a message written for clients. */
-const LEAKS: [string, RegExp][] = [
-  ['a stack frame', /\n\s*at [^\n]*:\d+:\d+|\bat (?:async )?[\w.<>]+ \([^)]*:\d+:\d+\)/],
-  ['a driver error', /SQLITE_|\bER_[A-Z_]{3,}|QueryFailedError|sqlMessage|driverError|You have an error in your SQL syntax|no such (?:column|table)|Incorrect \w+ value/],
-  ['SQL text', /\b(?:SELECT|INSERT|UPDATE|DELETE)\b[^\n]{0,200}\b(?:FROM|INTO|SET)\s+[`"]?\w+[`"]?/i],
-];
-
 /** The injection attempts among the strings requests carry, as they appear inside a JSON answer. */
 const SQL_LIKE = NASTY_STRINGS.filter((s) => /SELECT|DROP/.test(s)).map((s) => JSON.stringify(s).slice(1, -1));
 
@@ -38,6 +31,9 @@ interface Answer {
 }
 
 const OPERATORS = ['EQ', 'NEQ', 'IN', 'NOT_IN', 'GT', 'GTE', 'LT', 'LTE', 'BETWEEN', 'CONTAINS', 'NOT_CONTAINS', 'STARTS_WITH', 'IS_KNOWN', 'IS_UNKNOWN'];
+
+/** A string field as stored: blank or absent is no value. */
+const blankAsNull = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : null);
 
 const COUNT_FIELDS = 'rows { dimensionValues { value label } measureValues } measures { key unit } dimensions { key label } csv';
 const CONVERSATION_FIELDS = 'externalId subject pageUrl assignee { externalId name email } inbox { externalId name } team { externalId name } chatflow { externalId name } contact { name email } properties { name value }';
@@ -349,12 +345,24 @@ describe.each(DIALECTS)('fuzzing the API on %s', (dialect) => {
       contact: optional(fc.record({ name: optional(anyText()), email: optional(anyText()) }, { requiredKeys: [] })),
       messages: optional(fc.array(message, { maxLength: 4 })),
       properties: optional(fc.dictionary(fc.oneof(anyText(), fc.constantFrom('priority', 'vip', 'a.b', '__proto__')), property, { maxKeys: 4 })),
-    }, { requiredKeys: ['id'] }).map((fields) => ({ ...aConversation(), ...fields }));
+    }, { requiredKeys: ['id'] }).map((fields) => ({ ...aConversation(), ...defined(fields) }));
     // Most cases change a few fields of a valid conversation; the others anything.
-    await check(fc.array(conversation, { minLength: 1, maxLength: 5 }), async (input) => {
-      const answer = await ask('ingestConversations', 'mutation($input: [ConversationInput!]!) { ingestConversations(input: $input) { imported updated unchanged rejected { index error } } }', { input }, tokenC);
+    // Every other case goes to an empty account of its own, to read back exactly what it stored.
+    await check(fc.tuple(fc.array(conversation, { minLength: 1, maxLength: 5 }), fc.boolean()), async ([input, fresh]) => {
+      const token = fresh ? (await api.otherAccount({ name: 'Fresh' })).token : tokenC;
+      const answer = await ask('ingestConversations', 'mutation($input: [ConversationInput!]!) { ingestConversations(input: $input) { imported updated unchanged rejected { index error } } }', { input }, token);
       const result = answer.body.data?.ingestConversations as { imported: number; updated: number; unchanged: number; rejected: { index: number }[] } | undefined;
-      if (result) expect(result.imported + result.updated + result.unchanged + result.rejected.length).toBe(input.length);
+      if (!result) return;
+      expect(result.imported + result.updated + result.unchanged + result.rejected.length).toBe(input.length);
+      if (!fresh) return;
+      // What was accepted reads back as sent, on both stores: the id, subject and contact exactly.
+      const rejected = new Set(result.rejected.map((r) => r.index));
+      const accepted = new Map(input.filter((_, i) => !rejected.has(i)).map((c) => [c.id, c]));
+      const asSent = [...accepted.values()].map((c) => ({ externalId: c.id, subject: blankAsNull(c.subject), contact: { name: blankAsNull(c.contact?.name), email: blankAsNull(c.contact?.email) } }));
+      const stored = await ask('ingested conversations read back', '{ conversations(first: 10) { nodes { externalId subject contact { name email } } } }', {}, token);
+      const nodes = (stored.body.data?.conversations as { nodes: { externalId: string }[] }).nodes;
+      const byId = (list: { externalId: string }[]) => [...list].sort((x, y) => (x.externalId < y.externalId ? -1 : 1));
+      expect(byId(nodes)).toEqual(byId(asSent));
     });
     expect(await conversationsOf(tokenB)).toBe(snapshotB);
   });

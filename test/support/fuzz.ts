@@ -16,7 +16,7 @@ function integerFromEnv(name: string, fallback: number): number {
   return value;
 }
 
-/** Cases run per property and store, and how many answered data, printed when a suite ends (the figures of issue 9). */
+/** Cases run per property and store, and how many were accepted (answered with data), printed when a suite ends (the figures of issue 9). */
 const tally = new Map<string, { cases: number; data: number }>();
 
 export function countCase(property: string, answeredData: boolean): void {
@@ -25,7 +25,7 @@ export function countCase(property: string, answeredData: boolean): void {
 }
 
 export function printTally(suite: string): void {
-  const lines = [...tally].map(([property, { cases, data }]) => `  ${property}: ${cases} cases, ${data} answered with data`);
+  const lines = [...tally].map(([property, { cases, data }]) => `  ${property}: ${cases} cases, ${data} accepted`);
   process.stdout.write(`fuzz ${suite} (THREADLINE_FUZZ_SEED=${FUZZ_SEED} THREADLINE_FUZZ_RUNS=${FUZZ_RUNS}):\n${lines.join('\n')}\n`);
   tally.clear();
 }
@@ -86,3 +86,10 @@ export function enumValue(values: readonly string[]): fc.Arbitrary<string> {
 export function defined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
+
+/** What a database driver's or Node's error text looks like, as opposed to a message written for clients. */
+export const LEAKS: [string, RegExp][] = [
+  ['a stack frame', /\n\s*at [^\n]*:\d+:\d+|\bat (?:async )?[\w.<>]+ \([^)]*:\d+:\d+\)/],
+  ['a driver error', /SQLITE_|\bER_[A-Z_]{3,}|QueryFailedError|sqlMessage|driverError|You have an error in your SQL syntax|no such (?:column|table)|Incorrect \w+ value/],
+  ['SQL text', /\b(?:SELECT|INSERT|UPDATE|DELETE)\b[^\n]{0,200}\b(?:FROM|INTO|SET)\s+[`"]?\w+[`"]?/i],
+];

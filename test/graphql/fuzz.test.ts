@@ -341,7 +341,7 @@ describe.each(DIALECTS)('fuzzing the API on %s', (dialect) => {
       createdAt: optional(fc.oneof(fc.constantFrom(...DATE_TEXTS), anyText())),
       closedAt: optional(fc.oneof(fc.constantFrom(...DATE_TEXTS), anyText())),
       inbox: ref(), assignee, team: ref(), chatflow: ref(),
-      subject: optional(anyText()), pageUrl: optional(anyText()),
+      subject: optional(fc.oneof(anyText(), fc.constantFrom(...NASTY_STRINGS))), pageUrl: optional(anyText()),
       contact: optional(fc.record({ name: optional(anyText()), email: optional(anyText()) }, { requiredKeys: [] })),
       messages: optional(fc.array(message, { maxLength: 4 })),
       properties: optional(fc.dictionary(fc.oneof(anyText(), fc.constantFrom('priority', 'vip', 'a.b', '__proto__')), property, { maxKeys: 4 })),

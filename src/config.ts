@@ -140,3 +140,59 @@ export function trustProxyFrom(env: Record<string, string | undefined>): boolean
   if (/^true$/i.test(value)) return true;
   return /^\d+$/.test(value) ? Number(value) : value;
 }
+
+/**
+ * How long the server waits for its database (docs/api.md, "Health" and "Errors"). A database that
+ * is down or frozen must cost a request seconds, not a hung connection: past these limits the
+ * request answers SERVICE_UNAVAILABLE (HTTP 503) or TIMEOUT, and the connection is given back.
+ */
+export interface DatabaseTimeouts {
+  /** The readiness check's query (`/health/ready`): THREADLINE_READY_TIMEOUT_MS. */
+  readyMs: number;
+  /** Connecting, or any statement other than a report's: THREADLINE_DB_TIMEOUT_MS. Past it the database counts as unavailable. */
+  statementMs: number;
+  /** One report or conversation-list query: THREADLINE_QUERY_TIMEOUT_MS. Past it the request answers TIMEOUT. */
+  queryMs: number;
+}
+
+const DATABASE_TIMEOUTS: Record<keyof DatabaseTimeouts, { env: string; value: number }> = {
+  readyMs: { env: 'THREADLINE_READY_TIMEOUT_MS', value: 2000 },
+  statementMs: { env: 'THREADLINE_DB_TIMEOUT_MS', value: 5000 },
+  queryMs: { env: 'THREADLINE_QUERY_TIMEOUT_MS', value: 30_000 },
+};
+
+/** The time limits with the environment's overrides, in milliseconds (100 to 3,600,000); a bad value is refused by name. */
+export function databaseTimeoutsFrom(env: Record<string, string | undefined> = process.env): DatabaseTimeouts {
+  const entries = Object.entries(DATABASE_TIMEOUTS).map(([key, { env: name, value }]) => {
+    const text = env[name]?.trim();
+    if (text === undefined || text === '') return [key, value];
+    const ms = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!(ms >= 100 && ms <= 3_600_000)) throw new CliError(`${name} must be a whole number of milliseconds from 100 to 3600000, got "${text}"`);
+    return [key, ms];
+  });
+  return Object.fromEntries(entries) as DatabaseTimeouts;
+}
+
+/**
+ * THREADLINE_SQLITE_READERS: how many processes run report queries on the embedded SQLite store,
+ * off the server's own thread (default 2; `0` runs them in the server process, where a slow report
+ * blocks every other request until it ends and cannot be stopped at its time limit).
+ */
+export function sqliteReadersFrom(env: Record<string, string | undefined> = process.env): number {
+  const text = env.THREADLINE_SQLITE_READERS?.trim();
+  if (text === undefined || text === '') return 2;
+  if (!/^\d+$/.test(text) || Number(text) > 32) throw new CliError(`THREADLINE_SQLITE_READERS must be a whole number from 0 to 32, got "${text}"`);
+  return Number(text);
+}
+
+/**
+ * THREADLINE_SHUTDOWN_TIMEOUT_MS: after SIGTERM or SIGINT, how long requests in flight (an ingest's
+ * batch among them) may take to finish before the server exits anyway (default 10000).
+ */
+export function shutdownTimeoutFrom(env: Record<string, string | undefined> = process.env): number {
+  const text = env.THREADLINE_SHUTDOWN_TIMEOUT_MS?.trim();
+  if (text === undefined || text === '') return 10_000;
+  const ms = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(ms >= 100 && ms <= 3_600_000)) throw new CliError(`THREADLINE_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 100 to 3600000, got "${text}"`);
+  return ms;
+}

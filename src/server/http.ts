@@ -3,7 +3,7 @@ import { AddressInfo } from 'node:net';
 import express from 'express';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { RateLimitConfig, rateLimitsFrom, trustProxyFrom } from '../config';
+import { databaseTimeoutsFrom, RateLimitConfig, rateLimitsFrom, trustProxyFrom } from '../config';
 import { Database } from '../db/database';
 import { closeReportCache } from '../reporting/cache';
 import { reportCatalog } from '../reporting/catalog/registry';
@@ -11,6 +11,10 @@ import { createApolloServer } from './apollo';
 import { createContext } from './context';
 import { corsFor, corsOriginsFrom } from './cors';
 import { EXPLORER_ASSETS, explorerAssets, explorerHandler } from './explorer';
+import { healthRoutes } from './health';
+import { answerClientErrorsAsJson, jsonBodiesOnly, jsonErrors, notFound, onlyGraphQLMethods } from './http-errors';
+import { exportRoutes } from './export-routes';
+import { metricsHandler, metricsPlugin, timeRequests } from './metrics-routes';
 import { webApp } from './web';
 import { RateLimits } from './rate-limit';
 
@@ -24,6 +28,10 @@ export interface ServerOptions {
   corsOrigins?: string[];
   /** The built web app's folder; default the package's dist/web. */
   webRoot?: string;
+  /** How long `close()` lets requests in flight finish before it closes their connections; default 10 s. */
+  shutdownTimeoutMs?: number;
+  /** The bearer token `/metrics` requires; default THREADLINE_METRICS_TOKEN (unset: open). */
+  metricsToken?: string;
 }
 
 export interface RunningServer {
@@ -39,7 +47,7 @@ const BODY_LIMIT = '10mb';
 
 /**
  * Starts the GraphQL API over HTTP at `/graphql` (a browser opening it gets the explorer), the web
- * app at `/`, plus `GET /healthz`; resolves once it accepts requests.
+ * app at `/`, plus the health checks of health.ts; resolves once it accepts requests.
  */
 export async function startServer(db: Database, options: ServerOptions): Promise<RunningServer> {
   // Plugins load and freeze before the first request; a broken one is named and left out.
@@ -55,22 +63,31 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   // fails with "other side closed" — more often the busier the machine.
   httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
   httpServer.headersTimeout = KEEP_ALIVE_MS + 1000;
-  const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer })]);
+  answerClientErrorsAsJson(httpServer);
+  const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs }), metricsPlugin()]);
   await apollo.start();
   const rateLimits = await RateLimits.start(options.rateLimits ?? rateLimitsFrom(process.env));
   app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
-  });
+  const health = healthRoutes(db, { timeoutMs: databaseTimeoutsFrom(process.env).readyMs, redisUrl: process.env.REDIS_URL?.trim() || undefined });
+  app.use(health.router);
+  app.get('/metrics', metricsHandler(db, options.metricsToken ?? process.env.THREADLINE_METRICS_TOKEN));
+  app.use('/graphql', timeRequests('graphql'));
+  app.use('/export', timeRequests('export'));
   if (cors) app.use('/graphql', cors);
   app.get('/graphql', explorerHandler('/graphql'));
   app.use(EXPLORER_ASSETS, explorerAssets());
   app.use(
     '/graphql',
+    onlyGraphQLMethods,
+    jsonBodiesOnly,
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, { context: ({ req }) => createContext(db, { authorization: req.headers.authorization, address: req.ip }, rateLimits) }),
   );
+  if (cors) app.use('/export', cors);
+  app.use('/export', exportRoutes(db, rateLimits));
   app.use(webApp(options.webRoot));
+  app.use(notFound);
+  app.use(jsonErrors((error) => console.error('request failed:', error)));
   try {
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -79,6 +96,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   } catch (error) {
     await apollo.stop();
     await rateLimits?.close();
+    await health.close();
     throw error;
   }
   const { port } = httpServer.address() as AddressInfo;
@@ -88,6 +106,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
     // After the last request: the report cache's Redis connection would keep the process alive.
     await closeReportCache();
     await rateLimits?.close();
+    await health.close();
   };
   return { url: `http://${host}:${port}/graphql`, close };
 }

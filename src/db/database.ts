@@ -6,6 +6,7 @@ import { createConnection } from 'mysql2/promise';
 import { DatabaseConfig, DatabaseTimeouts, databaseTimeoutsFrom, parseDatabaseUrl, sqliteReadersFrom } from '../config';
 import { QueryTimeout, ServiceUnavailable } from '../errors';
 import { QueryTimedOut, SqliteReaders } from './sqlite-readers';
+import { closeChangeStamps } from './changes';
 import { SqlDialect } from './dialect';
 import { mysqlDialect } from './dialects/mysql';
 import { sqliteDialect } from './dialects/sqlite';
@@ -141,7 +142,7 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       await runner.release();
     }
   };
-  return {
+  const db: Database = {
     dataSource,
     dialect,
     config,
@@ -156,10 +157,12 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       return withDeadlockRetry(() => inTransaction(work));
     },
     async close() {
+      await closeChangeStamps(db);
       await readers?.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
+  return db;
 }
 
 /** How long past its own limit MariaDB may take to stop a statement before the server counts as not answering. */

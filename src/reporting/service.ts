@@ -4,7 +4,7 @@ import { Channel } from '../conversations/conversation.entity';
 import { BadInput } from '../errors';
 import { sourceOnDashboard } from '../dashboards/service';
 import { Context } from '../server/context';
-import { runCached } from './cache';
+import { answerReport } from './cache';
 import { ReportDefinition } from './catalog/definition';
 import { catalogDefinition, reportCatalog } from './catalog/registry';
 import { RunOptions } from './engine/build-spec';
@@ -53,8 +53,9 @@ export async function listPropertyValues(ctx: Context, args: PropertyValuesArgs)
   };
 }
 
-export async function runReport(ctx: Context, input: RunReportInput): Promise<ReportResultType> {
-  return runSource(ctx, await sourceOf(ctx, input, ''), input);
+export async function runReport(ctx: Context, input: RunReportInput, path: string): Promise<ReportResultType> {
+  const started = performance.now();
+  return runSource(ctx, await sourceOf(ctx, input, ''), input, path, started);
 }
 
 /**
@@ -74,11 +75,15 @@ async function specFor(ctx: Context, input: RunReportInput, prefix = ''): Promis
   return specOf(ctx, await sourceOf(ctx, input, prefix), input);
 }
 
-/** Runs a catalog or saved report as shown somewhere (a saved report's page, a dashboard). */
-export async function runSource(ctx: Context, source: ReportSource, run: RunOptions): Promise<ReportResultType> {
+/**
+ * Runs a catalog or saved report as shown somewhere (a saved report's page, a dashboard), and
+ * records in the context where its answer came from: `path` is where it sits in the response.
+ */
+export async function runSource(ctx: Context, source: ReportSource, run: RunOptions, path: string, started = performance.now()): Promise<ReportResultType> {
   const { dataVersion, databaseIdentity } = ctx.viewer.account;
   const known = dataVersion !== undefined && databaseIdentity !== undefined ? { version: dataVersion, databaseIdentity } : undefined;
-  const result = await runCached(ctx.db, await specOf(ctx, source, run), known);
+  const { result, source: answeredBy } = await answerReport(ctx.db, await specOf(ctx, source, run), known);
+  ctx.reportRuns.push({ path, source: answeredBy, ms: performance.now() - started });
   return Object.assign(new ReportResultType(), result);
 }
 

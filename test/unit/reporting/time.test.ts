@@ -302,10 +302,10 @@ describe('timeBuckets', () => {
 
   it('counts the buckets of a range as timeBuckets builds them, for every granularity', () => {
     const day = fc.date({ min: new Date('1900-01-01'), max: new Date('9990-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-    const range = fc.tuple(day, fc.integer({ min: 0, max: 3000 })).map(([from, days]) => ({ from, to: addDays(from, days) }));
+    const range = fc.tuple(day, fc.integer({ min: 0, max: 800 })).map(([from, days]) => ({ from, to: addDays(from, days) }));
     fc.assert(fc.property(range, fc.constantFrom(...GRANULARITIES), (r, granularity) => {
       expect(bucketCount(r, granularity)).toBe(timeBuckets(r, granularity, 'UTC').length);
-    }), { seed: 9, numRuns: 300 });
+    }), { seed: 9, numRuns: 100 });
   });
 
   // Found by the fuzz suite: refusing 4,800 years by quarter took 4 s of zone arithmetic on the

@@ -6,6 +6,7 @@ import { createConnection } from 'mysql2/promise';
 import { DatabaseConfig, DatabaseTimeouts, databaseTimeoutsFrom, parseDatabaseUrl, sqliteReadersFrom } from '../config';
 import { QueryTimeout, ServiceUnavailable } from '../errors';
 import { QueryTimedOut, SqliteReaders } from './sqlite-readers';
+import { closeChangeStamps } from './changes';
 import { SqlDialect } from './dialect';
 import { mysqlDialect } from './dialects/mysql';
 import { sqliteDialect } from './dialects/sqlite';
@@ -154,7 +155,7 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
   };
   const primary: ReportReader = { query: (sql, params) => run(undefined, sql, params), report };
   const replicas = config.kind === 'mysql' && options.replicas?.length ? new ReplicaSet(options.replicas, primary, timeouts, log) : null;
-  return {
+  const db: Database = {
     dataSource,
     dialect,
     config,
@@ -170,11 +171,13 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       return withDeadlockRetry(() => inTransaction(work));
     },
     async close() {
+      await closeChangeStamps(db);
       await replicas?.close();
       await readers?.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
+  return db;
 }
 
 /** How long past its own limit MariaDB may take to stop a statement before the server counts as not answering. */

@@ -5,7 +5,7 @@ import { Channel } from '../conversations/conversation.entity';
 import { BadInput } from '../errors';
 import { sourceOnDashboard } from '../dashboards/service';
 import { Context } from '../server/context';
-import { runCached } from './cache';
+import { answerReport } from './cache';
 import { ReportDefinition } from './catalog/definition';
 import { catalogDefinition, reportCatalog } from './catalog/registry';
 import { RunOptions } from './engine/build-spec';
@@ -54,8 +54,9 @@ export async function listPropertyValues(ctx: Context, args: PropertyValuesArgs)
   };
 }
 
-export async function runReport(ctx: Context, input: RunReportInput): Promise<ReportResultType> {
-  return runSource(ctx, await sourceOf(ctx, input, ''), input);
+export async function runReport(ctx: Context, input: RunReportInput, path: string): Promise<ReportResultType> {
+  const started = performance.now();
+  return runSource(ctx, await sourceOf(ctx, input, ''), input, path, started);
 }
 
 /**
@@ -76,9 +77,13 @@ async function specFor(ctx: Context, input: RunReportInput, prefix = ''): Promis
   return specOf(ctx, await sourceOf(ctx, input, prefix), input);
 }
 
-/** Runs a catalog or saved report as shown somewhere (a saved report's page, a dashboard). */
-export async function runSource(ctx: Context, source: ReportSource, run: RunOptions): Promise<ReportResultType> {
-  const result = await runCached(ctx.db, await specOf(ctx, source, run), knownDataVersion(ctx.viewer.account));
+/**
+ * Runs a catalog or saved report as shown somewhere (a saved report's page, a dashboard), and
+ * records in the context where its answer came from: `path` is where it sits in the response.
+ */
+export async function runSource(ctx: Context, source: ReportSource, run: RunOptions, path: string, started = performance.now()): Promise<ReportResultType> {
+  const { result, source: answeredBy } = await answerReport(ctx.db, await specOf(ctx, source, run), knownDataVersion(ctx.viewer.account));
+  ctx.reportRuns.push({ path, source: answeredBy, ms: performance.now() - started });
   return Object.assign(new ReportResultType(), result);
 }
 

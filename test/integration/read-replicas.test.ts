@@ -5,9 +5,8 @@ import { createUser } from '../../src/auth/users';
 import { ingestConversations } from '../../src/conversations/import';
 import { parseDatabaseUrl } from '../../src/config';
 import { Database, openDatabase } from '../../src/db/database';
-import { DEFAULT_LRU_LIMITS, ReportCache } from '../../src/reporting/cache';
+import { DEFAULT_LRU_LIMITS, ReportCache, reportLru } from '../../src/reporting/cache';
 import { reportCacheKey } from '../../src/reporting/cache/key';
-import { LruStore } from '../../src/reporting/cache/lru';
 import { reportCatalog } from '../../src/reporting/catalog/registry';
 import { buildSpec } from '../../src/reporting/engine/build-spec';
 import { runSpec } from '../../src/reporting/engine/run';
@@ -165,11 +164,11 @@ const DATABASE = `threadline_replicas_${process.pid}_${Date.now() % 1_000_000}`;
       const current = (await readDataVersion(db, accountId))!;
       const before = { ...current, version: current.version - 1 };
       const spec = buildSpec(reportCatalog().get('chat-volume-by-assignee')!, { timezone: 'Asia/Tokyo' }, { account, catalog: await loadPropertyCatalog(replicated, accountId), dialect: replicated.dialect });
-      const cache = new ReportCache(new LruStore(DEFAULT_LRU_LIMITS));
+      const cache = new ReportCache(reportLru(DEFAULT_LRU_LIMITS));
       // A request that read the version just before the latest ingest, computed on a replica that has it.
       const result = await cache.run(replicated, spec, before);
       expect(result.rows.map((row) => [row.dimensionValues[0].value, row.measureValues[0]])).toEqual([['u-7', 4], [null, 1]]);
-      expect(cache.lru.get(reportCacheKey(current.databaseIdentity, spec, current.version))).toBe(JSON.stringify(result));
+      expect(cache.lru.get(reportCacheKey(current.databaseIdentity, spec, current.version))?.text).toBe(JSON.stringify(result));
       expect(cache.lru.get(reportCacheKey(before.databaseIdentity, spec, before.version))).toBeUndefined();
 
       if (process.env.THREADLINE_FIGURES) {

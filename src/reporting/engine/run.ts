@@ -28,6 +28,18 @@ export interface ReportResult {
   rows: ReportRow[];
 }
 
+/**
+ * Where an answer came from: the report cache, the rollup tables, or SQL over the conversations
+ * (reported per run in `extensions.threadline.source`).
+ */
+export type AnswerSource = 'CACHE' | 'ROLLUP' | 'RAW';
+
+/** A report's result and where it came from. */
+export interface ReportAnswer {
+  result: ReportResult;
+  source: AnswerSource;
+}
+
 export interface RunSpecOptions {
   /** Whether the aggregate may come from the rollup when the planner proves it equal; default: env THREADLINE_ROLLUPS is not `off`. */
   rollups?: boolean;
@@ -35,13 +47,18 @@ export interface RunSpecOptions {
 
 /** Runs a report: at most one aggregate query, one per percentile measure, and one per directory for labels. */
 export async function runSpec(db: ReportReader, spec: ReportSpec, options: RunSpecOptions = {}): Promise<ReportResult> {
+  return (await computeReport(db, spec, options)).result;
+}
+
+/** What runSpec computes, and whether its aggregate was read from the rollup or the conversations. */
+export async function computeReport(db: ReportReader, spec: ReportSpec, options: RunSpecOptions = {}): Promise<ReportAnswer> {
   const bound = await bindBuckets(db, spec);
   const header = {
     dimensions: spec.dimensions.map((d) => ({ key: d.property.key, label: d.property.label })),
     measures: spec.measures.map((m) => ({ key: m.key, label: m.label, unit: m.unit })),
   };
   // All time over nothing: a time series by the date property has no bucket to show.
-  if (bound.axes.some((axis, i) => axis?.buckets.length === 0 && !isOtherDate(spec, spec.dimensions[i]))) return { ...header, rows: [] };
+  if (bound.axes.some((axis, i) => axis?.buckets.length === 0 && !isOtherDate(spec, spec.dimensions[i]))) return { result: { ...header, rows: [] }, source: 'RAW' };
 
   const groups = new Map<string, { raw: unknown[]; values: (number | null)[] }>();
   const groupOf = (raw: unknown[]) => {
@@ -52,6 +69,7 @@ export async function runSpec(db: ReportReader, spec: ReportSpec, options: RunSp
   };
   const dimensionColumns = spec.dimensions.map((_, i) => `d${i}`);
   const aggregate = aggregateQuery(bound, options.rollups ?? rollupsEnabled());
+  const source: AnswerSource = aggregate.fromRollup ? 'ROLLUP' : 'RAW';
   for (const row of await db.report<Record<string, unknown>>(aggregate.sql, aggregate.params)) {
     const group = groupOf(dimensionColumns.map((c) => row[c]));
     spec.measures.forEach((measure, i) => {
@@ -72,7 +90,7 @@ export async function runSpec(db: ReportReader, spec: ReportSpec, options: RunSp
   // null for an average (docs/metrics.md), and time buckets without data show as well.
   fillEmptyBuckets(bound, [...groups.values()].map((g) => g.raw), groupOf);
   const rows = await labelRows(db, bound, [...groups.values()]);
-  return { ...header, rows: sortRows(bound, rows) };
+  return { result: { ...header, rows: sortRows(bound, rows) }, source };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { findDirectoryEntries } from '../../conversations/directory';
-import { Database, fromDbInstant, toNumber } from '../../db/database';
+import { fromDbInstant, ReportReader, toNumber } from '../../db/database';
 import { BadInput } from '../../errors';
 import { ConversationProperty } from '../properties';
 import { bucketStart, LocalDateRange, localDateOf, timeBuckets, wholeBuckets } from '../time';
@@ -46,12 +46,12 @@ export interface RunSpecOptions {
 }
 
 /** Runs a report: at most one aggregate query, one per percentile measure, and one per directory for labels. */
-export async function runSpec(db: Database, spec: ReportSpec, options: RunSpecOptions = {}): Promise<ReportResult> {
+export async function runSpec(db: ReportReader, spec: ReportSpec, options: RunSpecOptions = {}): Promise<ReportResult> {
   return (await computeReport(db, spec, options)).result;
 }
 
 /** What runSpec computes, and whether its aggregate was read from the rollup or the conversations. */
-export async function computeReport(db: Database, spec: ReportSpec, options: RunSpecOptions = {}): Promise<ReportAnswer> {
+export async function computeReport(db: ReportReader, spec: ReportSpec, options: RunSpecOptions = {}): Promise<ReportAnswer> {
   const bound = await bindBuckets(db, spec);
   const header = {
     dimensions: spec.dimensions.map((d) => ({ key: d.property.key, label: d.property.label })),
@@ -100,7 +100,7 @@ export async function computeReport(db: Database, spec: ReportSpec, options: Run
  * stretch to the first and last local day any selected conversation has there (one query finds
  * both spans), so that every selected conversation lands in a bucket of its own date.
  */
-export async function bindBuckets(db: Database, spec: ReportSpec): Promise<BoundSpec> {
+export async function bindBuckets(db: ReportReader, spec: ReportSpec): Promise<BoundSpec> {
   const times = spec.dimensions.flatMap((d) => (d.kind === 'time' ? [d] : []));
   const needsSpan = times.filter((d) => !spec.range || isOtherDate(spec, d));
   const spans = new Map<string, LocalDateRange>();
@@ -138,7 +138,7 @@ function otherDateAxis(spec: ReportSpec, dimension: TimeDimension, span: LocalDa
   return { buckets, filled: [indexOf(listed.from), indexOf(listed.to) + 1] };
 }
 
-async function percentiles(db: Database, spec: BoundSpec, measure: Measure, columns: string[], set: (raw: unknown[], value: number) => void): Promise<void> {
+async function percentiles(db: ReportReader, spec: BoundSpec, measure: Measure, columns: string[], set: (raw: unknown[], value: number) => void): Promise<void> {
   const query = compilePercentile(spec, measure);
   const fraction = measure.kind === 'percentile' ? (measure.fraction as number) : 0.5;
   const byGroup = new Map<string, { raw: unknown[]; n: number; ranked: Map<number, number> }>();
@@ -197,7 +197,7 @@ function fillEmptyBuckets(spec: BoundSpec, seen: unknown[][], groupOf: (raw: unk
   }
 }
 
-async function labelRows(db: Database, spec: BoundSpec, groups: { raw: unknown[]; values: (number | null)[] }[]): Promise<ReportRow[]> {
+async function labelRows(db: ReportReader, spec: BoundSpec, groups: { raw: unknown[]; values: (number | null)[] }[]): Promise<ReportRow[]> {
   const names = await Promise.all(
     spec.dimensions.map(async (d, i) => {
       if (d.kind !== 'property' || !d.property.directory) return null;

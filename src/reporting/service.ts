@@ -1,3 +1,4 @@
+import { knownDataVersion, listingReader } from '../accounts/data-version';
 import { ConversationConnection, forwardPageInfo } from '../conversations/graphql/types';
 import { PageArgs } from '../conversations/list';
 import { Channel } from '../conversations/conversation.entity';
@@ -69,7 +70,8 @@ export async function drilldown(ctx: Context, input: DrilldownInput, page: PageA
     if (page[arg] != null && input[arg] != null) throw new BadInput(arg, `give it as an argument of drilldown or as input.${arg}, not both`);
   }
   const spec = await specFor(ctx, input.run, 'run.');
-  return drilldownSpec(ctx.db, spec, input.point ?? [], input.measure, { first: page.first ?? input.first, after: page.after ?? input.after });
+  const reader = await listingReader(ctx.db, ctx.viewer.account.id, knownDataVersion(ctx.viewer.account));
+  return drilldownSpec(reader, spec, input.point ?? [], input.measure, { first: page.first ?? input.first, after: page.after ?? input.after });
 }
 
 /** Resolves the report a run names and validates the run against it. */
@@ -82,8 +84,7 @@ async function specFor(ctx: Context, input: RunReportInput, prefix = ''): Promis
  * records in the context where its answer came from: `path` is where it sits in the response.
  */
 export async function runSource(ctx: Context, source: ReportSource, run: RunOptions, path: string, started = performance.now()): Promise<ReportResultType> {
-  const { dataVersion, databaseIdentity } = ctx.viewer.account;
-  const known = dataVersion !== undefined && databaseIdentity !== undefined ? { version: dataVersion, databaseIdentity } : undefined;
+  const known = knownDataVersion(ctx.viewer.account);
   const spec = await specOf(ctx, source, run);
   if (run.compareTo) {
     // Both runs are checked before either runs: a compareTo without a range is refused at once.

@@ -4,6 +4,7 @@
  * a Redis tier that every server process on it shares. An in-process LRU is always in front.
  */
 
+import { readAtVersion } from '../../accounts/data-version';
 import { Database } from '../../db/database';
 import { computeReport, ReportAnswer, ReportResult } from '../engine/run';
 import { ReportSpec } from '../engine/spec';
@@ -40,7 +41,8 @@ export async function runCached(db: Database, spec: ReportSpec, dataVersion?: Da
 /** What runCached returns, and whether it came from the cache, the rollup or the conversations. */
 export function answerReport(db: Database, spec: ReportSpec, dataVersion?: DataVersion): Promise<ReportAnswer> {
   if (processCache === undefined) processCache = createReportCache(process.env);
-  return processCache ? processCache.answer(db, spec, dataVersion) : computeReport(db, spec);
+  if (processCache) return processCache.answer(db, spec, dataVersion);
+  return readAtVersion(db, spec.accountId, dataVersion, (reader) => computeReport(reader, spec)).then(({ value }) => value);
 }
 
 /** Quits Redis (when the server closes); the next run configures a fresh cache from the environment. */

@@ -1,4 +1,5 @@
-import { Database, toNumber } from '../../db/database';
+import { DataVersion, readAtVersion, readDataVersion } from '../../accounts/data-version';
+import { Database } from '../../db/database';
 import { countReportCache } from '../../metrics';
 import { computeReport, ReportAnswer, ReportResult } from '../engine/run';
 import { ReportSpec } from '../engine/spec';
@@ -50,7 +51,7 @@ export class ReportCache {
   async answer(db: Database, spec: ReportSpec, known?: DataVersion): Promise<ReportAnswer> {
     // Read before computing: a result computed meanwhile may already include a newer import,
     // but is never older than the version it is stored under.
-    const current = known ?? (await dataVersion(db, spec.accountId));
+    const current = known ?? (await readDataVersion(db, spec.accountId));
     if (current === null) return computeReport(db, spec);
     const key = reportCacheKey(current.databaseIdentity, spec, current.version);
     const cached = this.lru.get(key);
@@ -61,7 +62,7 @@ export class ReportCache {
     let pending = this.inFlight.get(key);
     if (pending) countReportCache({ result: 'hit', tier: 'coalesced' });
     else {
-      pending = this.load(db, spec, key).finally(() => this.inFlight.delete(key));
+      pending = this.load(db, spec, key, current).finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, pending);
     }
     const { held, source } = await pending;
@@ -72,7 +73,7 @@ export class ReportCache {
     await this.redis?.close();
   }
 
-  private async load(db: Database, spec: ReportSpec, key: string): Promise<{ held: HeldReport; source: ReportAnswer['source'] }> {
+  private async load(db: Database, spec: ReportSpec, key: string, current: DataVersion): Promise<{ held: HeldReport; source: ReportAnswer['source'] }> {
     const shared = await this.redis?.get(key);
     const parsed = shared === undefined ? null : parseReport(shared);
     if (shared !== undefined && parsed) {
@@ -82,29 +83,22 @@ export class ReportCache {
       return { held, source: 'CACHE' };
     }
     countReportCache({ result: 'miss', tier: 'none' });
-    const { result, source } = await computeReport(db, spec);
+    const computed = await readAtVersion(db, spec.accountId, current, (reader) => computeReport(reader, spec));
+    const { result, source } = computed.value;
     const text = JSON.stringify(result);
     // Frozen as parsed from the text, so a hit is exactly what Redis would give another process.
     const held = { text, result: deepFreeze(JSON.parse(text) as ReportResult) };
-    this.lru.set(key, held);
-    await this.redis?.set(key, text);
+    // Stored under the version the numbers are of: a replica may already hold a newer one than the
+    // request saw, and its numbers must not be read as those of the older version.
+    const at = computed.version ?? current;
+    const storeKey = at.version === current.version ? key : reportCacheKey(at.databaseIdentity, spec, at.version);
+    this.lru.set(storeKey, held);
+    await this.redis?.set(storeKey, text);
     return { held, source };
   }
 }
 
-/** Which data a cached result was computed from: the database (by its random identity) and the account's data version. */
-export interface DataVersion {
-  databaseIdentity: string;
-  version: number;
-}
-
-async function dataVersion(db: Database, accountId: number): Promise<DataVersion | null> {
-  const [row] = await db.query<{ data_version: unknown; database_identity: string | null }>(
-    'SELECT a.data_version, d.identity AS database_identity FROM accounts a JOIN database_identity d ON d.id = 1 WHERE a.id = ?',
-    [accountId],
-  );
-  return row && row.database_identity ? { databaseIdentity: row.database_identity, version: toNumber(row.data_version) as number } : null;
-}
+export { DataVersion };
 
 /** Redis is outside this process: a value that is not a report (truncated, written by something else) is a miss. */
 function parseReport(text: string): ReportResult | null {

@@ -75,6 +75,7 @@ export function buildSpec(shape: ReportShape, run: RunOptions, context: SpecCont
     dimensions,
     dateColumn,
     indexHint: context.dialect.reportIndexHint(REPORT_INDEXES[dateColumn]),
+    dialect: context.dialect,
     range,
     timezone,
     filters: and([compileFilters(shape.defaultFilters ?? [], { ...filterContext, declared: true }, 'defaultFilters'), compileFilters(run.filters ?? [], filterContext, 'filters')]),

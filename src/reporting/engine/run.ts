@@ -1,5 +1,5 @@
 import { findDirectoryEntries } from '../../conversations/directory';
-import { Database, fromDbInstant, toNumber } from '../../db/database';
+import { Database, fromDbInstant, ReportReader, toNumber } from '../../db/database';
 import { assertNever, BadInput, invariant } from '../../errors';
 import { ConversationProperty } from '../properties';
 import { bucketStart, LocalDateRange, localDateOf, OffsetTable, offsetTable, rangeInstants, timeBuckets, wholeBuckets } from '../time';
@@ -46,12 +46,12 @@ export interface RunSpecOptions {
 }
 
 /** Runs a report: at most one aggregate query, one per percentile measure, and one per directory for labels. */
-export async function runSpec(db: Database, spec: ReportSpec, options: RunSpecOptions = {}): Promise<ReportResult> {
+export async function runSpec(db: ReportReader, spec: ReportSpec, options: RunSpecOptions = {}): Promise<ReportResult> {
   return (await computeReport(db, spec, options)).result;
 }
 
 /** What runSpec computes, and whether its aggregate was read from the rollup or the conversations. */
-export async function computeReport(db: Database, spec: ReportSpec, options: RunSpecOptions = {}): Promise<ReportAnswer> {
+export async function computeReport(db: ReportReader, spec: ReportSpec, options: RunSpecOptions = {}): Promise<ReportAnswer> {
   const bound = await bindBuckets(db, spec);
   const header = {
     dimensions: spec.dimensions.map((d) => ({ key: d.property.key, label: d.property.label })),
@@ -96,7 +96,7 @@ export async function computeReport(db: Database, spec: ReportSpec, options: Run
  * stretch to the first and last local day any selected conversation has there (one query finds
  * both spans), so that every selected conversation lands in a bucket of its own date.
  */
-export async function bindBuckets(db: Database, spec: ReportSpec): Promise<BoundSpec> {
+export async function bindBuckets(db: ReportReader, spec: ReportSpec): Promise<BoundSpec> {
   const times = spec.dimensions.flatMap((d) => (d.kind === 'time' ? [d] : []));
   const locals = spec.dimensions.flatMap((d) => (d.kind === 'local' ? [d] : []));
   // A local hour or weekday needs the zone's offsets over the instants it may see: the range's when
@@ -136,7 +136,10 @@ export async function bindBuckets(db: Database, spec: ReportSpec): Promise<Bound
     const buckets = range ? timeBuckets(range, d.granularity, spec.timezone) : [];
     return { buckets, filled: [0, buckets.length] };
   });
-  return { ...spec, axes, offsets, dialect: db.dialect };
+  // A replica's reader has no dialect of its own: it is the primary's, which built the spec.
+  const dialect = spec.dialect ?? (db as Partial<Database>).dialect;
+  invariant(dialect, 'a spec built by buildSpec or a database knows its SQL dialect');
+  return { ...spec, axes, offsets, dialect };
 }
 
 /**
@@ -152,7 +155,7 @@ function otherDateAxis(spec: ReportSpec, dimension: TimeDimension, span: LocalDa
   return { buckets, filled: [indexOf(listed.from), indexOf(listed.to) + 1] };
 }
 
-async function percentiles(db: Database, spec: BoundSpec, measure: Measure, columns: string[], set: (raw: unknown[], value: number) => void): Promise<void> {
+async function percentiles(db: ReportReader, spec: BoundSpec, measure: Measure, columns: string[], set: (raw: unknown[], value: number) => void): Promise<void> {
   const query = compilePercentile(spec, measure);
   invariant(measure.kind === 'percentile', 'a percentile measure');
   const { fraction, value } = measure;
@@ -248,7 +251,7 @@ function fillEmptyBuckets(spec: BoundSpec, seen: unknown[][], groupOf: (raw: unk
   }
 }
 
-async function labelRows(db: Database, spec: BoundSpec, groups: { raw: unknown[]; values: (number | null)[] }[]): Promise<ReportRow[]> {
+async function labelRows(db: ReportReader, spec: BoundSpec, groups: { raw: unknown[]; values: (number | null)[] }[]): Promise<ReportRow[]> {
   const names = await Promise.all(
     spec.dimensions.map(async (d, i) => {
       if (d.kind !== 'property' || !d.property.directory) return null;

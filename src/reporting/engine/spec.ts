@@ -54,6 +54,8 @@ export interface ReportSpec {
    * empty for none. Absent (a spec built by hand): no hint.
    */
   indexHint?: string;
+  /** The store's SQL dialect (buildSpec sets it; a spec built by hand takes the database's). */
+  dialect?: SqlDialect;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import Redis from 'ioredis';
 import { Database } from '../db/database';
+import { ServiceUnavailable } from '../errors';
 
 /**
  * What a load balancer or orchestrator asks (docs/api.md, "Health"), without a token:
@@ -78,15 +79,30 @@ async function timed(check: () => Promise<unknown>, timeoutMs: number): Promise<
     await Promise.race([check(), deadline]);
     return { status: 'up', ms: Math.round(performance.now() - started) };
   } catch (error) {
-    return { status: 'down', ms: Math.round(performance.now() - started), error: oneLine(error) };
+    return { status: 'down', ms: Math.round(performance.now() - started), error: publicReason(error) };
   } finally {
     clearTimeout(timer);
   }
 }
 
-function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0].slice(0, 200);
+let lastLogged: string | null = null;
+
+/**
+ * What an unauthenticated caller is told about a failed check: our own messages (a deadline, the
+ * generic SERVICE_UNAVAILABLE one) or the driver's error code. A driver's message may name the
+ * database, its user, host and port ("Access denied for user 'app'@'10.0.0.5'"), so it goes to
+ * the log only, once until it changes.
+ */
+function publicReason(error: unknown): string {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 200);
+  if (error instanceof ServiceUnavailable || /^no answer within \d+ ms$/.test(message)) return message;
+  if (message !== lastLogged) {
+    lastLogged = message;
+    console.error(`health check failed: ${message}`);
+  }
+  const driverError = (error as { driverError?: { code?: unknown } } | null)?.driverError;
+  const code = (error as { code?: unknown } | null)?.code ?? driverError?.code;
+  return typeof code === 'string' && /^[A-Z][A-Z0-9_]{0,60}$/.test(code) ? code : 'the check failed (the server log says why)';
 }
 
 interface RedisProbe {

@@ -34,6 +34,17 @@ describe.each(DIALECTS)('health checks over HTTP (%s)', (dialect) => {
     // The first health check's address and its {"ok":true} keep working.
     expect(await get(`${base}/healthz`)).toEqual(ready);
   });
+
+  it('tells an unauthenticated caller a failed check\'s code, never the database\'s message (names, users, hosts)', async () => {
+    await database.db.query('ALTER TABLE migrations RENAME TO migrations_away');
+    try {
+      const answer = await get(`${base}/health/ready`);
+      expect(answer).toEqual({ status: 503, body: { ok: false, status: 'unavailable', database: { status: 'down', ms: MS, error: expect.any(String) }, redis: { status: 'disabled' } } });
+      expect((answer.body as { database: { error: string } }).database.error).toMatch(/^[A-Z][A-Z0-9_]+$/);
+    } finally {
+      await database.db.query('ALTER TABLE migrations_away RENAME TO migrations');
+    }
+  });
 });
 
 describe('health checks when a dependency is gone', () => {

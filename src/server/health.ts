@@ -35,6 +35,9 @@ interface ComponentHealth {
 
 export const DEFAULT_READY_TIMEOUT_MS = 2000;
 
+/** How long one readiness check answers every caller (counted from its start). */
+export const READY_REUSE_MS = 1000;
+
 export interface HealthRoutes {
   router: Router;
   /** Closes the Redis connection the readiness check keeps. */
@@ -48,13 +51,21 @@ export function healthRoutes(db: Database, options: HealthOptions): HealthRoutes
     res.setHeader('Cache-Control', 'no-store');
     res.json({ ok: true, status: 'live' });
   });
-  const ready = async (_req: unknown, res: import('express').Response) => {
+  const check = async (): Promise<Readiness> => {
     const [database, cache] = await Promise.all([
       // Reads a table, not just `SELECT 1`: a database that lost its schema or its file is not ready.
       timed(() => db.query('SELECT 1 AS ok FROM migrations LIMIT 1'), options.timeoutMs),
       redis ? timed(() => redis.ping(), options.timeoutMs) : Promise.resolve({ status: 'disabled' as const }),
     ]);
-    const body: Readiness = { ok: database.status === 'up', status: database.status === 'up' ? 'ready' : 'unavailable', database, redis: cache };
+    return { ok: database.status === 'up', status: database.status === 'up' ? 'ready' : 'unavailable', database, redis: cache };
+  };
+  // The address needs no token: without this, anyone could queue thousands of checks for the
+  // database pool's connections ahead of the API's queries. Callers share the check in progress
+  // and reuse its answer for READY_REUSE_MS, so the database sees at most about one a second.
+  let latest: { at: number; answer: Promise<Readiness> } | null = null;
+  const ready = async (_req: unknown, res: import('express').Response) => {
+    if (!latest || performance.now() - latest.at > READY_REUSE_MS) latest = { at: performance.now(), answer: check() };
+    const body = await latest.answer;
     res.setHeader('Cache-Control', 'no-store');
     res.status(body.ok ? 200 : 503).json(body);
   };

@@ -35,7 +35,7 @@ interface ComponentHealth {
 
 export const DEFAULT_READY_TIMEOUT_MS = 2000;
 
-/** How long one readiness check answers every caller (counted from its start). */
+/** How long a ready answer of one readiness check answers every caller (counted from its start). */
 export const READY_REUSE_MS = 1000;
 
 export interface HealthRoutes {
@@ -60,11 +60,17 @@ export function healthRoutes(db: Database, options: HealthOptions): HealthRoutes
     return { ok: database.status === 'up', status: database.status === 'up' ? 'ready' : 'unavailable', database, redis: cache };
   };
   // The address needs no token: without this, anyone could queue thousands of checks for the
-  // database pool's connections ahead of the API's queries. Callers share the check in progress
-  // and reuse its answer for READY_REUSE_MS, so the database sees at most about one a second.
-  let latest: { at: number; answer: Promise<Readiness> } | null = null;
+  // database pool's connections ahead of the API's queries. Callers share the check in progress,
+  // and a ready answer for READY_REUSE_MS; an unready one only while in progress, so that a
+  // database that is back is seen at once.
+  let latest: { at: number; answer: Promise<Readiness>; settled: Readiness | null } | null = null;
   const ready = async (_req: unknown, res: import('express').Response) => {
-    if (!latest || performance.now() - latest.at > READY_REUSE_MS) latest = { at: performance.now(), answer: check() };
+    const reusable = latest && (latest.settled === null || (latest.settled.ok && performance.now() - latest.at <= READY_REUSE_MS));
+    if (!latest || !reusable) {
+      const current: NonNullable<typeof latest> = { at: performance.now(), answer: check(), settled: null };
+      void current.answer.then((answer) => (current.settled = answer));
+      latest = current;
+    }
     const body = await latest.answer;
     res.setHeader('Cache-Control', 'no-store');
     res.status(body.ok ? 200 : 503).json(body);

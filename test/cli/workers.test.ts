@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { createAccount } from '../../src/accounts/accounts';
+import { issueToken } from '../../src/auth/api-tokens';
+import { createUser } from '../../src/auth/users';
+import { aConversation } from '../support/fixtures';
+import { RunningCli, runCli, startCli } from '../support/cli';
+import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';
+
+interface Answer {
+  /** The Threadline-Worker header: which worker process answered. */
+  worker: string | undefined;
+  body: { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string } }[] };
+}
+
+/**
+ * One GraphQL request on a connection of its own (no agent: `Connection: close`), so that the
+ * primary hands it to the next worker in turn rather than to the one that answered the last.
+ */
+function post(url: string, query: string, token: string, variables: Record<string, unknown> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent: false, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ worker: res.headers['threadline-worker'] as string | undefined, body: JSON.parse(text) as Answer['body'] }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify({ query, variables }));
+  });
+}
+
+/** The same request `times` times in a row, each on a fresh connection. */
+async function repeatedly(times: number, send: () => Promise<Answer>): Promise<Answer[]> {
+  const answers: Answer[] = [];
+  for (let i = 0; i < times; i++) answers.push(await send());
+  return answers;
+}
+
+const workersOf = (answers: Answer[]) => [...new Set(answers.map((a) => a.worker))].sort();
+
+const REPORT = '{ runReport(input: {definitionId: "chat-volume-by-assignee"}) { rows { dimensionValues { label } measureValues } } }';
+const INGEST = 'mutation ($input: [ConversationInput!]!) { ingestConversations(input: $input) { imported updated } }';
+const REVOKE = 'mutation ($id: ID!) { revokeApiToken(id: $id) { status } }';
+
+const adaHas = (count: number) => ({ data: { runReport: { rows: [{ dimensionValues: [{ label: 'Ada Lovelace' }], measureValues: [count] }] } } });
+
+/** The pids of a process's children (Linux): the primary's workers. */
+function childrenOf(pid: number): number[] {
+  return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+}
+
+/** Resolves once the process has written `count` whole stderr lines containing `text`. */
+function stderrLines(server: RunningCli, text: string, count: number): Promise<string[]> {
+  return new Promise((resolve) => {
+    let seen = '';
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString('utf8');
+      const lines = seen.split('\n').slice(0, -1).filter((l) => l.includes(text));
+      if (lines.length < count) return;
+      server.child.stderr.off('data', onData);
+      resolve(lines);
+    };
+    server.child.stderr.on('data', onData);
+  });
+}
+
+/**
+ * `threadline serve --workers 2`: two processes answer in turn, and neither ever answers from
+ * what it held before another one changed the data or revoked a token. Every request goes on a
+ * fresh connection, which the primary hands to the workers in turn; the Threadline-Worker header
+ * shows that both answered.
+ */
+describe.each(DIALECTS)('threadline serve --workers 2 (%s)', (dialect) => {
+  let test: TestDatabase;
+  let admin: string;
+  /** The token revoked halfway through. */
+  let other: { token: string; id: string };
+
+  beforeAll(async () => {
+    test = await createTestDatabase(dialect);
+    const account = await createAccount(test.db, { name: 'Acme', plan: 'PROFESSIONAL' });
+    const created = await createUser(test.db, account, { email: 'boss@example.com', role: 'ADMIN' });
+    admin = created.token;
+    const issued = await issueToken(test.db, created.user, { name: 'to revoke' });
+    other = { token: issued.token, id: issued.info.id };
+  });
+  afterAll(async () => {
+    await test?.drop();
+  });
+
+  it('answers from both workers, shows every ingest and revocation on each, restarts a killed worker, and exits 0 on SIGTERM', async () => {
+    const server = await startCli(['serve', '--workers', '2', '--port', '0', '--json'], { databaseUrl: test.url }, 60_000);
+    let stopped = false;
+    try {
+      const { url } = JSON.parse(server.firstLine) as { url: string };
+      expect(url).toMatch(/^http:\/\/localhost:\d+\/graphql$/);
+
+      const first = await post(url, INGEST, admin, { input: [aConversation({ id: 'c-1' })] });
+      expect(first.body).toEqual({ data: { ingestConversations: { imported: 1, updated: 0 } } });
+      // Both workers compute and cache the report, and accept the second token.
+      const before = await repeatedly(4, () => post(url, REPORT, admin));
+      expect(workersOf(before)).toEqual(['1', '2']);
+      expect(before.map((a) => a.body)).toEqual(Array(4).fill(adaHas(1)));
+      const accepted = await repeatedly(4, () => post(url, '{ __typename }', other.token));
+      expect(workersOf(accepted)).toEqual(['1', '2']);
+      expect(accepted.map((a) => a.body)).toEqual(Array(4).fill({ data: { __typename: 'Query' } }));
+
+      // One worker writes; every later answer, from either, includes it.
+      const second = await post(url, INGEST, admin, { input: [aConversation({ id: 'c-2' })] });
+      expect(second.body).toEqual({ data: { ingestConversations: { imported: 1, updated: 0 } } });
+      const after = await repeatedly(4, () => post(url, REPORT, admin));
+      expect(workersOf(after)).toEqual(['1', '2']);
+      expect(after.map((a) => a.body)).toEqual(Array(4).fill(adaHas(2)));
+
+      // One worker revokes; the token fails on every worker from the next request on.
+      expect((await post(url, REVOKE, admin, { id: other.id })).body).toEqual({ data: { revokeApiToken: { status: 'REVOKED' } } });
+      const refused = await repeatedly(4, () => post(url, '{ __typename }', other.token));
+      expect(workersOf(refused)).toEqual(['1', '2']);
+      expect(refused.map((a) => a.body.errors?.map((e) => e.extensions?.code))).toEqual(Array(4).fill(['UNAUTHENTICATED']));
+
+      // A worker that dies is replaced (it gets the next worker number); the other answers meanwhile.
+      const restarted = stderrLines(server, 'worker 3 ', 1);
+      const [victim] = childrenOf(server.child.pid as number);
+      process.kill(victim, 'SIGKILL');
+      expect(await restarted).toEqual([expect.stringMatching(/^threadline: worker 3 \(pid \d+\) accepts requests$/)]);
+      const replaced = await repeatedly(4, () => post(url, REPORT, admin));
+      expect(replaced.map((a) => a.body)).toEqual(Array(4).fill(adaHas(2)));
+      expect(workersOf(replaced)).toContain('3');
+
+      const result = await server.stop('SIGTERM');
+      stopped = true;
+      expect([result.status, result.signal, result.stdout]).toEqual([0, null, `${server.firstLine}\n`]);
+      expect(result.stderr.split('\n').filter(Boolean)).toEqual([
+        expect.stringMatching(/^threadline: worker [12] \(pid \d+\) exited unexpectedly \(signal SIGKILL\); starting another in 250 ms$/),
+        expect.stringMatching(/^threadline: worker 3 \(pid \d+\) accepts requests$/),
+        'threadline: SIGTERM received, shutting down',
+        'threadline: SIGTERM received, shutting down',
+      ]);
+    } finally {
+      if (!stopped) await server.stop('SIGKILL');
+    }
+  }, 120_000);
+});
+
+describe('threadline serve --workers (more)', () => {
+  it('stops cleanly on Ctrl-C at a terminal, where every process gets SIGINT and each worker gets it again from the primary', async () => {
+    const test = await createTestDatabase('sqlite');
+    try {
+      const server = await startCli(['serve', '--workers', '2', '--port', '0', '--json'], { databaseUrl: test.url }, 60_000);
+      const primary = server.child.pid as number;
+      const workers = childrenOf(primary);
+      expect(workers).toHaveLength(2);
+      // The terminal's SIGINT reaches the workers first here, so that the primary's comes while they drain.
+      const draining = stderrLines(server, 'SIGINT received', 2);
+      for (const pid of workers) process.kill(pid, 'SIGINT');
+      await draining;
+      process.kill(primary, 'SIGINT');
+
+      const result = await server.ended;
+
+      expect(result).toEqual({ status: 0, signal: null, stdout: `${server.firstLine}\n`, stderr: 'threadline: SIGINT received, shutting down\n'.repeat(2) });
+    } finally {
+      await test.drop();
+    }
+  }, 60_000);
+
+
+  it('refuses more than one worker on an in-memory SQLite database, and a count that is not a whole number of at least 1', async () => {
+    const results = await Promise.all([
+      runCli(['serve', '--workers', '2'], { databaseUrl: 'sqlite::memory:' }),
+      runCli(['serve'], { databaseUrl: 'sqlite::memory:', env: { THREADLINE_WORKERS: '3' } }),
+      runCli(['serve', '--workers', '0'], { databaseUrl: 'sqlite::memory:' }),
+      runCli(['serve'], { databaseUrl: 'sqlite::memory:', env: { THREADLINE_WORKERS: 'many' } }),
+    ]);
+
+    expect(results).toEqual([
+      { status: 1, signal: null, stdout: '', stderr: 'threadline: --workers 2: each worker process would see its own empty sqlite::memory: database; use a SQLite file or MySQL, or 1 worker\n' },
+      { status: 1, signal: null, stdout: '', stderr: 'threadline: THREADLINE_WORKERS 3: each worker process would see its own empty sqlite::memory: database; use a SQLite file or MySQL, or 1 worker\n' },
+      { status: 1, signal: null, stdout: '', stderr: 'threadline: --workers must be an integer from 1 to 256, not "0"\n' },
+      { status: 1, signal: null, stdout: '', stderr: 'threadline: THREADLINE_WORKERS must be an integer from 1 to 256, not "many"\n' },
+    ]);
+  });
+});

@@ -4,6 +4,7 @@ import { ReportRollups1764230400000 } from './1764230400000-report-rollups';
 import { DashboardsAndSavedReports1764316800000 } from './1764316800000-dashboards-and-saved-reports';
 import { TokenManagement1764403200000 } from './1764403200000-token-management';
 import { SavedReportPrivacy1764489600000 } from './1764489600000-saved-report-privacy';
+import { DatabaseIdentity1764748800000 } from './1764748800000-database-identity';
 
 /** Every migration, in the order they apply (TypeORM sorts them by timestamp). Add new ones at the end. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   DashboardsAndSavedReports1764316800000,
   TokenManagement1764403200000,
   SavedReportPrivacy1764489600000,
+  DatabaseIdentity1764748800000,
 ];

@@ -173,6 +173,30 @@ export function databaseTimeoutsFrom(env: Record<string, string | undefined> = p
   return Object.fromEntries(entries) as DatabaseTimeouts;
 }
 
+/**
+ * THREADLINE_SQLITE_READERS: how many processes run report queries on the embedded SQLite store,
+ * off the server's own thread (default 2; `0` runs them in the server process, where a slow report
+ * blocks every other request until it ends and cannot be stopped at its time limit).
+ */
+export function sqliteReadersFrom(env: Record<string, string | undefined> = process.env): number {
+  const text = env.THREADLINE_SQLITE_READERS?.trim();
+  if (text === undefined || text === '') return 2;
+  if (!/^\d+$/.test(text) || Number(text) > 32) throw new CliError(`THREADLINE_SQLITE_READERS must be a whole number from 0 to 32, got "${text}"`);
+  return Number(text);
+}
+
+/**
+ * THREADLINE_SHUTDOWN_TIMEOUT_MS: after SIGTERM or SIGINT, how long requests in flight (an ingest's
+ * batch among them) may take to finish before the server exits anyway (default 10000).
+ */
+export function shutdownTimeoutFrom(env: Record<string, string | undefined> = process.env): number {
+  const text = env.THREADLINE_SHUTDOWN_TIMEOUT_MS?.trim();
+  if (text === undefined || text === '') return 10_000;
+  const ms = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(ms >= 100 && ms <= 3_600_000)) throw new CliError(`THREADLINE_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 100 to 3600000, got "${text}"`);
+  return ms;
+}
+
 /** More server processes than this is a typo, not a machine. */
 export const MAX_WORKERS = 256;
 

@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
  * The request errors of docs/api.md ("Errors"). Each carries its `extensions.code`;
  * `formatError` passes these through and masks everything else.
  */
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'PLAN_REQUIRED' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'RATE_LIMITED' | 'CONFIG_INVALID' | 'SERVICE_UNAVAILABLE';
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'PLAN_REQUIRED' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'RATE_LIMITED' | 'CONFIG_INVALID' | 'SERVICE_UNAVAILABLE' | 'TIMEOUT';
 
 export class ThreadlineError extends GraphQLError {
   constructor(
@@ -65,6 +65,17 @@ export class ServiceUnavailable extends ThreadlineError {
   }
 }
 
+/**
+ * One report or conversation query ran past its time limit (THREADLINE_QUERY_TIMEOUT_MS) and was
+ * stopped. A field error like any other: the rest of a dashboard still answers. Narrow the report
+ * (a shorter date range, fewer dimensions, simpler filters) or ask for the limit to be raised.
+ */
+export class QueryTimeout extends ThreadlineError {
+  constructor(limitMs: number) {
+    super('TIMEOUT', `The query ran longer than its time limit of ${limitMs} ms and was stopped; narrow the report (date range, filters, dimensions).`, { limitMs });
+  }
+}
+
 export class Forbidden extends ThreadlineError {
   constructor(message = 'You do not have access to this object.') {
     super('FORBIDDEN', message);
@@ -110,3 +121,9 @@ export function assertNever(value: never): never {
 
 /** An error of the command line: printed as one line on stderr, exit status 1. */
 export class CliError extends Error {}
+
+/**
+ * The codes of errors the HTTP layer answers before GraphQL runs (docs/api.md, "Errors of the
+ * HTTP request"): the same JSON shape, with the HTTP status that goes with each.
+ */
+export type HttpErrorCode = 'BAD_REQUEST' | 'NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'INTERNAL_SERVER_ERROR';

@@ -25,6 +25,8 @@ export interface Viewer {
      * Report caches key on it; an import or ingest moves it on.
      */
     dataVersion?: number;
+    /** The database's random identity (table database_identity), read with the data version. */
+    databaseIdentity?: string;
   };
 }
 
@@ -43,10 +45,12 @@ export async function authenticate(db: Database, header: string | undefined, now
   if (!match) return { refusal: 'missing' };
   const rows = await db.query<Record<string, unknown>>(
     `SELECT t.id AS token_id, t.scope, t.expires_at, t.revoked_at, t.last_used_at, u.deactivated_at,
-            u.id AS user_id, u.email, u.role, u.team_id, a.id AS account_id, a.name AS account_name, a.plan, a.reporting_addon, a.timezone, a.data_version
+            u.id AS user_id, u.email, u.role, u.team_id, a.id AS account_id, a.name AS account_name, a.plan, a.reporting_addon, a.timezone, a.data_version,
+            d.identity AS database_identity
        FROM api_tokens t
        JOIN users u ON u.account_id = t.account_id AND u.id = t.user_id
        JOIN accounts a ON a.id = t.account_id
+       LEFT JOIN database_identity d ON d.id = 1
       WHERE t.token_hash = ?`,
     [hashToken(match[1])],
   );
@@ -73,6 +77,7 @@ export async function authenticate(db: Database, header: string | undefined, now
         reportingAddon: Boolean(toNumber(row.reporting_addon)),
         timezone: String(row.timezone),
         dataVersion: toNumber(row.data_version) as number,
+        ...(row.database_identity ? { databaseIdentity: String(row.database_identity) } : {}),
       },
     },
   };

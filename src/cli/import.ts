@@ -2,17 +2,20 @@ import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { importNdjson, ImportReport } from '../conversations/import';
+import { DEFAULT_MAX_LINE_BYTES } from '../conversations/lines';
 import { CliError } from '../errors';
-import { COMMON_OPTIONS, parseCommandLine, printResult, printUsage, requireAccount, requiredFlag, withDatabase } from './command';
+import { COMMON_OPTIONS, integerValue, parseCommandLine, printResult, printUsage, requireAccount, requiredFlag, withDatabase } from './command';
 import { ImportProgressLine } from './import-progress';
 
-export const USAGE = `Usage: threadline import --account ID FILE [--quiet] [--json]
+export const USAGE = `Usage: threadline import --account ID FILE [--max-line-bytes N] [--quiet] [--json]
 
 Imports conversations from NDJSON, one per line (the format: docs/import-format.md, and as a JSON
 Schema schema/conversation.schema.json); FILE "-" reads stdin. Conversations already imported are
 updated; rejected lines are reported, the others imported. On a terminal, stderr shows the
 progress: lines read, conversations per second, rejections so far.
   --account ID   the account to import into
+  --max-line-bytes N
+                 reject longer lines unread (default: env THREADLINE_IMPORT_MAX_LINE_BYTES, else ${DEFAULT_MAX_LINE_BYTES}, 1 MiB)
   --quiet, -q    no progress line
   --json         print {"imported": N, "updated": N, "unchanged": N, "rejected": [{"line": N, "error": "..."}]}`;
 
@@ -21,13 +24,14 @@ const REJECTED_SHOWN = 50;
 
 export async function run(argv: string[]): Promise<void> {
   const { values, positionals } = parseCommandLine('import', () =>
-    parseArgs({ args: argv, options: { ...COMMON_OPTIONS, account: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } }, strict: true, allowPositionals: true }),
+    parseArgs({ args: argv, options: { ...COMMON_OPTIONS, account: { type: 'string' }, 'max-line-bytes': { type: 'string' }, quiet: { type: 'boolean', short: 'q' } }, strict: true, allowPositionals: true }),
   );
   if (values.help) return printUsage(USAGE);
   const accountId = requiredFlag('import', values.account, 'account');
   if (positionals.length === 0) throw new CliError('import: FILE is required ("-" reads stdin) (see: threadline import --help)');
   if (positionals.length > 1) throw new CliError(`import: expected one FILE, got ${positionals.length}: ${positionals.join(' ')}`);
   const file = positionals[0];
+  const maxLineBytes = maxLineBytesOf(values['max-line-bytes']);
 
   // The file is opened before the database, so a typo in its name costs nothing.
   const input = file === '-' ? process.stdin : await openInput(file);
@@ -40,7 +44,7 @@ export async function run(argv: string[]): Promise<void> {
     report = await withDatabase(async (db) => {
       const account = await requireAccount(db, accountId);
       try {
-        const imported = await importNdjson(db, account.id, input, { onProgress: progress ? (p) => progress.update(p) : undefined });
+        const imported = await importNdjson(db, account.id, input, { maxLineBytes, onProgress: progress ? (p) => progress.update(p) : undefined });
         progress?.finish();
         return imported;
       } catch (error) {
@@ -54,6 +58,15 @@ export async function run(argv: string[]): Promise<void> {
     input.destroy();
   }
   printResult(values.json, report, () => summary(report, file));
+}
+
+/** --max-line-bytes, else env THREADLINE_IMPORT_MAX_LINE_BYTES, else 1 MiB. */
+function maxLineBytesOf(flag: string | undefined): number {
+  const MAX = 512 * 1024 * 1024;
+  if (flag !== undefined) return integerValue('--max-line-bytes', flag, 1, MAX);
+  const env = process.env.THREADLINE_IMPORT_MAX_LINE_BYTES;
+  if (env !== undefined && env.trim() !== '') return integerValue('THREADLINE_IMPORT_MAX_LINE_BYTES', env, 1, MAX);
+  return DEFAULT_MAX_LINE_BYTES;
 }
 
 async function openInput(file: string): Promise<Readable> {

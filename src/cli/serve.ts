@@ -1,6 +1,6 @@
 import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
-import { RateLimitConfig, rateLimitsFrom } from '../config';
+import { RateLimitConfig, rateLimitsFrom, shutdownTimeoutFrom } from '../config';
 import { Database } from '../db/database';
 import { CliError } from '../errors';
 import { resolveWorkers, serveAsWorker, superviseWorkers } from './cluster';
@@ -62,9 +62,10 @@ export async function serveUntilSignal(db: Database, options: { port: number; ho
   } catch (error) {
     throw new CliError((error as Error).message);
   }
+  const shutdownTimeoutMs = shutdownTimeoutFrom(process.env);
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    server = await startServer(db, { ...options, rateLimits });
+    server = await startServer(db, { ...options, rateLimits, shutdownTimeoutMs });
   } catch (error) {
     throw listenFailure(error, options);
   }
@@ -79,5 +80,16 @@ export async function serveUntilSignal(db: Database, options: { port: number; ho
     ready(server.url);
   });
   process.stderr.write(`threadline: ${signal} received, shutting down\n`);
+  // The listener closes at once; requests in flight finish, each ingest its whole batch (one
+  // transaction). Past the limit their connections are closed and the process exits 1: what was
+  // not committed is rolled back, never half-written.
+  const limit = setTimeout(() => {
+    process.stderr.write(`threadline: requests still running ${shutdownTimeoutMs} ms after ${signal} (THREADLINE_SHUTDOWN_TIMEOUT_MS); exiting without them\n`);
+    process.exit(1);
+  }, shutdownTimeoutMs + SHUTDOWN_MARGIN_MS);
+  limit.unref();
   await server.close();
 }
+
+/** Past the drain's own limit, closing the cache, the rate limits and the database may take this long. */
+const SHUTDOWN_MARGIN_MS = 2000;

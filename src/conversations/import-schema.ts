@@ -24,6 +24,9 @@ export const IMPORT_LIMITS = {
   agentId: defs.message.properties.agentId.maxLength,
   propertyName: fields.properties.propertyNames.maxLength,
   propertyValue: fields.properties.additionalProperties.maxLength,
+  propertiesPerConversation: fields.properties.maxProperties,
+  /** Property names one account may have (not expressible in a schema of one conversation). */
+  propertiesPerAccount: 1000,
 };
 
 // The entity's constants type these; a unit test checks that they list the same values.
@@ -31,8 +34,15 @@ export const CHANNEL_VALUES = fields.channel.enum as readonly Channel[];
 export const STATUS_VALUES = fields.status.enum as readonly ConversationStatus[];
 export const SENDER_VALUES = defs.message.properties.from.enum as readonly Sender[];
 
-/** ISO 8601 with an offset; its groups are year, month, day, hour, minute, second, fraction, Z, sign, offset hours, offset minutes. */
-export const INSTANT_PATTERN = new RegExp(defs.instant.pattern, 'u');
+/** A timestamp of the import: ISO 8601 with an offset, in the years 1970 to 2100 (in its own offset). */
+export const IMPORT_INSTANT_PATTERN = new RegExp(defs.instant.pattern, 'u');
+
+/**
+ * The instants an imported conversation may hold: from 1970 to the end of 2100 in UTC. Beyond them
+ * a timestamp is a mistake of the export (a year 9999 placeholder, epoch seconds read as
+ * milliseconds), and one such conversation would stretch every all-time report over millennia.
+ */
+export const IMPORT_INSTANT_RANGE = { from: Date.UTC(1970, 0, 1), until: Date.UTC(2101, 0, 1) };
 /** A custom property name: no control characters, no surrounding whitespace (lengths apart). */
 export const PROPERTY_NAME_PATTERN = new RegExp(fields.properties.propertyNames.pattern, 'u');
 

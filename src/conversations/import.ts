@@ -1,9 +1,10 @@
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { Database } from '../db/database';
+import { DEFAULT_MAX_LINE_BYTES, ndjsonLines } from './lines';
 import { ConversationRecord } from './record';
 import { validateConversation } from './validate';
 import { writeConversations } from './writer';
+import { countConversations } from '../metrics';
 
 /**
  * Every accepted line (or ingested object) counts once, as if written in turn: a line whose id is
@@ -40,6 +41,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Called every few dozen lines and once at the end; cheap callers only (it runs on the import's path). */
   onProgress?: (progress: ImportProgress) => void;
+  /** Lines longer than this many bytes are rejected without being read (default 1 MiB). */
+  maxLineBytes?: number;
 }
 
 /**
@@ -50,7 +53,7 @@ export interface ImportOptions {
  * process meanwhile); batches are still written one after another, in file order.
  */
 export async function importNdjson(db: Database, accountId: number, input: Readable, options: ImportOptions = {}): Promise<ImportReport> {
-  const { batchSize = DEFAULT_BATCH_SIZE, onProgress } = options;
+  const { batchSize = DEFAULT_BATCH_SIZE, onProgress, maxLineBytes = DEFAULT_MAX_LINE_BYTES } = options;
   const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, rejected: [] };
   const flush = async (batch: { line: number; record: ConversationRecord }[]) => {
     const result = await writeConversations(db, accountId, batch.map((b) => b.record));
@@ -69,16 +72,21 @@ export async function importNdjson(db: Database, accountId: number, input: Reada
   let conversations = 0;
   const progress = () => onProgress?.({ lines: line, conversations, rejected: report.rejected.length });
   try {
-    for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
-      line++;
-      // A byte order mark is not part of the first line's JSON.
-      const text = line === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    for await (const read of ndjsonLines(input, maxLineBytes)) {
+      line = read.line;
       // Buffered lines arrive as already-resolved promises: without a turn of the event loop now
       // and then, the database's answers would wait until the whole buffer is parsed.
       if (line % YIELD_EVERY_LINES === 0) {
         progress();
         await new Promise(setImmediate);
       }
+      if ('error' in read) {
+        conversations++;
+        report.rejected.push({ line, error: read.error });
+        continue;
+      }
+      // A byte order mark is not part of the first line's JSON.
+      const text = line === 1 && read.text.charCodeAt(0) === 0xfeff ? read.text.slice(1) : read.text;
       if (text.trim() === '') continue;
       conversations++;
       const parsed = parseLine(text);
@@ -103,6 +111,7 @@ export async function importNdjson(db: Database, accountId: number, input: Reada
   progress();
   // Rejections found while parsing and those of failed writes arrive interleaved.
   report.rejected.sort((a, b) => a.line - b.line);
+  countConversations('import', report);
   return report;
 }
 
@@ -121,6 +130,7 @@ export async function ingestConversations(db: Database, accountId: number, input
     for (const failure of result.failed) report.rejected.push({ index: valid[failure.index].index, error: failure.error });
     report.rejected.sort((a, b) => a.index - b.index);
   }
+  countConversations('ingest', report);
   return report;
 }
 

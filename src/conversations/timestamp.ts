@@ -1,4 +1,9 @@
-import { INSTANT_PATTERN } from './import-schema';
+/**
+ * ISO 8601 with an offset, the import schema's `instant` spelling, for any year from 1900 to 9999
+ * (report filters reach further back and ahead than imported data may); its groups are year,
+ * month, day, hour, minute, second, fraction, Z, sign, offset hours, offset minutes.
+ */
+const INSTANT_PATTERN = /^(19\d\d|[2-9]\d\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:[.,](\d+))?)?(?:([Zz])|([+-])([01]\d|2[0-3])(?::?([0-5]\d))?)$/u;
 
 /**
  * Parses an ISO 8601 instant with an offset (Z, +hh:mm, +hhmm or +hh; seconds and fraction

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CustomPropertyType } from './conversation.entity';
-import { CHANNEL_VALUES, IMPORT_LIMITS, longerThan, SENDER_VALUES, STATUS_VALUES } from './import-schema';
+import { CHANNEL_VALUES, IMPORT_INSTANT_PATTERN, IMPORT_INSTANT_RANGE, IMPORT_LIMITS, longerThan, SENDER_VALUES, STATUS_VALUES } from './import-schema';
 import { AssigneeRef, ConversationRecord, MessageRecord, NamedRef, PropertyRecord } from './record';
 import { isCustomPropertyName } from './property-name';
 import { parseInstant } from './timestamp';
@@ -114,9 +114,14 @@ function toMessages(value: unknown): MessageRecord[] {
 function toProperties(value: unknown): PropertyRecord[] {
   if (value === undefined || value === null) return [];
   if (!isObject(value)) throw new Invalid('properties', 'must be an object of strings, numbers and booleans');
+  const names = Object.keys(value);
+  if (names.length > IMPORT_LIMITS.propertiesPerConversation) {
+    throw new Invalid('properties', `must have at most ${IMPORT_LIMITS.propertiesPerConversation} properties, not ${names.length}`);
+  }
   const properties: PropertyRecord[] = [];
-  for (const name of Object.keys(value).sort()) {
+  for (const name of names.sort()) {
     const path = `properties.${name}`;
+    checkText(name, path);
     if (!isCustomPropertyName(name)) {
       throw new Invalid(path, `a property name has 1 to ${IMPORT_LIMITS.propertyName} characters, no control characters and no surrounding spaces`);
     }
@@ -132,6 +137,7 @@ function propertyOf(name: string, v: unknown, path: string): PropertyRecord {
   const make = (type: CustomPropertyType, text: string, number: number | null) => ({ name, type, text, number });
   if (typeof v === 'string') {
     if (longerThan(v, IMPORT_LIMITS.propertyValue)) throw new Invalid(path, `must be at most ${IMPORT_LIMITS.propertyValue} characters`);
+    checkText(v, path);
     return make('STRING', v, null);
   }
   if (typeof v === 'number' && Number.isFinite(v)) return make('NUMBER', String(v), v);
@@ -194,6 +200,7 @@ function optionalString(input: Record<string, unknown>, key: string, max: number
   if (typeof value !== 'string') throw new Invalid(path, `must be a string, not ${describe(value)}`);
   // Checked before blankness, as the schema's maxLength is: 300 spaces are too long, not no value.
   if (longerThan(value, max)) throw new Invalid(path, `must be at most ${max} characters`);
+  checkText(value, path);
   // Inbox exports often write "" for a field they have no value for: that is no value, as null is.
   if (value.trim() === '') return null;
   return value;
@@ -222,8 +229,29 @@ function optionalInstant(input: Record<string, unknown>, key: string, path = key
   if (!instant) {
     throw new Invalid(path, `${JSON.stringify(value)} is not an ISO 8601 timestamp with an offset (e.g. 2026-03-01T09:15:00Z)`);
   }
+  const time = instant.getTime();
+  if (!IMPORT_INSTANT_PATTERN.test(value) || time < IMPORT_INSTANT_RANGE.from || time >= IMPORT_INSTANT_RANGE.until) {
+    throw new Invalid(path, `${JSON.stringify(value)} is outside the years 1970 to 2100 (UTC)`);
+  }
   return instant;
 }
+
+/**
+ * Text both stores keep exactly as given. NUL ends a string in SQLite's C functions, and an
+ * unpaired surrogate (valid in a JSON string as an escape, `"\ud800"`) is no Unicode character:
+ * encoding it as UTF-8 for either database would silently turn it into U+FFFD. Refused, named.
+ */
+function checkText(text: string, path: string): void {
+  const bad = UNSTORABLE.exec(text);
+  if (!bad) return;
+  const at = `at character ${[...text.slice(0, bad.index)].length + 1}`;
+  if (bad[0] === '\u0000') throw new Invalid(path, `must not contain NUL (U+0000) (${at})`);
+  const unit = bad[0].charCodeAt(0).toString(16).padStart(4, '0');
+  throw new Invalid(path, `contains an unpaired surrogate \\u${unit}, which is not a Unicode character (${at}); send valid UTF-16/UTF-8 text`);
+}
+
+/** NUL, or a surrogate that is not half of a pair (in a `u` regex, a pair is one code point). */
+const UNSTORABLE = /[\u0000\ud800-\udfff]/u;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,8 +1,9 @@
-import { Database, Queryable, toDbInstant } from '../db/database';
+import { Database, Queryable, toDbInstant, toNumber } from '../db/database';
 import { placeholders, SqlDialect } from '../db/dialect';
 import { lockAccountForWriting, updateRollups } from '../reporting/engine/rollup/maintain';
 import { CustomPropertyType } from './conversation.entity';
 import { DIRECTORY_TABLES, DirectoryKind } from './directory.entity';
+import { IMPORT_LIMITS } from './import-schema';
 import { ConversationRecord } from './record';
 
 export interface WriteResult {
@@ -53,6 +54,7 @@ export async function writeConversations(db: Database, accountId: number, record
       result.imported += one.imported;
       result.updated += one.updated;
       result.unchanged += one.unchanged;
+      for (const failure of one.failed) result.failed.push({ index, error: failure.error });
     } catch (error) {
       lastError = error;
       console.error(`import: conversation ${record.externalId} of account ${accountId} could not be stored`, error);
@@ -65,10 +67,50 @@ export async function writeConversations(db: Database, accountId: number, record
   return result;
 }
 
-async function writeBatch(tx: Queryable, dialect: SqlDialect, accountId: number, records: ConversationRecord[]): Promise<WriteResult> {
+async function writeBatch(tx: Queryable, dialect: SqlDialect, accountId: number, given: ConversationRecord[]): Promise<WriteResult> {
   // Before the first read: the rollups are kept by adding what changed, which needs the stored rows
   // read here to stay as they are until this transaction commits.
   await lockAccountForWriting(tx, accountId);
+  const refused = await beyondPropertyLimit(tx, accountId, given);
+  const records = refused.size === 0 ? given : given.filter((_, index) => !refused.has(index));
+  const failed = [...refused].map(([index, error]) => ({ index, error }));
+  const written = await writeAccepted(tx, dialect, accountId, records);
+  return { ...written, failed };
+}
+
+/**
+ * The records that would take the account past its number of custom property names
+ * (docs/import-format.md), by index, with the reason. Names are never removed once seen, so the cap
+ * is what keeps one runaway export from creating thousands of them.
+ */
+async function beyondPropertyLimit(tx: Queryable, accountId: number, records: readonly ConversationRecord[]): Promise<Map<number, string>> {
+  const refused = new Map<number, string>();
+  const names = new Set(records.flatMap((r) => r.properties.map((p) => p.name)));
+  if (names.size === 0) return refused;
+  const known = new Set<string>();
+  await inChunks([...names], 1000, async (chunk) => {
+    const rows = await tx.query<{ name: string }>(`SELECT name FROM custom_properties WHERE account_id = ? AND name IN (${marks(chunk.length)})`, [accountId, ...chunk]);
+    for (const row of rows) known.add(row.name);
+  });
+  if (known.size === names.size) return refused;
+  const [row] = await tx.query<{ n: unknown }>('SELECT COUNT(*) AS n FROM custom_properties WHERE account_id = ?', [accountId]);
+  let count = toNumber(row.n) ?? 0;
+  const max = IMPORT_LIMITS.propertiesPerAccount;
+  records.forEach((record, index) => {
+    const added = [...new Set(record.properties.map((p) => p.name))].filter((name) => !known.has(name));
+    if (added.length === 0) return;
+    if (count + added.length > max) {
+      refused.set(index, `properties: the account has ${count} custom properties, the most it may have is ${max}; this conversation would add ${added.length} more (${added.slice(0, 3).map((n) => JSON.stringify(n)).join(', ')}${added.length > 3 ? ', ...' : ''})`);
+      return;
+    }
+    for (const name of added) known.add(name);
+    count += added.length;
+  });
+  return refused;
+}
+
+async function writeAccepted(tx: Queryable, dialect: SqlDialect, accountId: number, records: ConversationRecord[]): Promise<WriteResult> {
+  if (records.length === 0) return { imported: 0, updated: 0, unchanged: 0, failed: [] };
   // The last record of each id, in the order of those last records: later lines win.
   const latest = new Map<string, ConversationRecord>();
   for (const record of records) {

@@ -3,8 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, QueryRunner } from 'typeorm';
 import { createConnection } from 'mysql2/promise';
-import { DatabaseConfig, DatabaseTimeouts, databaseTimeoutsFrom, parseDatabaseUrl } from '../config';
-import { ServiceUnavailable } from '../errors';
+import { DatabaseConfig, DatabaseTimeouts, databaseTimeoutsFrom, parseDatabaseUrl, sqliteReadersFrom } from '../config';
+import { QueryTimeout, ServiceUnavailable } from '../errors';
+import { QueryTimedOut, SqliteReaders } from './sqlite-readers';
 import { SqlDialect } from './dialect';
 import { mysqlDialect } from './dialects/mysql';
 import { sqliteDialect } from './dialects/sqlite';
@@ -25,6 +26,12 @@ export interface Database extends Queryable {
    * so its transactions are queued one after another; MariaDB's are retried on deadlock.
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * A read-only report, value-list or conversation-list query: stopped after
+   * THREADLINE_QUERY_TIMEOUT_MS (the request answers TIMEOUT, the connection is freed), and on a
+   * SQLite file run in a reader process so that it never blocks this one.
+   */
+  report<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -40,6 +47,10 @@ export interface OpenOptions {
   timeouts?: DatabaseTimeouts;
   /** Where an outage is reported, once as it starts and once as it ends; default stderr. */
   log?: (message: string) => void;
+  /** Reader processes for report queries on a SQLite file; default THREADLINE_SQLITE_READERS. */
+  sqliteReaders?: number;
+  /** Test hook: rewrites every report query before it runs (tests make one slow with it). */
+  rewriteReport?: (sql: string) => string;
 }
 
 /** Opens the database named by a DATABASE_URL (unset: the embedded SQLite default). */
@@ -78,6 +89,34 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       if (typeof settled === 'function') settled();
     }
   };
+  // The server's own limit where it has one (MariaDB), so that it stops the statement and frees the
+  // connection; our deadline, a little later, only catches a server that does not answer at all.
+  const serverLimits = config.kind === 'mysql' && (await isMariadb(dataSource));
+  const readerCount = options.sqliteReaders ?? sqliteReadersFrom(process.env);
+  const readers = config.kind === 'sqlite' && config.file !== ':memory:' && readerCount > 0 ? new SqliteReaders({ file: config.file, size: readerCount }) : null;
+  const report = async <T>(text: string, params: readonly unknown[] = []): Promise<T[]> => {
+    const sql = options.rewriteReport ? options.rewriteReport(text) : text;
+    const limitMs = timeouts.queryMs;
+    const settled = options.onQuery?.(sql);
+    try {
+      const values = params.map(bindable);
+      let rows: T[];
+      if (readers) rows = await readers.run<T>(sql, values, limitMs);
+      else if (config.kind === 'sqlite') rows = (await dataSource.query(sql, values)) as T[];
+      else {
+        const limited = serverLimits ? (dialect.limitStatementTime(sql, limitMs) ?? sql) : sql;
+        const grace = serverLimits ? QUERY_LIMIT_GRACE_MS : 0;
+        rows = await onOwnConnection(dataSource, limitMs + grace, (own) => own.query(limited, values) as Promise<T[]>);
+      }
+      outage.end();
+      return rows;
+    } catch (error) {
+      if (error instanceof QueryTimedOut || isStatementTimeout(error) || (!serverLimits && config.kind === 'mysql' && error instanceof NoAnswer)) throw new QueryTimeout(limitMs);
+      throw outage.check(error);
+    } finally {
+      if (typeof settled === 'function') settled();
+    }
+  };
   let queue: Promise<unknown> = Promise.resolve();
   const inTransaction = async <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => {
     const runner = dataSource.createQueryRunner();
@@ -107,6 +146,7 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
     dialect,
     config,
     query: (sql, params) => run(undefined, sql, params),
+    report,
     transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
       if (config.kind === 'sqlite') {
         const next = queue.then(() => inTransaction(work));
@@ -116,9 +156,24 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       return withDeadlockRetry(() => inTransaction(work));
     },
     async close() {
+      await readers?.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
+}
+
+/** How long past its own limit MariaDB may take to stop a statement before the server counts as not answering. */
+const QUERY_LIMIT_GRACE_MS = 2000;
+
+async function isMariadb(dataSource: DataSource): Promise<boolean> {
+  const [row] = (await dataSource.query('SELECT VERSION() AS version')) as { version: string }[];
+  return /mariadb/i.test(row?.version ?? '');
+}
+
+/** MariaDB stopped the statement at its max_statement_time (error 1969); the connection stays usable. */
+function isStatementTimeout(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: string; errno?: number } } | null)?.driverError;
+  return driverError?.code === 'ER_STATEMENT_TIMEOUT' || driverError?.errno === 1969;
 }
 
 /** A wait that ran out: the database is treated as unavailable. */

@@ -13,6 +13,9 @@ import { createContext } from './context';
 import { corsFor, corsOriginsFrom } from './cors';
 import { EXPLORER_ASSETS, explorerAssets, explorerHandler } from './explorer';
 import { healthRoutes } from './health';
+import { answerClientErrorsAsJson, jsonBodiesOnly, jsonErrors, notFound, onlyGraphQLMethods } from './http-errors';
+import { exportRoutes } from './export-routes';
+import { metricsHandler, metricsPlugin, timeRequests } from './metrics-routes';
 import { webApp } from './web';
 import { RateLimits } from './rate-limit';
 
@@ -26,6 +29,10 @@ export interface ServerOptions {
   corsOrigins?: string[];
   /** The built web app's folder; default the package's dist/web. */
   webRoot?: string;
+  /** How long `close()` lets requests in flight finish before it closes their connections; default 10 s. */
+  shutdownTimeoutMs?: number;
+  /** The bearer token `/metrics` requires; default THREADLINE_METRICS_TOKEN (unset: open). */
+  metricsToken?: string;
 }
 
 export interface RunningServer {
@@ -57,7 +64,8 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   // fails with "other side closed" — more often the busier the machine.
   httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
   httpServer.headersTimeout = KEEP_ALIVE_MS + 1000;
-  const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer })]);
+  answerClientErrorsAsJson(httpServer);
+  const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs }), metricsPlugin()]);
   await apollo.start();
   const rateLimits = await RateLimits.start(options.rateLimits ?? rateLimitsFrom(process.env));
   app.disable('x-powered-by');
@@ -65,15 +73,24 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   if (cluster.worker) app.use(workerHeader(cluster.worker.id));
   const health = healthRoutes(db, { timeoutMs: databaseTimeoutsFrom(process.env).readyMs, redisUrl: process.env.REDIS_URL?.trim() || undefined });
   app.use(health.router);
+  app.get('/metrics', metricsHandler(db, options.metricsToken ?? process.env.THREADLINE_METRICS_TOKEN));
+  app.use('/graphql', timeRequests('graphql'));
+  app.use('/export', timeRequests('export'));
   if (cors) app.use('/graphql', cors);
   app.get('/graphql', explorerHandler('/graphql'));
   app.use(EXPLORER_ASSETS, explorerAssets());
   app.use(
     '/graphql',
+    onlyGraphQLMethods,
+    jsonBodiesOnly,
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, { context: ({ req }) => createContext(db, { authorization: req.headers.authorization, address: req.ip }, rateLimits) }),
   );
+  if (cors) app.use('/export', cors);
+  app.use('/export', exportRoutes(db, rateLimits));
   app.use(webApp(options.webRoot));
+  app.use(notFound);
+  app.use(jsonErrors((error) => console.error('request failed:', error)));
   try {
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import express, { Router } from 'express';
+import { sendHttpError } from './http-errors';
 
 /**
  * The dashboard web app (web/, built by `npm run build` into dist/web): its files at `/`, and
@@ -12,14 +13,14 @@ export function webApp(root: string = defaultWebRoot()): Router {
   const index = join(root, 'index.html');
   router.use(securityHeaders);
   // Built file names carry a content hash: a new build has new names, so these never go stale.
-  router.use('/assets', express.static(join(root, 'assets'), { immutable: true, maxAge: '1y', index: false }), (_req, res) => {
-    res.status(404).type('text/plain').send('Not found\n');
+  router.use('/assets', express.static(join(root, 'assets'), { immutable: true, maxAge: '1y', index: false }), (req, res) => {
+    sendHttpError(res, 404, 'NOT_FOUND', `No asset ${req.path.slice(0, 200)}: reload the page for the current build.`);
   });
   router.use(express.static(root, { index: false, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));
   router.get(/^\/(?!graphql(?:\/|$)|explorer\/|healthz$).*/, (req, res, next) => {
     if (!req.accepts('html')) return next();
     if (!existsSync(index)) {
-      res.status(404).type('text/plain').send('The web app is not built: run `npm run build`, then start the server again.\n');
+      sendHttpError(res, 404, 'NOT_FOUND', 'The web app is not built: run `npm run build`, then start the server again.');
       return;
     }
     res.setHeader('Cache-Control', 'no-cache');

@@ -111,6 +111,35 @@ describe.each(DIALECTS)('threadline import (%s)', (dialect) => {
     });
   });
 
+  it('rejects by line a line over the maximum, bytes that are not UTF-8 and a year out of range, and imports the rest', async () => {
+    const bounds = join(dir, 'bounds.ndjson');
+    const utf8 = Buffer.from(`${JSON.stringify(aConversation({ id: 'c-latin1', subject: 'caf\u00e9' }))}\n`, 'utf8');
+    const latin1 = Buffer.concat([utf8.subarray(0, utf8.indexOf(0xc3)), Buffer.from([0xe9]), utf8.subarray(utf8.indexOf(0xc3) + 2)]);
+    writeFileSync(bounds, Buffer.concat([
+      Buffer.from(`${JSON.stringify(aConversation({ id: 'c-huge', subject: 'x'.repeat(2 * 1024 * 1024) }))}\n`),
+      latin1,
+      Buffer.from(toNdjson([aConversation({ id: 'c-9999', createdAt: '9999-01-01T00:00:00Z', messages: [] }), aConversation({ id: 'c-bounds', subject: 'x'.repeat(300) })])),
+    ]));
+    const rejected = [
+      { line: 1, error: 'longer than 1048576 bytes (the maximum line length): not read' },
+      { line: 2, error: expect.stringMatching(/^not valid UTF-8 \(from byte \d+ of the line\)$/) },
+      { line: 3, error: 'createdAt: "9999-01-01T00:00:00Z" is outside the years 1970 to 2100 (UTC)' },
+    ];
+    const result = await cli(['import', '--account', accountId, bounds, '--json']);
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    expect(JSON.parse(result.stdout)).toEqual({ imported: 1, updated: 0, unchanged: 0, rejected });
+    // A smaller maximum, from the flag or the environment; a bad one is refused by name.
+    const cap = String(latin1.length + 10);
+    const smaller = { ...rejected[0], error: `longer than ${cap} bytes (the maximum line length): not read` };
+    const [flag, env, bad] = await Promise.all([
+      cli(['import', '--account', accountId, bounds, '--json', '--max-line-bytes', cap]),
+      runCli(['import', '--account', accountId, bounds, '--json'], { databaseUrl: test.url, env: { THREADLINE_IMPORT_MAX_LINE_BYTES: cap } }),
+      cli(['import', '--account', accountId, bounds, '--max-line-bytes', 'lots']),
+    ]);
+    for (const run of [flag, env]) expect(JSON.parse(run.stdout)).toEqual({ imported: 0, updated: 0, unchanged: 0, rejected: [smaller, rejected[1], rejected[2], { ...smaller, line: 4 }] });
+    expect([bad.status, bad.stderr]).toEqual([1, 'threadline: --max-line-bytes must be an integer from 1 to 536870912, not "lots"\n']);
+  });
+
   it('exits 1 for an unknown account or an unreadable file, and imports nothing', async () => {
     const missing = join(dir, 'missing.ndjson');
     const results = await Promise.all([cli(['import', '--account', '424242', file]), cli(['import', '--account', accountId, missing])]);

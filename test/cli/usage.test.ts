@@ -29,7 +29,7 @@ describe('threadline usage and errors', () => {
     expect([account.status, account.stderr]).toEqual([0, '']);
     expect(account.stdout).toMatch(/^Usage: threadline account create --name NAME --plan FREE\|STARTER\|PROFESSIONAL\|ENTERPRISE /);
     expect([importHelp.status, importHelp.stderr]).toEqual([0, '']);
-    expect(importHelp.stdout).toMatch(/^Usage: threadline import --account ID FILE \[--quiet\] \[--json\]\n/);
+    expect(importHelp.stdout).toMatch(/^Usage: threadline import --account ID FILE \[--max-line-bytes N\] \[--quiet\] \[--json\]\n/);
   });
 
   it('exits 1 with one line for a missing or unknown command, subcommand, flag or flag value', async () => {

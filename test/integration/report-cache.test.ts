@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import Redis from 'ioredis';
+import { createConnection } from 'mysql2/promise';
 import { Account } from '../../src/accounts/account.entity';
 import { createAccount } from '../../src/accounts/accounts';
 import { importNdjson, ingestConversations } from '../../src/conversations/import';
+import { Database, openDatabase } from '../../src/db/database';
 import { closeReportCache, createReportCache, ReportCache } from '../../src/reporting/cache';
 import { reportCacheKey } from '../../src/reporting/cache/key';
 import { LruStore } from '../../src/reporting/cache/lru';
@@ -208,10 +212,13 @@ describe.each(DIALECTS)('report cache tiers on %s', (dialect) => {
 
   itWithRedis('reads a value in Redis that is not a report as a miss', async () => {
     const spec = await specOf('chat-time-to-close-by-assignee');
-    const [version] = await database.db.query<{ data_version: unknown }>('SELECT data_version FROM accounts WHERE id = ?', [account.id]);
+    const [version] = await database.db.query<{ data_version: unknown; identity: string }>(
+      'SELECT data_version, identity FROM accounts JOIN database_identity ON database_identity.id = 1 WHERE accounts.id = ?',
+      [account.id],
+    );
     const redis = new Redis(REDIS_URL, { keyPrefix });
     try {
-      await redis.set(reportCacheKey(database.db, spec, Number(version.data_version)), '{"rows":', 'EX', 60);
+      await redis.set(reportCacheKey(version.identity, spec, Number(version.data_version)), '{"rows":', 'EX', 60);
     } finally {
       await redis.quit();
     }
@@ -250,3 +257,63 @@ describe.each(DIALECTS)('report cache tiers on %s', (dialect) => {
     expect((await run(byCount, one)).computed).toBe(true);
   });
 });
+
+describe.each(DIALECTS)('the shared cache and a database created again under the same URL on %s', (dialect) => {
+  itWithRedis('never answers the new database with the old one\'s numbers, though its account and data version are the same', async () => {
+    const keyPrefix = `threadline-test:${randomUUID()}:`;
+    const old = await createTestDatabase(dialect);
+    let recreated: Database | undefined;
+    const caches: ReportCache[] = [];
+    const sharedCache = () => {
+      const created = createReportCache({ REDIS_URL }, { keyPrefix }) as ReportCache;
+      caches.push(created);
+      return created;
+    };
+    const volume = async (db: Database, account: Account) => {
+      const spec = buildSpec(reportCatalog().get('chat-volume-by-assignee')!, {}, { account, catalog: await loadPropertyCatalog(db, account.id), dialect: db.dialect });
+      return counts((await sharedCache().run(db, spec)).rows);
+    };
+    try {
+      const before = await createAccount(old.db, { name: 'Acme', plan: 'PROFESSIONAL', timezone: 'UTC' });
+      await ingestConversations(old.db, before.id, MARCH);
+      expect(await volume(old.db, before)).toEqual([['u-7', 2], ['u-8', 1]]);
+      // Dropped, then created and migrated again under the very same URL (a restore, a reset).
+      await old.drop();
+      recreated = await openDatabase(old.url);
+      const after = await createAccount(recreated, { name: 'Acme', plan: 'PROFESSIONAL', timezone: 'UTC' });
+      await ingestConversations(recreated, after.id, [aConversation({ id: 'n-1', createdAt: '2026-03-05T10:00:00Z', assignee: { id: 'u-9', name: 'Katherine Johnson' } })]);
+      const versions = await recreated.query<{ id: unknown; data_version: unknown }>('SELECT id, data_version FROM accounts');
+      expect(versions.map((v) => [Number(v.id), Number(v.data_version)])).toEqual([[before.id, 1]]);
+      // A fresh process on the same Redis: the old database's cached answer is under another key.
+      expect(await volume(recreated, after)).toEqual([['u-9', 1]]);
+    } finally {
+      await Promise.all(caches.map((c) => c.close()));
+      const redis = new Redis(REDIS_URL);
+      try {
+        const keys = await redis.keys(`${keyPrefix}*`);
+        if (keys.length > 0) await redis.del(...keys);
+      } finally {
+        await redis.quit();
+      }
+      if (recreated) {
+        await recreated.close();
+        await dropByUrl(old.url);
+      }
+    }
+  });
+});
+
+/** Drops what a TestDatabase made at `url`: the SQLite file's folder, or the MariaDB database. */
+async function dropByUrl(url: string): Promise<void> {
+  if (url.startsWith('sqlite:')) {
+    rmSync(dirname(url.slice('sqlite:'.length)), { recursive: true, force: true });
+    return;
+  }
+  const parsed = new URL(url);
+  const connection = await createConnection({ host: parsed.hostname, port: Number(parsed.port || 3306), user: decodeURIComponent(parsed.username), password: decodeURIComponent(parsed.password) });
+  try {
+    await connection.query(`DROP DATABASE IF EXISTS \`${parsed.pathname.slice(1)}\``);
+  } finally {
+    await connection.end();
+  }
+}

@@ -1,6 +1,7 @@
 import { QueryRunner } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { TokenManagement1764403200000 } from '../../migrations/1764403200000-token-management';
+import { DatabaseIdentity1764748800000 } from '../../migrations/1764748800000-database-identity';
 import { hashToken } from '../../src/auth/tokens';
 import { authenticate } from '../../src/auth/viewer';
 import { fromDbInstant } from '../../src/db/database';
@@ -37,6 +38,8 @@ describe.each(DIALECTS)('the token management migration on %s', (dialect) => {
     }
 
     await new TokenManagement1764403200000().up(runner);
+    // Authentication also reads the database's identity (for the report cache), a later migration.
+    await new DatabaseIdentity1764748800000().up(runner);
 
     const rows = await test.db.query<Record<string, unknown>>('SELECT token_hash, id, user_id, name, scope, created_at, expires_at, last_used_at, revoked_at FROM api_tokens ORDER BY user_id, revoked_at');
     expect(rows.map((r) => ({ ...r, created_at: fromDbInstant(r.created_at)?.toISOString(), revoked_at: fromDbInstant(r.revoked_at)?.toISOString() ?? null }))).toEqual([

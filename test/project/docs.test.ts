@@ -120,6 +120,14 @@ describe('the documentation', () => {
     expect(documented.sort()).toEqual(codes.sort());
   });
 
+  it('explains every error code of the HTTP layer, in its own table', () => {
+    const union = /export type HttpErrorCode = ([^;]+);/.exec(read('src/errors.ts'))?.[1] ?? '';
+    const codes = [...union.matchAll(/'([A-Z_]+)'/g)].map(([, c]) => c);
+    const documented = tableAfter(read('docs/api.md'), '### Errors of the HTTP request').map(([c]) => code(c));
+    expect(codes.length).toBeGreaterThanOrEqual(5);
+    expect(documented.sort()).toEqual(codes.sort());
+  });
+
   it('names in the README the Node.js version that package.json requires', () => {
     const engines = (JSON.parse(read('package.json')) as { engines: { node: string } }).engines.node;
     const [, major, minor] = /^\^(\d+)\.(\d+)\.0$/.exec(engines) ?? [];

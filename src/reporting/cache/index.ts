@@ -9,9 +9,9 @@ import { ReportResult, runSpec } from '../engine/run';
 import { ReportSpec } from '../engine/spec';
 import { LruStore } from './lru';
 import { RedisStore } from './redis';
-import { ReportCache } from './report-cache';
+import { DataVersion, ReportCache } from './report-cache';
 
-export { ReportCache } from './report-cache';
+export { DataVersion, ReportCache } from './report-cache';
 
 /** Keeps a cache-heavy server well under 300 MB RSS. */
 export const DEFAULT_LRU_LIMITS = { maxEntries: 10_000, maxBytes: 50 * 1024 * 1024 };
@@ -34,7 +34,7 @@ export function createReportCache(env: CacheEnvironment, options: { keyPrefix?: 
 let processCache: ReportCache | null | undefined;
 
 /** Runs a report through this process's cache: the same result as `runSpec`. `dataVersion`: see ReportCache.run. */
-export function runCached(db: Database, spec: ReportSpec, dataVersion?: number): Promise<ReportResult> {
+export function runCached(db: Database, spec: ReportSpec, dataVersion?: DataVersion): Promise<ReportResult> {
   if (processCache === undefined) processCache = createReportCache(process.env);
   return processCache ? processCache.run(db, spec, dataVersion) : runSpec(db, spec);
 }

@@ -1,22 +1,24 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
-import { Database } from '../../db/database';
+import { createHash } from 'node:crypto';
 import { ReportSpec } from '../engine/spec';
 
 /**
  * What makes two report runs the same: the compiled spec (validated and normalised, so two inputs
  * that mean the same thing share a key), the account's data version (every import or ingest that
  * changes data bumps it, so a new version is a new key and nothing is ever invalidated by hand),
- * and the database the numbers come from (one Redis or one test process may serve several).
+ * and the database the numbers come from: its random identity (table `database_identity`, made by
+ * a migration), never its URL, so one Redis serving several databases, or a database dropped and
+ * created again under the same URL, never mixes their numbers up.
  */
 
 /** Bump when the shape or meaning of a cached result changes: entries of the old code are then never read. */
-const RESULT_FORMAT = 2;
+const RESULT_FORMAT = 3;
 
-/** `threadline:report:v2:<account>:<data version>:<sha256 of the rest>`; the account and version stay readable for debugging. */
-export function reportCacheKey(db: Database, spec: ReportSpec, dataVersion: number): string {
+/**
+ * `threadline:report:v3:<database identity>:<account>:<data version>:<sha256 of the rest>`; the
+ * identity, account and version stay readable for debugging.
+ */
+export function reportCacheKey(databaseIdentity: string, spec: ReportSpec, dataVersion: number): string {
   const material = stableJson({
-    database: databaseIdentity(db),
     accountId: spec.accountId,
     channel: spec.channel,
     measures: spec.measures,
@@ -31,7 +33,7 @@ export function reportCacheKey(db: Database, spec: ReportSpec, dataVersion: numb
     filters: spec.filters,
   });
   const digest = createHash('sha256').update(material).digest('hex');
-  return `threadline:report:v${RESULT_FORMAT}:${spec.accountId}:${dataVersion}:${digest}`;
+  return `threadline:report:v${RESULT_FORMAT}:${databaseIdentity}:${spec.accountId}:${dataVersion}:${digest}`;
 }
 
 /** JSON with object keys sorted, so equal values give equal text whatever order they were built in. */
@@ -40,18 +42,4 @@ export function stableJson(value: unknown): string {
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return typeof v === 'bigint' ? v.toString() : v;
     return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   });
-}
-
-const identities = new WeakMap<Database, string>();
-
-/** Where the data lives, without credentials; an in-memory SQLite database is its own and nobody else's. */
-function databaseIdentity(db: Database): string {
-  let identity = identities.get(db);
-  if (identity === undefined) {
-    const config = db.config;
-    if (config.kind === 'mysql') identity = `mysql://${config.user}@${config.host}:${config.port}/${config.database}`;
-    else identity = config.file === ':memory:' ? `sqlite::memory:${randomUUID()}` : `sqlite:${resolve(config.file)}`;
-    identities.set(db, identity);
-  }
-  return identity;
 }

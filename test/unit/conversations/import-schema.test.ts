@@ -10,14 +10,14 @@ import { IMPORT_EXAMPLE } from '../../support/fixtures';
  * `threadline import` runs must give the same verdict on every line. A real JSON Schema validator
  * (Ajv, strict mode) checks a corpus of good lines and of every field of two full conversations
  * replaced by values of every kind; the only lines they may disagree on are those the schema's
- * description names as beyond a JSON Schema (a day that does not exist, the year 10000, closedAt
+ * description names as beyond a JSON Schema (a day that does not exist, an instant outside 1970 to 2100 once in UTC, closedAt
  * before createdAt), which validateConversation alone rejects.
  */
 const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
 const schemaAccepts = ajv.compile(CONVERSATION_SCHEMA);
 
-/** Timestamps the schema's pattern allows but that name no real instant before the year 10000. */
-const NOT_REAL_INSTANTS = ['2026-02-30T10:00:00Z', '2100-02-29T10:00:00Z', '2026-04-31T10:00:00+02:00', '9999-12-31T23:30:00-01:00'];
+/** Timestamps the schema's pattern allows but that name no real instant, or one outside 1970 to 2100 once in UTC. */
+const NOT_REAL_INSTANTS = ['2026-02-30T10:00:00Z', '2100-02-29T10:00:00Z', '2026-04-31T10:00:00+02:00', '2100-12-31T23:30:00-01:00', '1970-01-01T00:30:00+01:00'];
 
 const TIMESTAMPS = [
   '2026-03-01T09:15:00Z', '2026-03-01t09:15z', '2026-03-01T11:15:00.123456+02:00', '2026-03-01T11:15:00+0200', '2026-03-01T11:15:00+02',
@@ -25,6 +25,7 @@ const TIMESTAMPS = [
   '2026-03-01T09:15:00', '2026-03-01', '2026-03-01 09:15:00Z', '1899-12-31T23:59:59Z', '2026-13-01T10:00:00Z', '2026-03-00T10:00:00Z',
   '2026-03-01T24:00:00Z', '2026-03-01T09:60:00Z', '2026-03-01T09:15:60Z', '2026-03-01T09:15:00+24:00', '2026-03-01T09:15:00+01:60',
   '2026-03-01T09:15:00.Z', '2026-3-1T9:15:00Z', ' 2026-03-01T09:15:00Z', '2026-03-01T09:15:00Z\n', '１２３４-03-01T09:15:00Z',
+  '1970-01-01T00:00:00Z', '1969-12-31T23:59:59.999Z', '2100-12-31T23:59:59.999Z', '2101-01-01T00:00:00Z', '1969-12-31T23:30:00-01:00', '9998-01-01T00:00:00Z',
   ...NOT_REAL_INSTANTS,
 ];
 
@@ -107,6 +108,10 @@ function corpus(): Case[] {
     for (const name of ['', ' ', 'x', ' x', 'x ', 'a\u0007b', 'a\u007fb', '\u00a0x', 'Customer tier', 'a.b', 'a'.repeat(64), 'a'.repeat(65), EMOJI.repeat(64), EMOJI.repeat(65)]) {
       add(`${baseName} property named ${JSON.stringify(name).slice(0, 20)}`, { ...base, properties: { [name]: 'v' } });
     }
+    const many = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, i]));
+    add(`${baseName} 100 properties`, { ...base, properties: many(100) });
+    add(`${baseName} 101 properties`, { ...base, properties: many(101) });
+    add(`${baseName} 101 properties, one null`, { ...base, properties: { ...many(100), gone: null } });
     const message = { from: 'AGENT', sentAt: '2026-03-01T10:00:00Z' };
     add(`${baseName} 10000 messages`, { ...base, messages: Array.from({ length: 10_000 }, () => message) });
     add(`${baseName} 10001 messages`, { ...base, messages: Array.from({ length: 10_001 }, () => message) });
@@ -136,8 +141,8 @@ describe('the import JSON Schema and validateConversation', () => {
     const beyond = verdicts.filter((v) => v.beyondSchema);
     expect(beyond.length).toBeGreaterThan(40);
     for (const v of beyond) expect([v.name, v.schema, v.validator.ok]).toEqual([v.name, true, false]);
-    const reasons = new Set(beyond.map((v) => (v.validator.ok ? 'accepted' : /is not an ISO 8601 timestamp|must not be earlier than createdAt/.exec(v.validator.error)?.[0])));
-    expect(reasons).toEqual(new Set(['is not an ISO 8601 timestamp', 'must not be earlier than createdAt']));
+    const reasons = new Set(beyond.map((v) => (v.validator.ok ? 'accepted' : /is not an ISO 8601 timestamp|must not be earlier than createdAt|is outside the years 1970 to 2100/.exec(v.validator.error)?.[0])));
+    expect(reasons).toEqual(new Set(['is not an ISO 8601 timestamp', 'must not be earlier than createdAt', 'is outside the years 1970 to 2100']));
   });
 
   it('see a corpus with plenty of both verdicts, on every field', () => {

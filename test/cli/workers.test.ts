@@ -5,7 +5,8 @@ import { issueToken } from '../../src/auth/api-tokens';
 import { createUser } from '../../src/auth/users';
 import { aConversation } from '../support/fixtures';
 import { RunningCli, runCli, startCli } from '../support/cli';
-import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';
+import { createTestDatabase, DialectName, DIALECTS, TestDatabase } from '../support/databases';
+import { redisUrl, requireServer, TEST_SERVERS } from '../support/servers';
 
 interface Answer {
   /** The Threadline-Worker header: which worker process answered. */
@@ -67,12 +68,21 @@ function stderrLines(server: RunningCli, text: string, count: number): Promise<s
 }
 
 /**
+ * Each store, and MariaDB with Redis (what production runs): the shared report cache and whatever
+ * workers hold in memory between requests must never outlive a change made through another worker.
+ */
+const CASES: { label: string; dialect: DialectName; redis: boolean }[] = [
+  ...DIALECTS.map((dialect) => ({ label: dialect, dialect, redis: false })),
+  ...(DIALECTS.includes('mysql') && TEST_SERVERS.has('redis') ? [{ label: 'mysql with Redis', dialect: 'mysql' as const, redis: true }] : []),
+];
+
+/**
  * `threadline serve --workers 2`: two processes answer in turn, and neither ever answers from
  * what it held before another one changed the data or revoked a token. Every request goes on a
  * fresh connection, which the primary hands to the workers in turn; the Threadline-Worker header
  * shows that both answered.
  */
-describe.each(DIALECTS)('threadline serve --workers 2 (%s)', (dialect) => {
+describe.each(CASES)('threadline serve --workers 2 ($label)', ({ dialect, redis }) => {
   let test: TestDatabase;
   let admin: string;
   /** The token revoked halfway through. */
@@ -91,7 +101,9 @@ describe.each(DIALECTS)('threadline serve --workers 2 (%s)', (dialect) => {
   });
 
   it('answers from both workers, shows every ingest and revocation on each, restarts a killed worker, and exits 0 on SIGTERM', async () => {
-    const server = await startCli(['serve', '--workers', '2', '--port', '0', '--json'], { databaseUrl: test.url }, 60_000);
+    if (redis) requireServer('redis');
+    const env = redis ? { REDIS_URL: redisUrl() } : undefined;
+    const server = await startCli(['serve', '--workers', '2', '--port', '0', '--json'], { databaseUrl: test.url, env }, 60_000);
     let stopped = false;
     try {
       const { url } = JSON.parse(server.firstLine) as { url: string };

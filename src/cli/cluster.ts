@@ -102,7 +102,8 @@ export async function superviseWorkers(count: number, options: { port: number; h
   const accepting = new Set<number>();
   const crashes: number[] = [];
   const restarts = new Set<NodeJS.Timeout>();
-  const live = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
+  // A worker that has exited may still be listed until its IPC channel closes too.
+  const live = () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && !w.isDead());
 
   await new Promise<void>((resolve) => {
     const finishIfDone = () => {

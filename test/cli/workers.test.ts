@@ -179,6 +179,47 @@ describe('threadline serve --workers (more)', () => {
   }, 60_000);
 
 
+  it('waits twice as long before each further restart within a minute, so a crashing worker does not spin', async () => {
+    const test = await createTestDatabase('sqlite');
+    try {
+      const server = await startCli(['serve', '--workers', '2', '--port', '0', '--json'], { databaseUrl: test.url }, 60_000);
+      let stopped = false;
+      try {
+        const primary = server.child.pid as number;
+        for (const [replacement, pause] of [[3, 250], [4, 500], [5, 1000]]) {
+          const restarting = stderrLines(server, `starting another in`, 1);
+          const accepting = stderrLines(server, `worker ${replacement} `, 1);
+          process.kill(childrenOf(primary)[0], 'SIGKILL');
+          expect((await restarting)[0]).toMatch(new RegExp(`exited unexpectedly \\(signal SIGKILL\\); starting another in ${pause} ms$`));
+          expect(await accepting).toEqual([expect.stringMatching(new RegExp(`^threadline: worker ${replacement} \\(pid \\d+\\) accepts requests$`))]);
+        }
+        const result = await server.stop('SIGTERM');
+        stopped = true;
+        expect(result.status).toBe(0);
+      } finally {
+        if (!stopped) await server.stop('SIGKILL');
+      }
+    } finally {
+      await test.drop();
+    }
+  }, 60_000);
+
+  it('exits 1 without restarting when the workers cannot start', async () => {
+    const test = await createTestDatabase('sqlite');
+    try {
+      const result = await runCli(['serve', '--workers', '2', '--port', '0'], { databaseUrl: test.url, env: { THREADLINE_RATE_LIMIT: 'maybe' } }, 60_000);
+
+      const lines = result.stderr.split('\n').filter(Boolean).map((line) => line.replace(/\d+/g, 'N'));
+      expect([result.status, result.stdout]).toEqual([1, '']);
+      expect([...new Set(lines)].sort()).toEqual([
+        'threadline: THREADLINE_RATE_LIMIT must be "on" or "off", not "maybe"',
+        'threadline: worker N (pid N) stopped before it accepted requests (status N); stopping the others',
+      ]);
+    } finally {
+      await test.drop();
+    }
+  }, 60_000);
+
   it('refuses more than one worker on an in-memory SQLite database, and a count that is not a whole number of at least 1', async () => {
     const results = await Promise.all([
       runCli(['serve', '--workers', '2'], { databaseUrl: 'sqlite::memory:' }),

@@ -197,6 +197,28 @@ export function shutdownTimeoutFrom(env: Record<string, string | undefined> = pr
   return ms;
 }
 
+/**
+ * DATABASE_REPLICA_URLS: comma-separated `mysql://` URLs of read replicas of the DATABASE_URL's
+ * MariaDB or MySQL (docs/scaling.md, "Read replicas"). Reports, drill-downs and conversation lists
+ * read there; everything else stays on the primary. Unset or empty: none. Replicas of SQLite do
+ * not exist, so a SQLite DATABASE_URL with replicas is refused. Throws with a readable reason.
+ */
+export function replicaUrlsFrom(env: Record<string, string | undefined>, primary: DatabaseConfig): Extract<DatabaseConfig, { kind: 'mysql' }>[] {
+  const urls = (env.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter((url) => url !== '');
+  if (urls.length === 0) return [];
+  if (primary.kind !== 'mysql') throw new Error('DATABASE_REPLICA_URLS needs a mysql:// DATABASE_URL: SQLite has no replicas');
+  return urls.map((url) => {
+    if (!/^(mysql|mariadb):\/\//.test(url)) throw new Error(`DATABASE_REPLICA_URLS: "${redact(url)}" must start with mysql://`);
+    let replica: DatabaseConfig;
+    try {
+      replica = parseDatabaseUrl(url);
+    } catch (error) {
+      throw new Error(`DATABASE_REPLICA_URLS: ${(error as Error).message.replace(/^DATABASE_URL /, '')}`);
+    }
+    return replica as Extract<DatabaseConfig, { kind: 'mysql' }>;
+  });
+}
+
 /** More server processes than this is a typo, not a machine. */
 export const MAX_WORKERS = 256;
 

@@ -76,7 +76,7 @@ export function timeRequest(initial: RequestLabels, handle: (done: (status: numb
 
 /** The code an HTTP status stands for, when nothing more precise was learnt. */
 function codeOfStatus(status: number): string {
-  const codes: Record<number, string> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 422: 'CONFIG_INVALID', 429: 'RATE_LIMITED' };
+  const codes: Record<number, string> = { 400: 'BAD_USER_INPUT', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 422: 'CONFIG_INVALID', 429: 'RATE_LIMITED', 503: 'SERVICE_UNAVAILABLE', 504: 'TIMEOUT' };
   return codes[status] ?? (status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST');
 }
 

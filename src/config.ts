@@ -218,3 +218,18 @@ export function replicaUrlsFrom(env: Record<string, string | undefined>, primary
     return replica as Extract<DatabaseConfig, { kind: 'mysql' }>;
   });
 }
+
+/** More server processes than this is a typo, not a machine. */
+export const MAX_WORKERS = 256;
+
+/**
+ * THREADLINE_WORKERS: how many server processes `threadline serve` runs (docs/cli.md, `--workers`).
+ * Unset: undefined, and serve decides (one per core). Throws with a readable reason.
+ */
+export function workersFrom(env: Record<string, string | undefined>): number | undefined {
+  const text = env.THREADLINE_WORKERS?.trim();
+  if (!text) return undefined;
+  const value = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value) || value < 1 || value > MAX_WORKERS) throw new Error(`THREADLINE_WORKERS must be an integer from 1 to ${MAX_WORKERS}, not "${text}"`);
+  return value;
+}

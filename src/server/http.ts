@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import express from 'express';
@@ -68,6 +69,8 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   await apollo.start();
   const rateLimits = await RateLimits.start(options.rateLimits ?? rateLimitsFrom(process.env));
   app.disable('x-powered-by');
+  // Under `serve --workers N`: which worker answered (1 to N; a restarted one takes the next number).
+  if (cluster.worker) app.use(workerHeader(cluster.worker.id));
   const health = healthRoutes(db, { timeoutMs: databaseTimeoutsFrom(process.env).readyMs, redisUrl: process.env.REDIS_URL?.trim() || undefined });
   app.use(health.router);
   app.get('/metrics', metricsHandler(db, options.metricsToken ?? process.env.THREADLINE_METRICS_TOKEN));
@@ -109,4 +112,11 @@ export async function startServer(db: Database, options: ServerOptions): Promise
     await health.close();
   };
   return { url: `http://${host}:${port}/graphql`, close };
+}
+
+function workerHeader(id: number): express.RequestHandler {
+  return (_req, res, next) => {
+    res.setHeader('Threadline-Worker', String(id));
+    next();
+  };
 }

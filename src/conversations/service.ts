@@ -3,7 +3,7 @@ import { Context } from '../server/context';
 import { BadInput } from '../errors';
 import { compileFilters, FilterSpec } from '../reporting/filters';
 import { loadPropertyCatalog } from '../reporting/properties';
-import { parseTimezone } from '../reporting/time';
+import { parseTimezone } from '../calendar/time';
 import { ingestConversations, IngestReport } from './import';
 import { PageArgs, pageConversations } from './list';
 import { ConversationConnection } from './graphql/types';

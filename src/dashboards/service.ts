@@ -3,7 +3,7 @@ import { requireDashboardRoom, requireReportEditing, requireSpecificSharing } fr
 import { findDirectoryEntries } from '../conversations/directory';
 import { BadInput, ConfigInvalid, Forbidden, invariant, NotFound } from '../errors';
 import { catalogDefinition, catalogDefinitionInput } from '../reporting/catalog/registry';
-import { parseStoredRange } from '../reporting/date-presets';
+import { parseStoredRange } from '../calendar/date-presets';
 import { compileFilters, FilterSpec } from '../reporting/filters';
 import { FilterInput } from '../reporting/graphql/filter.input';
 import { FilterOperator, PropertyCatalog } from '../reporting/properties';

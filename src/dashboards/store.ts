@@ -1,5 +1,5 @@
 import { fromDbInstant, Queryable, toNumber } from '../db/database';
-import { StoredDateRange } from '../reporting/date-presets';
+import { StoredDateRange } from '../calendar/date-presets';
 import { FilterSpec } from '../reporting/filters';
 import { ConfigProblem, StoredReader } from '../reporting/stored-config';
 import { Access, GranteeType, Privacy, Share } from './access';

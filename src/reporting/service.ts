@@ -11,7 +11,7 @@ import { catalogDefinition, reportCatalog } from './catalog/registry';
 import { RunOptions } from './engine/build-spec';
 import { compareResults, comparisonSpec } from './engine/compare';
 import { drilldownSpec } from './engine/drilldown';
-import { LocalDateRange } from './time';
+import { LocalDateRange } from '../calendar/time';
 import { MeasureKey } from './engine/measures';
 import { FilterSpec } from './filters';
 import { ReportSpec } from './engine/spec';

@@ -1,5 +1,5 @@
 import { BadInput } from '../errors';
-import { DATE_PRESETS, StoredDateRange } from './date-presets';
+import { DATE_PRESETS, StoredDateRange } from '../calendar/date-presets';
 import { FilterSpec } from './filters';
 import { FILTER_OPERATORS, FilterOperator } from './properties';
 

@@ -6,7 +6,7 @@ import { BadInput, NotFound, ThreadlineError } from '../../errors';
 import { compileFilter, FilterSpec } from '../filters';
 import { sqliteDialect } from '../../db/dialects/sqlite';
 import { builtinProperty, CUSTOM_PREFIX, FILTER_OPERATORS, PropertyCatalog } from '../properties';
-import { GRANULARITIES } from '../time';
+import { GRANULARITIES } from '../../calendar/time';
 import { AGGREGATE_KINDS, CORE_MEASURES, isCoreMeasureKey, MEASURE_KINDS, MEASURE_UNITS, MeasureDefinition, MeasureLookup } from '../engine/measures';
 import { chartProblem } from './chart';
 import { CHART_TYPES, ReportDefinition } from './definition';

@@ -4,7 +4,7 @@ import { assertNever, BadInput } from '../../errors';
 import { DateProperty } from '../catalog/definition';
 import { compileFilters, FilterContext, FilterSpec } from '../filters';
 import { ConversationProperty, PropertyCatalog } from '../properties';
-import { Granularity, LocalDateRange, parseDateRange, parseTimezone } from '../time';
+import { Granularity, LocalDateRange, parseDateRange, parseTimezone } from '../../calendar/time';
 import { SqlDialect } from '../../db/dialect';
 import { coreMeasures, Measure, MeasureDefinition, MeasureKey, MeasureLookup, MeasureValue } from './measures';
 import { CompareTo } from './compare';

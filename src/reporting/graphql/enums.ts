@@ -1,10 +1,10 @@
 import { graphqlEnum } from '../../server/graphql-enum';
 import { ChartType } from '../catalog/definition';
-import { DatePreset } from '../date-presets';
+import { DatePreset } from '../../calendar/date-presets';
 import { CompareTo } from '../engine/compare';
 import { MeasureUnit } from '../engine/measures';
 import { FilterOperator, PropertyType } from '../properties';
-import { Granularity } from '../time';
+import { Granularity } from '../../calendar/time';
 
 export const GranularityEnum = graphqlEnum<Granularity>('Granularity', "Size of a time bucket, local to the report's timezone.", {
   DAY: 'Local calendar days (23 or 25 hours on DST nights).',

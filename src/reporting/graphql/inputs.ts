@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { CompareTo } from '../engine/compare';
-import { Granularity } from '../time';
+import { Granularity } from '../../calendar/time';
 import { CompareToEnum, GranularityEnum } from './enums';
 import { FilterInput } from './filter.input';
 

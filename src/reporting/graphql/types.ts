@@ -6,7 +6,7 @@ import { ChannelEnum } from '../../conversations/graphql/enums';
 import { ChartType } from '../catalog/definition';
 import { MeasureUnit } from '../engine/measures';
 import { FilterOperator, PropertyType } from '../properties';
-import { Granularity } from '../time';
+import { Granularity } from '../../calendar/time';
 import { ChartTypeEnum, FilterOperatorEnum, GranularityEnum, MeasureUnitEnum, PropertyTypeEnum } from './enums';
 import { DATE_PROPERTY_RULE, DIMENSIONS_RULE } from './descriptions';
 

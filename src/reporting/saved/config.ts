@@ -10,9 +10,9 @@ import { MeasureKey } from '../engine/measures';
 import { reportCatalog } from '../catalog/registry';
 import { FilterSpec } from '../filters';
 import { PropertyCatalog } from '../properties';
-import { resolveStoredRange, StoredDateRange } from '../date-presets';
+import { resolveStoredRange, StoredDateRange } from '../../calendar/date-presets';
 import { ConfigProblem, isString, isStringList, oneOf, orNull, problemOf, StoredReader } from '../stored-config';
-import { Granularity, GRANULARITIES } from '../time';
+import { Granularity, GRANULARITIES } from '../../calendar/time';
 
 /**
  * What a saved report is: a single-object conversation report as the report editor builds it.

@@ -6,7 +6,7 @@ import { MAX_SUBQUERIES, planRollup, RollupPlan, rollupsEnabled } from '../../..
 import { BoundSpec, ReportSpec } from '../../../src/reporting/engine/spec';
 import { FilterSpec } from '../../../src/reporting/filters';
 import { PropertyCatalog } from '../../../src/reporting/properties';
-import { timeBuckets } from '../../../src/reporting/time';
+import { timeBuckets } from '../../../src/calendar/time';
 
 /**
  * The rollup planner: which reports it answers from the rollup (and which cells it reads), and

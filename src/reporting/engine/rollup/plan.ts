@@ -2,7 +2,7 @@ import { CHANNELS } from '../../../conversations/conversation.entity';
 import { assertNever } from '../../../errors';
 import { SqlFragment } from '../../filters';
 import { builtinProperty } from '../../properties';
-import { rangeInstants, TimeBucket } from '../../time';
+import { rangeInstants, TimeBucket } from '../../../calendar/time';
 import { bucketIndex, compileAggregate } from '../compile';
 import { Measure, measureParts, MeasureValue, valueSql } from '../measures';
 import { BoundSpec } from '../spec';

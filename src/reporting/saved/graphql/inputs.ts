@@ -3,10 +3,10 @@ import { Channel } from '../../../conversations/conversation.entity';
 import { ReportPrivacy } from '../../../dashboards/access';
 import { ChannelEnum } from '../../../conversations/graphql/enums';
 import { ChartType } from '../../catalog/definition';
-import { DatePreset } from '../../date-presets';
+import { DatePreset } from '../../../calendar/date-presets';
 import { ChartTypeEnum, DatePresetEnum, GranularityEnum } from '../../graphql/enums';
 import { FilterInput } from '../../graphql/filter.input';
-import { Granularity } from '../../time';
+import { Granularity } from '../../../calendar/time';
 import { DATE_PROPERTY_RULE, DIMENSIONS_RULE } from '../../graphql/descriptions';
 import { ReportPrivacyEnum } from './types';
 

@@ -4,7 +4,7 @@ import { canEditReports } from '../../../accounts/plan';
 import { Context } from '../../../server/context';
 import { pagedBy, runsOnce } from '../../../server/cost';
 import { responsePath } from '../../../server/response-path';
-import { resolveStoredRange, StoredDateRange } from '../../date-presets';
+import { resolveStoredRange, StoredDateRange } from '../../../calendar/date-presets';
 import { ReportResultType } from '../../graphql/types';
 import { describeDimension, describeFilter, describeMeasure, runSource } from '../../service';
 import { savedSource } from '../../source';

@@ -1,4 +1,5 @@
 import { BadInput, CliError } from '../errors';
+import { installReporting } from '../reporting/install';
 
 interface CommandModule {
   run(argv: string[]): Promise<void>;
@@ -34,6 +35,7 @@ Run "threadline <command> --help" for a command's options; docs/cli.md is the fu
  * (the whole stack only with THREADLINE_DEBUG=1).
  */
 export async function main(argv: string[]): Promise<void> {
+  installReporting();
   try {
     await dispatch(argv);
   } catch (error) {

@@ -1,8 +1,8 @@
 import { knownDataVersion, listingReader } from '../accounts/data-version';
 import { Context } from '../server/context';
 import { BadInput } from '../errors';
-import { compileFilters, FilterSpec } from '../reporting/filters';
-import { loadPropertyCatalog } from '../reporting/properties';
+import { compileFilters, FilterSpec } from './query/filters';
+import { loadPropertyCatalog } from './query/properties';
 import { parseTimezone } from '../calendar/time';
 import { ingestConversations, IngestReport } from './import';
 import { PageArgs, pageConversations } from './list';

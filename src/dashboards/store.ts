@@ -1,6 +1,6 @@
 import { fromDbInstant, Queryable, toNumber } from '../db/database';
 import { StoredDateRange } from '../calendar/date-presets';
-import { FilterSpec } from '../reporting/filters';
+import { FilterSpec } from '../conversations/query/filters';
 import { ConfigProblem, StoredReader } from '../reporting/stored-config';
 import { Access, GranteeType, Privacy, Share } from './access';
 

@@ -5,7 +5,7 @@ import { reportCatalog } from './catalog/registry';
 import { resolveStoredRange, StoredDateRange } from '../calendar/date-presets';
 import { buildSpec, ReportShape, RunOptions } from './engine/build-spec';
 import { ReportSpec } from './engine/spec';
-import { FilterSpec } from './filters';
+import { FilterSpec } from '../conversations/query/filters';
 import { shapeOf, SavedReport } from './saved/config';
 import { parseTimezone } from '../calendar/time';
 

@@ -4,7 +4,7 @@ import { ingestConversations } from '../../src/conversations/import';
 import { generateDemoConversations } from '../../src/demo/generate';
 import { reportCatalog } from '../../src/reporting/catalog/registry';
 import { ReportShape } from '../../src/reporting/engine/build-spec';
-import { FilterSpec } from '../../src/reporting/filters';
+import { FilterSpec } from '../../src/conversations/query/filters';
 import { Granularity, GRANULARITIES, LocalDateRange } from '../../src/calendar/time';
 import { MAIN_CONVERSATIONS, OTHER_ACCOUNT_CONVERSATIONS } from '../fixtures/reports-fixture';
 import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';

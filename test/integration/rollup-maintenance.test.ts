@@ -8,7 +8,7 @@ import { buildSpec, ReportShape, RunOptions } from '../../src/reporting/engine/b
 import { rebuildRollups } from '../../src/reporting/engine/rollup/maintain';
 import { planRollup } from '../../src/reporting/engine/rollup/plan';
 import { bindBuckets, runSpec } from '../../src/reporting/engine/run';
-import { loadPropertyCatalog } from '../../src/reporting/properties';
+import { loadPropertyCatalog } from '../../src/conversations/query/properties';
 import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';
 import { aConversation, toNdjson } from '../support/fixtures';
 import { compareRollup, rollupSnapshot } from '../support/rollups';

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { globalId } from '../../global-id';
 import { Context } from '../../server/context';
 import { costsPer, runsOnce } from '../../server/cost';
-import { FilterInput } from '../../reporting/graphql/filter.input';
+import { FilterInput } from './filter.input';
 import { ingest, listConversations } from '../service';
 import { ConversationInput } from './inputs';
 import { IngestResult } from './results';

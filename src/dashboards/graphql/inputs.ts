@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { FilterInput } from '../../reporting/graphql/filter.input';
+import { FilterInput } from '../../conversations/graphql/filter.input';
 import { ReportChangesInput, ReportDateRangeInput } from '../../reporting/saved/graphql/inputs';
 import { Privacy } from '../access';
 import { PrivacyEnum, ShareType } from './types';

@@ -1,5 +1,5 @@
 import { Channel } from '../../conversations/conversation.entity';
-import { FilterSpec } from '../filters';
+import { FilterSpec } from '../../conversations/query/filters';
 import { Granularity } from '../../calendar/time';
 import { MeasureKey } from '../engine/measures';
 

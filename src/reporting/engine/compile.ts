@@ -1,6 +1,6 @@
 import { assertNever, BadInput, invariant } from '../../errors';
-import { SqlFragment } from '../filters';
-import { ConversationProperty, LocalPart } from '../properties';
+import { SqlFragment } from '../../conversations/query/filters';
+import { ConversationProperty, LocalPart } from '../../conversations/query/properties';
 import { OffsetTable, rangeInstants, TimeBucket } from '../../calendar/time';
 import { customValueNames, Measure, measureScope, valueSql } from './measures';
 import { BoundSpec, Dimension, isOtherDate, NumericRange, ReportSpec, TimeAxis } from './spec';

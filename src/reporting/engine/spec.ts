@@ -1,7 +1,7 @@
 import { Channel } from '../../conversations/conversation.entity';
 import { SqlDialect } from '../../db/dialect';
-import { SqlFragment } from '../filters';
-import { ConversationProperty, LocalPart } from '../properties';
+import { SqlFragment } from '../../conversations/query/filters';
+import { ConversationProperty, LocalPart } from '../../conversations/query/properties';
 import { Granularity, LocalDateRange, OffsetTable, TimeBucket } from '../../calendar/time';
 import { Measure } from './measures';
 

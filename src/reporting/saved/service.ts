@@ -7,7 +7,7 @@ import { Context } from '../../server/context';
 import { ReportDefinition } from '../catalog/definition';
 import { catalogDefinitionInput } from '../catalog/registry';
 import { parseStoredRange } from '../../calendar/date-presets';
-import { FilterOperator } from '../properties';
+import { FilterOperator } from '../../conversations/query/properties';
 import { parseTimezone } from '../../calendar/time';
 import { problemOf } from '../stored-config';
 import { changedFields, parseName, ReportConfig, ReportSnapshot, SavedReport, storedReportProblem, ValidationContext, validateSnapshot } from './config';

@@ -1,7 +1,7 @@
 import { CHANNELS } from '../../../conversations/conversation.entity';
 import { assertNever } from '../../../errors';
-import { SqlFragment } from '../../filters';
-import { builtinProperty } from '../../properties';
+import { SqlFragment } from '../../../conversations/query/filters';
+import { builtinProperty } from '../../../conversations/query/properties';
 import { rangeInstants, TimeBucket } from '../../../calendar/time';
 import { bucketIndex, compileAggregate } from '../compile';
 import { Measure, measureParts, MeasureValue, valueSql } from '../measures';

@@ -5,7 +5,7 @@ import { ChannelEnum } from '../../../conversations/graphql/enums';
 import { ChartType } from '../../catalog/definition';
 import { DatePreset } from '../../../calendar/date-presets';
 import { ChartTypeEnum, DatePresetEnum, GranularityEnum } from '../../graphql/enums';
-import { FilterInput } from '../../graphql/filter.input';
+import { FilterInput } from '../../../conversations/graphql/filter.input';
 import { Granularity } from '../../../calendar/time';
 import { DATE_PROPERTY_RULE, DIMENSIONS_RULE } from '../../graphql/descriptions';
 import { ReportPrivacyEnum } from './types';

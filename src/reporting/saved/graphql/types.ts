@@ -6,7 +6,7 @@ import { graphqlEnum } from '../../../server/graphql-enum';
 import { ChartType } from '../../catalog/definition';
 import { DatePreset } from '../../../calendar/date-presets';
 import { ChartTypeEnum, DatePresetEnum, GranularityEnum } from '../../graphql/enums';
-import { FilterInput } from '../../graphql/filter.input';
+import { FilterInput } from '../../../conversations/graphql/filter.input';
 import { DateRangeInput } from '../../graphql/inputs';
 import { ReportDimension, ReportFilter, ReportMeasure } from '../../graphql/types';
 import { Granularity } from '../../../calendar/time';

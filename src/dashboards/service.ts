@@ -12,7 +12,7 @@ import { canChangeReport, findSavedReport, loadSavedReport, saveCopy, snapshotOf
 import { catalogSource, onDashboard, ReportSource, savedSource } from '../reporting/source';
 import { problemOf } from '../reporting/stored-config';
 import { Context } from '../server/context';
-import { Access, accessOf, canManage, mayPlaceOnDashboard, Privacy, privacyOfCopyOn, requireNewOwner, requireOwnerReassigning, Share } from './access';
+import { Access, accessOf, canManage, mayPlaceOnDashboard, Privacy, privacyOfCopyOn, requireNewOwner, requireOwnerReassigning, Share } from '../auth/access';
 import {
   AddReportToDashboardInput,
   CreateDashboardFromTemplateInput,

@@ -2,7 +2,7 @@ import { fromDbInstant, Queryable, toNumber } from '../db/database';
 import { StoredDateRange } from '../calendar/date-presets';
 import { FilterSpec } from '../conversations/query/filters';
 import { ConfigProblem, StoredReader } from '../reporting/stored-config';
-import { Access, GranteeType, Privacy, Share } from './access';
+import { Access, GranteeType, Privacy, Share } from '../auth/access';
 
 /** One place on a dashboard: a catalog report or a saved report, in an order and a width. */
 export interface DashboardItem {

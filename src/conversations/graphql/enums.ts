@@ -1,4 +1,4 @@
-import { graphqlEnum } from '../../server/graphql-enum';
+import { graphqlEnum } from '../../graphql/graphql-enum';
 import { Channel, ConversationStatus } from '../conversation.entity';
 import { FilterOperator, PropertyType } from '../query/properties';
 

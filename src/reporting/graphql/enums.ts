@@ -1,4 +1,4 @@
-import { graphqlEnum } from '../../server/graphql-enum';
+import { graphqlEnum } from '../../graphql/graphql-enum';
 import { ChartType } from '../catalog/definition';
 import { DatePreset } from '../../calendar/date-presets';
 import { CompareTo } from '../engine/compare';

@@ -1,6 +1,6 @@
 import { Channel, CHANNELS } from '../../conversations/conversation.entity';
 import { BadInput } from '../../errors';
-import { ReportPrivacy } from '../../dashboards/access';
+import { ReportPrivacy } from '../../auth/access';
 import { SqlDialect } from '../../db/dialect';
 import { Account } from '../../accounts/account.entity';
 import { CHART_TYPES, ChartType, DateProperty } from '../catalog/definition';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { requireReportEditing } from '../../accounts/plan';
 import { Viewer } from '../../auth/viewer';
-import { Access, accessOf, asGuarded, ReportPrivacy, requireNewOwner, requireOwnerReassigning } from '../../dashboards/access';
+import { Access, accessOf, asGuarded, ReportPrivacy, requireNewOwner, requireOwnerReassigning } from '../../auth/access';
 import { BadInput, Forbidden, NotFound } from '../../errors';
 import { Context } from '../../server/context';
 import { ReportDefinition } from '../catalog/definition';

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Channel } from '../../../conversations/conversation.entity';
-import { ReportPrivacy } from '../../../dashboards/access';
+import { ReportPrivacy } from '../../../auth/access';
 import { ChannelEnum } from '../../../conversations/graphql/enums';
 import { ChartType } from '../../catalog/definition';
 import { DatePreset } from '../../../calendar/date-presets';

@@ -1,8 +1,8 @@
 import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Channel } from '../../../conversations/conversation.entity';
-import { Access, ReportPrivacy } from '../../../dashboards/access';
+import { Access, ReportPrivacy } from '../../../auth/access';
 import { ChannelEnum } from '../../../conversations/graphql/enums';
-import { graphqlEnum } from '../../../server/graphql-enum';
+import { graphqlEnum } from '../../../graphql/graphql-enum';
 import { ChartType } from '../../catalog/definition';
 import { DatePreset } from '../../../calendar/date-presets';
 import { ChartTypeEnum, DatePresetEnum, GranularityEnum } from '../../graphql/enums';

@@ -1,4 +1,4 @@
-import { DatabaseConfig, parseDatabaseUrl } from '../config';
+import { DatabaseConfig, parseDatabaseUrl, settings } from '../config';
 import { Account } from '../accounts/account.entity';
 import { findAccount } from '../accounts/accounts';
 import { Database, openDatabase, OpenOptions } from '../db/database';
@@ -73,7 +73,7 @@ export function printUsage(usage: string): void {
  * or an unreachable server is bad input: one line naming the database, never the password.
  */
 export async function openCliDatabase(options: OpenOptions = {}): Promise<Database> {
-  const url = process.env.DATABASE_URL;
+  const url = settings().databaseUrl;
   let config: DatabaseConfig;
   try {
     config = parseDatabaseUrl(url);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { RateLimitConfig, rateLimitsFrom } from '../config';
+import { settings } from '../config';
 import { Database } from '../db/database';
 import { CliError } from '../errors';
 import { COMMON_OPTIONS, integerValue, openCliDatabase, parseCommandLine, printResult, printUsage } from './command';
@@ -10,7 +10,7 @@ export const USAGE = `Usage: threadline serve [--port N] [--host HOST] [--json]
 
 Runs the GraphQL server at http://HOST:PORT/graphql until interrupted (Ctrl-C, SIGTERM). Never adds data.
   --port N      the port to listen on (default: env PORT, else ${DEFAULT_PORT}; 0 picks a free one)
-  --host HOST   the interface to listen on (default: the server's)
+  --host HOST   the interface to listen on (default: env HOST, else 127.0.0.1; 0.0.0.0 for every interface)
   --json        print {"url": "..."} once the server accepts requests`;
 
 export const SERVE_OPTIONS = { ...COMMON_OPTIONS, port: { type: 'string' }, host: { type: 'string' } } as const;
@@ -32,9 +32,7 @@ export async function run(argv: string[]): Promise<void> {
 /** --port, else env PORT, else 4000. */
 export function resolvePort(flag: string | undefined): number {
   if (flag !== undefined) return integerValue('--port', flag, 0, 65535);
-  const env = process.env.PORT;
-  if (env !== undefined && env.trim() !== '') return integerValue('PORT', env, 0, 65535);
-  return DEFAULT_PORT;
+  return settings().port ?? DEFAULT_PORT;
 }
 
 /**
@@ -44,12 +42,8 @@ export function resolvePort(flag: string | undefined): number {
 export async function serveUntilSignal(db: Database, options: { port: number; host?: string }, ready: (url: string) => void): Promise<void> {
   // Loaded here: only serve and start pay for Apollo and the schema.
   const { startServer } = await import('../server/http.js');
-  let rateLimits: RateLimitConfig;
-  try {
-    rateLimits = rateLimitsFrom(process.env);
-  } catch (error) {
-    throw new CliError((error as Error).message);
-  }
+  const { rateLimits, host } = settings();
+  options = { ...options, host: options.host ?? host };
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer(db, { ...options, rateLimits });

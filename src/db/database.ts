@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, QueryRunner } from 'typeorm';
 import { createConnection } from 'mysql2/promise';
@@ -105,7 +105,12 @@ function registerSqliteFunctions(dataSource: DataSource): void {
 }
 
 function sqliteDataSource(file: string): DataSource {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true });
+    // Every conversation and token hash is in it: a new database file is its owner's alone (SQLite
+    // gives its -wal and -shm files the same mode). An existing file keeps the mode it was given.
+    closeSync(openSync(file, 'a', 0o600));
+  }
   return new DataSource({
     type: 'better-sqlite3',
     database: file,

@@ -3,13 +3,13 @@ import { AddressInfo } from 'node:net';
 import express from 'express';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { RateLimitConfig, rateLimitsFrom, trustProxyFrom } from '../config';
+import { RateLimitConfig, settings } from '../config';
 import { Database } from '../db/database';
 import { closeReportCache } from '../reporting/cache';
 import { reportCatalog } from '../reporting/catalog/registry';
 import { createApolloServer } from './apollo';
 import { createContext } from './context';
-import { corsFor, corsOriginsFrom } from './cors';
+import { corsFor } from './cors';
 import { EXPLORER_ASSETS, explorerAssets, explorerHandler } from './explorer';
 import { answerClientErrorsAsJson, jsonBodiesOnly, jsonErrors, notFound, onlyGraphQLMethods } from './http-errors';
 import { webApp } from './web';
@@ -17,9 +17,9 @@ import { RateLimits } from './rate-limit';
 
 export interface ServerOptions {
   port: number;
-  /** Interface to listen on; default all. */
+  /** Interface to listen on; default all (`serve` and `start` pass HOST, default 127.0.0.1). */
   host?: string;
-  /** Request rate limits; default from the environment (rateLimitsFrom). */
+  /** Request rate limits; default from the settings. */
   rateLimits?: RateLimitConfig;
   /** Web origins allowed to call the API from a browser; default THREADLINE_CORS_ORIGINS. */
   corsOrigins?: string[];
@@ -47,9 +47,9 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   for (const problem of reportCatalog().problems) {
     console.error(`report plugin ${problem.id ?? ''} (${problem.source}) not loaded: ${problem.message}`);
   }
-  const cors = corsFor(options.corsOrigins ?? corsOriginsFrom(process.env));
+  const cors = corsFor(options.corsOrigins ?? settings().corsOrigins);
   const app = express();
-  app.set('trust proxy', trustProxyFrom(process.env));
+  app.set('trust proxy', settings().trustProxy);
   const httpServer = createServer(app);
   // Longer than the idle timeouts of clients and load balancers (undici 4 s, AWS ALB 60 s): a server
   // that closes an idle keep-alive socket first races the client's next request on it, which then
@@ -59,7 +59,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   answerClientErrorsAsJson(httpServer);
   const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer })]);
   await apollo.start();
-  const rateLimits = await RateLimits.start(options.rateLimits ?? rateLimitsFrom(process.env));
+  const rateLimits = await RateLimits.start(options.rateLimits ?? settings().rateLimits);
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
@@ -88,7 +88,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
     throw error;
   }
   const { port } = httpServer.address() as AddressInfo;
-  const host = !options.host || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  const host = !options.host || ['0.0.0.0', '::', '127.0.0.1'].includes(options.host) ? 'localhost' : options.host;
   const close = async () => {
     await apollo.stop();
     // After the last request: the report cache's Redis connection would keep the process alive.

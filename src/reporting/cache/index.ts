@@ -4,6 +4,7 @@
  * a Redis tier that every server process on it shares. An in-process LRU is always in front.
  */
 
+import { settings } from '../../config';
 import { Database } from '../../db/database';
 import { ReportResult, runSpec } from '../engine/run';
 import { ReportSpec } from '../engine/spec';
@@ -35,7 +36,10 @@ let processCache: ReportCache | null | undefined;
 
 /** Runs a report through this process's cache: the same result as `runSpec`. `dataVersion`: see ReportCache.run. */
 export function runCached(db: Database, spec: ReportSpec, dataVersion?: DataVersion): Promise<ReportResult> {
-  if (processCache === undefined) processCache = createReportCache(process.env);
+  if (processCache === undefined) {
+    const { cache, redisUrl } = settings();
+    processCache = createReportCache({ THREADLINE_CACHE: cache ? 'on' : 'off', REDIS_URL: redisUrl });
+  }
   return processCache ? processCache.run(db, spec, dataVersion) : runSpec(db, spec);
 }
 

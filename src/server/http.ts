@@ -12,6 +12,8 @@ import { createContext } from './context';
 import { corsFor } from './cors';
 import { EXPLORER_ASSETS, explorerAssets, explorerHandler } from './explorer';
 import { answerClientErrorsAsJson, jsonBodiesOnly, jsonErrors, notFound, onlyGraphQLMethods } from './http-errors';
+import { requestLogging, requestLogPlugin } from './request-log';
+import { log, rootLogger } from '../log';
 import { webApp } from './web';
 import { RateLimits } from './rate-limit';
 
@@ -45,7 +47,7 @@ const BODY_LIMIT = '10mb';
 export async function startServer(db: Database, options: ServerOptions): Promise<RunningServer> {
   // Plugins load and freeze before the first request; a broken one is named and left out.
   for (const problem of reportCatalog().problems) {
-    console.error(`report plugin ${problem.id ?? ''} (${problem.source}) not loaded: ${problem.message}`);
+    rootLogger().warn({ plugin: problem.id, source: problem.source }, `report plugin not loaded: ${problem.message}`);
   }
   const cors = corsFor(options.corsOrigins ?? settings().corsOrigins);
   const app = express();
@@ -57,10 +59,11 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
   httpServer.headersTimeout = KEEP_ALIVE_MS + 1000;
   answerClientErrorsAsJson(httpServer);
-  const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer })]);
+  const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer }), requestLogPlugin()]);
   await apollo.start();
   const rateLimits = await RateLimits.start(options.rateLimits ?? settings().rateLimits);
   app.disable('x-powered-by');
+  app.use(requestLogging());
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
@@ -76,7 +79,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   );
   app.use(webApp(options.webRoot));
   app.use(notFound);
-  app.use(jsonErrors((error) => console.error('request failed:', error)));
+  app.use(jsonErrors((error) => log().error({ err: error }, 'request failed')));
   try {
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

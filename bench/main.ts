@@ -45,6 +45,7 @@ import { CaseTiming, caseKey, CHAT_OVERVIEW, check, Configuration, CONFIGURATION
 import { Repetitions } from './stats';
 import { Figure, formatFigures, meets, mib, ms, rate, ratio, times } from './table';
 import { measureThroughput, ThroughputFigures } from './throughput';
+import { formatSoak, soak, SoakOptions } from './soak';
 
 const TIMEZONE = 'Europe/Amsterdam';
 const RANGES = [
@@ -79,6 +80,10 @@ const USAGE = `Usage: npm run bench -- [options]   (node dist/bench/main.js [opt
                       with N conversations, skip the import and LOAD DATA and time the reports only
   --keep              keep the database (and the generated files) afterwards, and print where
   --explain           also time the engine's own SQL against the hand-written SQL and print EXPLAINs
+  --soak              afterwards, the soak on SQLite and MariaDB (bench/soak.ts; \`npm run bench\` passes it)
+  --soak-only         only the soak
+  --soak-clients N    clients of the soak (default 32)
+  --soak-seconds S    length of the soak on each store (default 60)
   --help`;
 
 interface Options {
@@ -89,6 +94,8 @@ interface Options {
   databaseUrl?: string;
   keep: boolean;
   explain: boolean;
+  soak: SoakOptions | null;
+  soakOnly: boolean;
 }
 
 function parseOptions(): Options | null {
@@ -102,6 +109,10 @@ function parseOptions(): Options | null {
       'database-url': { type: 'string' },
       keep: { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
+      soak: { type: 'boolean', default: false },
+      'soak-only': { type: 'boolean', default: false },
+      'soak-clients': { type: 'string', default: '32' },
+      'soak-seconds': { type: 'string', default: '60' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -123,6 +134,11 @@ function parseOptions(): Options | null {
     databaseUrl: values['database-url'],
     keep: values.keep,
     explain: values.explain,
+    soak:
+      values.soak || values['soak-only']
+        ? { clients: integer('--soak-clients', values['soak-clients'], 1), seconds: integer('--soak-seconds', values['soak-seconds'], 1), baseConversations: 5000 }
+        : null,
+    soakOnly: values['soak-only'],
   };
 }
 
@@ -142,6 +158,11 @@ interface Setup {
 async function main(): Promise<void> {
   const options = parseOptions();
   if (!options) return;
+  if (!options.soakOnly) await benchmark(options);
+  if (options.soak) console.log(`\n${formatSoak(await soak(options.soak), options.soak)}\n`);
+}
+
+async function benchmark(options: Options): Promise<void> {
   const started = new Date();
   const database = options.databaseUrl ? existingDatabase(options.databaseUrl) : await createDatabase('threadline_bench');
   const dir = mkdtempSync(join(tmpdir(), 'threadline-bench-'));

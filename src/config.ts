@@ -193,6 +193,14 @@ export interface Settings {
   logFormat: 'json' | 'pretty' | undefined;
   /** THREADLINE_DEBUG=1: an internal error of the command line prints its stack. */
   debug: boolean;
+  /** THREADLINE_READY_TIMEOUT_MS, THREADLINE_DB_TIMEOUT_MS, THREADLINE_QUERY_TIMEOUT_MS. */
+  databaseTimeouts: DatabaseTimeouts;
+  /** THREADLINE_SQLITE_READERS (default 2). */
+  sqliteReaders: number;
+  /** THREADLINE_SHUTDOWN_TIMEOUT_MS (default 10000). */
+  shutdownTimeoutMs: number;
+  /** THREADLINE_METRICS_TOKEN: the bearer token `/metrics` requires; undefined: none. */
+  metricsToken: string | undefined;
 }
 
 /**
@@ -221,6 +229,12 @@ const VARIABLES = {
   THREADLINE_LOG_LEVEL: (env: Environment) => oneOf(env, 'THREADLINE_LOG_LEVEL', LOG_LEVELS, 'info'),
   THREADLINE_LOG_FORMAT: (env: Environment) => (blank(env.THREADLINE_LOG_FORMAT) ? undefined : oneOf(env, 'THREADLINE_LOG_FORMAT', ['json', 'pretty'] as const, 'json')),
   THREADLINE_DEBUG: (env: Environment) => env.THREADLINE_DEBUG?.trim() === '1',
+  THREADLINE_READY_TIMEOUT_MS: (env: Environment) => databaseTimeoutsFrom(env).readyMs,
+  THREADLINE_DB_TIMEOUT_MS: (env: Environment) => databaseTimeoutsFrom(env).statementMs,
+  THREADLINE_QUERY_TIMEOUT_MS: (env: Environment) => databaseTimeoutsFrom(env).queryMs,
+  THREADLINE_SQLITE_READERS: sqliteReadersFrom,
+  THREADLINE_SHUTDOWN_TIMEOUT_MS: shutdownTimeoutFrom,
+  THREADLINE_METRICS_TOKEN: (env: Environment) => env.THREADLINE_METRICS_TOKEN?.trim() || undefined,
 } satisfies Record<string, (env: Environment) => unknown>;
 
 type Variables = typeof VARIABLES;
@@ -273,6 +287,10 @@ export function readSettings(env: Environment): Settings {
     logLevel: v.THREADLINE_LOG_LEVEL,
     logFormat: v.THREADLINE_LOG_FORMAT,
     debug: v.THREADLINE_DEBUG,
+    databaseTimeouts: { readyMs: v.THREADLINE_READY_TIMEOUT_MS, statementMs: v.THREADLINE_DB_TIMEOUT_MS, queryMs: v.THREADLINE_QUERY_TIMEOUT_MS },
+    sqliteReaders: v.THREADLINE_SQLITE_READERS,
+    shutdownTimeoutMs: v.THREADLINE_SHUTDOWN_TIMEOUT_MS,
+    metricsToken: v.THREADLINE_METRICS_TOKEN,
   };
 }
 
@@ -339,4 +357,60 @@ function redisUrlFrom(env: Environment): string | undefined {
   if (!text) return undefined;
   if (!/^rediss?:\/\/[^\s]+$/.test(text)) throw new CliError(`REDIS_URL must be a redis:// or rediss:// URL, got ${JSON.stringify(env.REDIS_URL)}`);
   return text;
+}
+
+/**
+ * How long the server waits for its database (docs/api.md, "Health" and "Errors"). A database that
+ * is down or frozen must cost a request seconds, not a hung connection: past these limits the
+ * request answers SERVICE_UNAVAILABLE (HTTP 503) or TIMEOUT, and the connection is given back.
+ */
+export interface DatabaseTimeouts {
+  /** The readiness check's query (`/health/ready`): THREADLINE_READY_TIMEOUT_MS. */
+  readyMs: number;
+  /** Connecting, or any statement other than a report's: THREADLINE_DB_TIMEOUT_MS. Past it the database counts as unavailable. */
+  statementMs: number;
+  /** One report or conversation-list query: THREADLINE_QUERY_TIMEOUT_MS. Past it the request answers TIMEOUT. */
+  queryMs: number;
+}
+
+const DATABASE_TIMEOUTS: Record<keyof DatabaseTimeouts, { env: string; value: number }> = {
+  readyMs: { env: 'THREADLINE_READY_TIMEOUT_MS', value: 2000 },
+  statementMs: { env: 'THREADLINE_DB_TIMEOUT_MS', value: 5000 },
+  queryMs: { env: 'THREADLINE_QUERY_TIMEOUT_MS', value: 30_000 },
+};
+
+/** The time limits with the environment's overrides, in milliseconds (100 to 3,600,000); a bad value is refused by name. */
+export function databaseTimeoutsFrom(env: Environment): DatabaseTimeouts {
+  const entries = Object.entries(DATABASE_TIMEOUTS).map(([key, { env: name, value }]) => {
+    const text = env[name]?.trim();
+    if (text === undefined || text === '') return [key, value];
+    const ms = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!(ms >= 100 && ms <= 3_600_000)) throw new CliError(`${name} must be a whole number of milliseconds from 100 to 3600000, got "${text}"`);
+    return [key, ms];
+  });
+  return Object.fromEntries(entries) as DatabaseTimeouts;
+}
+
+/**
+ * THREADLINE_SQLITE_READERS: how many processes run report queries on the embedded SQLite store,
+ * off the server's own thread (default 2; `0` runs them in the server process, where a slow report
+ * blocks every other request until it ends and cannot be stopped at its time limit).
+ */
+export function sqliteReadersFrom(env: Environment): number {
+  const text = env.THREADLINE_SQLITE_READERS?.trim();
+  if (text === undefined || text === '') return 2;
+  if (!/^\d+$/.test(text) || Number(text) > 32) throw new CliError(`THREADLINE_SQLITE_READERS must be a whole number from 0 to 32, got "${text}"`);
+  return Number(text);
+}
+
+/**
+ * THREADLINE_SHUTDOWN_TIMEOUT_MS: after SIGTERM or SIGINT, how long requests in flight (an ingest's
+ * batch among them) may take to finish before the server exits anyway (default 10000).
+ */
+export function shutdownTimeoutFrom(env: Environment): number {
+  const text = env.THREADLINE_SHUTDOWN_TIMEOUT_MS?.trim();
+  if (text === undefined || text === '') return 10_000;
+  const ms = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(ms >= 100 && ms <= 3_600_000)) throw new CliError(`THREADLINE_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 100 to 3600000, got "${text}"`);
+  return ms;
 }

@@ -1,4 +1,4 @@
-import { DatabaseConfig, parseDatabaseUrl, settings } from '../config';
+import { DatabaseConfig, DatabaseTimeouts, parseDatabaseUrl, settings } from '../config';
 import { Account } from '../accounts/account.entity';
 import { findAccount } from '../accounts/accounts';
 import { Database, openDatabase, OpenOptions } from '../db/database';
@@ -87,9 +87,18 @@ export async function openCliDatabase(options: OpenOptions = {}): Promise<Databa
   }
 }
 
+/**
+ * How long one statement of a batch command (import, demo, migrate, account…) may take. The server's
+ * THREADLINE_DB_TIMEOUT_MS (seconds) tells a hung database from a busy one for requests that should
+ * fail fast; a person running an import is better served by a slow statement (a rollup rebuild at
+ * millions of conversations) than by SERVICE_UNAVAILABLE, and can press Ctrl-C.
+ */
+export const BATCH_STATEMENT_MS = 10 * 60_000;
+
 /** Runs `work` on the database and closes it afterwards, so the process can exit. */
 export async function withDatabase<T>(work: (db: Database) => Promise<T>, options: OpenOptions = {}): Promise<T> {
-  const db = await openCliDatabase(options);
+  const timeouts = options.timeouts ?? batchTimeouts();
+  const db = await openCliDatabase({ ...options, timeouts });
   try {
     return await work(db);
   } finally {
@@ -129,4 +138,9 @@ export function table(header: string[], rows: string[][]): string {
 /** An instant for people: UTC to the second, or "-" for none. */
 export function showInstant(date: Date | null): string {
   return date ? `${date.toISOString().slice(0, 19).replace('T', ' ')}Z` : '-';
+}
+
+function batchTimeouts(): DatabaseTimeouts {
+  const fromEnv = settings().databaseTimeouts;
+  return { ...fromEnv, statementMs: Math.max(fromEnv.statementMs, BATCH_STATEMENT_MS) };
 }

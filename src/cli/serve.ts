@@ -42,11 +42,11 @@ export function resolvePort(flag: string | undefined): number {
 export async function serveUntilSignal(db: Database, options: { port: number; host?: string }, ready: (url: string) => void): Promise<void> {
   // Loaded here: only serve and start pay for Apollo and the schema.
   const { startServer } = await import('../server/http.js');
-  const { rateLimits, host } = settings();
+  const { rateLimits, host, shutdownTimeoutMs } = settings();
   options = { ...options, host: options.host ?? host };
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    server = await startServer(db, { ...options, rateLimits });
+    server = await startServer(db, { ...options, rateLimits, shutdownTimeoutMs });
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'EADDRINUSE') throw new CliError(`port ${options.port} is already in use (choose another with --port or PORT)`);
@@ -65,5 +65,16 @@ export async function serveUntilSignal(db: Database, options: { port: number; ho
     ready(server.url);
   });
   process.stderr.write(`threadline: ${signal} received, shutting down\n`);
+  // The listener closes at once; requests in flight finish, each ingest its whole batch (one
+  // transaction). Past the limit their connections are closed and the process exits 1: what was
+  // not committed is rolled back, never half-written.
+  const limit = setTimeout(() => {
+    process.stderr.write(`threadline: requests still running ${shutdownTimeoutMs} ms after ${signal} (THREADLINE_SHUTDOWN_TIMEOUT_MS); exiting without them\n`);
+    process.exit(1);
+  }, shutdownTimeoutMs + SHUTDOWN_MARGIN_MS);
+  limit.unref();
   await server.close();
 }
+
+/** Past the drain's own limit, closing the cache, the rate limits and the database may take this long. */
+const SHUTDOWN_MARGIN_MS = 2000;

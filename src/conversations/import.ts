@@ -4,6 +4,7 @@ import { DEFAULT_MAX_LINE_BYTES, ndjsonLines } from './lines';
 import { ConversationRecord } from './record';
 import { validateConversation } from './validate';
 import { writeConversations } from './writer';
+import { countConversations } from '../metrics';
 
 /**
  * Every accepted line (or ingested object) counts once, as if written in turn: a line whose id is
@@ -110,6 +111,7 @@ export async function importNdjson(db: Database, accountId: number, input: Reada
   progress();
   // Rejections found while parsing and those of failed writes arrive interleaved.
   report.rejected.sort((a, b) => a.line - b.line);
+  countConversations('import', report);
   return report;
 }
 
@@ -128,6 +130,7 @@ export async function ingestConversations(db: Database, accountId: number, input
     for (const failure of result.failed) report.rejected.push({ index: valid[failure.index].index, error: failure.error });
     report.rejected.sort((a, b) => a.index - b.index);
   }
+  countConversations('ingest', report);
   return report;
 }
 

@@ -1,7 +1,7 @@
 import { Database, fromDbInstant, isDbInstant, toNumber } from '../db/database';
 import { BadInput } from '../errors';
 import { SqlFragment } from '../reporting/filters';
-import { ConversationConnection, ConversationNode } from './graphql/types';
+import { ConversationConnection, ConversationNode, forwardPageInfo } from './graphql/types';
 import { ID_MAX } from './validate';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -24,18 +24,19 @@ export async function pageConversations(db: Database, accountId: number, where: 
   const first = pageSize(page.first);
   const after = page.after ? decodeCursor(page.after) : null;
   const keyset = after ? ' AND (c.created_at < ? OR (c.created_at = ? AND c.external_id < ?))' : '';
-  const rows = await db.query<Record<string, unknown>>(
+  const rows = await db.report<Record<string, unknown>>(
     `SELECT ${COLUMNS} FROM conversations c WHERE c.account_id = ? AND (${where.sql})${keyset}
       ORDER BY c.created_at DESC, c.external_id DESC LIMIT ?`,
     [accountId, ...where.params, ...(after ? [after.createdAt, after.createdAt, after.externalId] : []), first + 1],
   );
   const nodes = rows.slice(0, first).map(toNode);
-  const last = nodes[nodes.length - 1];
   const connection = new ConversationConnection();
   connection.nodes = nodes;
-  connection.pageInfo = { hasNextPage: rows.length > first, endCursor: last ? encodeCursor(last) : null };
+  // A node's cursor is where the next page starts after it: the keyset of that node.
+  connection.cursors = nodes.map(encodeCursor);
+  connection.pageInfo = forwardPageInfo(connection.cursors, rows.length > first, page.after);
   connection.countAll = async () => {
-    const [row] = await db.query<{ n: unknown }>(`SELECT COUNT(*) AS n FROM conversations c WHERE c.account_id = ? AND (${where.sql})`, [accountId, ...where.params]);
+    const [row] = await db.report<{ n: unknown }>(`SELECT COUNT(*) AS n FROM conversations c WHERE c.account_id = ? AND (${where.sql})`, [accountId, ...where.params]);
     return toNumber(row.n) ?? 0;
   };
   return connection;

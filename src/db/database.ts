@@ -3,7 +3,9 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, QueryRunner } from 'typeorm';
 import { createConnection } from 'mysql2/promise';
-import { DatabaseConfig, parseDatabaseUrl } from '../config';
+import { DatabaseConfig, DatabaseTimeouts, parseDatabaseUrl, settings } from '../config';
+import { QueryTimeout, ServiceUnavailable } from '../errors';
+import { QueryTimedOut, SqliteReaders } from './sqlite-readers';
 import { SqlDialect } from './dialect';
 import { mysqlDialect } from './dialects/mysql';
 import { sqliteDialect } from './dialects/sqlite';
@@ -24,6 +26,12 @@ export interface Database extends Queryable {
    * so its transactions are queued one after another; MariaDB's are retried on deadlock.
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * A read-only report, value-list or conversation-list query: stopped after
+   * THREADLINE_QUERY_TIMEOUT_MS (the request answers TIMEOUT, the connection is freed), and on a
+   * SQLite file run in a reader process so that it never blocks this one.
+   */
+  report<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -35,12 +43,21 @@ export interface OpenOptions {
    * called when the statement settles (tests see which queries overlap).
    */
   onQuery?: (sql: string) => unknown;
+  /** How long statements may take; default from the settings. */
+  timeouts?: DatabaseTimeouts;
+  /** Where an outage is reported, once as it starts and once as it ends; default stderr. */
+  log?: (message: string) => void;
+  /** Reader processes for report queries on a SQLite file; default THREADLINE_SQLITE_READERS. */
+  sqliteReaders?: number;
+  /** Test hook: rewrites every report query before it runs (tests make one slow with it). */
+  rewriteReport?: (sql: string) => string;
 }
 
 /** Opens the database named by a DATABASE_URL (unset: the embedded SQLite default). */
 export async function openDatabase(url: string | undefined, options: OpenOptions = {}): Promise<Database> {
   const config = parseDatabaseUrl(url);
-  const dataSource = config.kind === 'sqlite' ? sqliteDataSource(config.file) : await mysqlDataSource(config);
+  const timeouts = options.timeouts ?? settings().databaseTimeouts;
+  const dataSource = config.kind === 'sqlite' ? sqliteDataSource(config.file) : await mysqlDataSource(config, timeouts.statementMs);
   await dataSource.initialize();
   if (config.kind === 'sqlite') {
     // WAL lets the server read while an import writes; foreign keys are not used.
@@ -50,10 +67,52 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
   }
   if (options.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
   const dialect = config.kind === 'sqlite' ? sqliteDialect : mysqlDialect;
+  const outage = new Outage(options.log ?? ((message) => process.stderr.write(`threadline: ${message}\n`)));
+  /**
+   * One statement, on the transaction's runner or on a pooled connection of its own. Every wait is
+   * bounded: a frozen server never answers, and without a limit a request would hang with it.
+   */
   const run = async <T>(runner: QueryRunner | undefined, sql: string, params: readonly unknown[] = []) => {
     const settled = options.onQuery?.(sql);
     try {
-      return (await dataSource.query(sql, params.map(bindable), runner)) as T[];
+      const values = params.map(bindable);
+      let rows: T[];
+      // SQLite answers on this thread (or reports SQLITE_BUSY after its busy timeout): nothing to bound.
+      if (config.kind === 'sqlite') rows = (await dataSource.query(sql, values, runner)) as T[];
+      else if (runner) rows = await bounded(runner.query(sql, values) as Promise<T[]>, timeouts.statementMs, () => discardConnection(runner));
+      else rows = await onOwnConnection(dataSource, timeouts.statementMs, (own) => own.query(sql, values) as Promise<T[]>);
+      outage.end();
+      return rows;
+    } catch (error) {
+      throw outage.check(error);
+    } finally {
+      if (typeof settled === 'function') settled();
+    }
+  };
+  // The server's own limit where it has one (MariaDB), so that it stops the statement and frees the
+  // connection; our deadline, a little later, only catches a server that does not answer at all.
+  const serverLimits = config.kind === 'mysql' && (await isMariadb(dataSource));
+  const readerCount = options.sqliteReaders ?? settings().sqliteReaders;
+  const readers = config.kind === 'sqlite' && config.file !== ':memory:' && readerCount > 0 ? new SqliteReaders({ file: config.file, size: readerCount }) : null;
+  const report = async <T>(text: string, params: readonly unknown[] = []): Promise<T[]> => {
+    const sql = options.rewriteReport ? options.rewriteReport(text) : text;
+    const limitMs = timeouts.queryMs;
+    const settled = options.onQuery?.(sql);
+    try {
+      const values = params.map(bindable);
+      let rows: T[];
+      if (readers) rows = await readers.run<T>(sql, values, limitMs);
+      else if (config.kind === 'sqlite') rows = (await dataSource.query(sql, values)) as T[];
+      else {
+        const limited = serverLimits ? (dialect.limitStatementTime(sql, limitMs) ?? sql) : sql;
+        const grace = serverLimits ? QUERY_LIMIT_GRACE_MS : 0;
+        rows = await onOwnConnection(dataSource, limitMs + grace, (own) => own.query(limited, values) as Promise<T[]>);
+      }
+      outage.end();
+      return rows;
+    } catch (error) {
+      if (error instanceof QueryTimedOut || isStatementTimeout(error) || (!serverLimits && config.kind === 'mysql' && error instanceof NoAnswer)) throw new QueryTimeout(limitMs);
+      throw outage.check(error);
     } finally {
       if (typeof settled === 'function') settled();
     }
@@ -61,15 +120,21 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
   let queue: Promise<unknown> = Promise.resolve();
   const inTransaction = async <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => {
     const runner = dataSource.createQueryRunner();
-    await runner.connect();
+    const step = <R>(promise: Promise<R>) => (config.kind === 'sqlite' ? promise : bounded(promise, timeouts.statementMs, () => discardConnection(runner)));
     try {
-      await runner.startTransaction();
+      try {
+        await step(runner.connect());
+        await step(runner.startTransaction());
+      } catch (error) {
+        throw outage.check(error);
+      }
       try {
         const result = await work({ query: (sql, params) => run(runner, sql, params) });
-        await runner.commitTransaction();
+        await step(runner.commitTransaction()).catch((error: unknown) => Promise.reject(outage.check(error)));
         return result;
       } catch (error) {
-        await runner.rollbackTransaction();
+        // On a discarded connection this fails at once; the server rolls back what it lost.
+        await step(runner.rollbackTransaction()).catch(() => undefined);
         throw error;
       }
     } finally {
@@ -81,6 +146,7 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
     dialect,
     config,
     query: (sql, params) => run(undefined, sql, params),
+    report,
     transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
       if (config.kind === 'sqlite') {
         const next = queue.then(() => inTransaction(work));
@@ -90,9 +156,125 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       return withDeadlockRetry(() => inTransaction(work));
     },
     async close() {
+      await readers?.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
+}
+
+/** How long past its own limit MariaDB may take to stop a statement before the server counts as not answering. */
+const QUERY_LIMIT_GRACE_MS = 2000;
+
+async function isMariadb(dataSource: DataSource): Promise<boolean> {
+  const [row] = (await dataSource.query('SELECT VERSION() AS version')) as { version: string }[];
+  return /mariadb/i.test(row?.version ?? '');
+}
+
+/** MariaDB stopped the statement at its max_statement_time (error 1969); the connection stays usable. */
+function isStatementTimeout(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: string; errno?: number } } | null)?.driverError;
+  return driverError?.code === 'ER_STATEMENT_TIMEOUT' || driverError?.errno === 1969;
+}
+
+/** A wait that ran out: the database is treated as unavailable. */
+class NoAnswer extends Error {}
+
+/**
+ * Settles like `work`, or rejects with NoAnswer after `ms`; `expired` then gets rid of whatever is
+ * still waiting (the connection), so that a late answer cannot reach the next user of it.
+ */
+async function bounded<T>(work: Promise<T>, ms: number, expired: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      expired();
+      reject(new NoAnswer(`no answer within ${ms} ms`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Takes a pooled connection, runs `work` on it, and gives it back; waiting for the pool counts toward `ms`. */
+async function onOwnConnection<T>(dataSource: DataSource, ms: number, work: (runner: QueryRunner) => Promise<T>): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    return await bounded(
+      runner.connect().then(() => work(runner)),
+      ms,
+      () => discardConnection(runner),
+    );
+  } finally {
+    await runner.release();
+  }
+}
+
+/**
+ * Closes the runner's connection instead of returning it to the pool: its statement may still be
+ * running on a frozen server, and its answer must not reach the next user. The pool opens a fresh
+ * one when it needs it. A connection still being acquired is closed as it arrives.
+ */
+function discardConnection(runner: QueryRunner): void {
+  void runner.connect().then(
+    (connection: { destroy?: () => void }) => connection.destroy?.(),
+    () => undefined,
+  );
+}
+
+/**
+ * Errors that say the database is not there (refused, reset, lost, shutting down, locked by
+ * another process) rather than that the statement is wrong. mysql2 puts the code on the error;
+ * TypeORM wraps it as `driverError`.
+ */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR', 'PROTOCOL_ENQUEUE_AFTER_QUIT',
+  'ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN', 'ER_CONNECTION_KILLED', 'ER_CLIENT_INTERACTION_TIMEOUT',
+  'SQLITE_BUSY', 'SQLITE_CANTOPEN', 'SQLITE_IOERR',
+]);
+
+function unavailableReason(error: unknown): string | null {
+  if (error instanceof NoAnswer) return error.message;
+  if (typeof error !== 'object' || error === null) return null;
+  const driverError = (error as { driverError?: unknown }).driverError;
+  const code = (error as { code?: unknown }).code ?? (driverError as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('SQLITE_IOERR'))) {
+    return `${code}: ${((driverError as Error | undefined) ?? (error as Error)).message}`.split('\n')[0];
+  }
+  // mysql2 says this with no code when a released connection's socket is already gone.
+  if (error instanceof Error && /connection is in closed state|Pool is closed/.test(error.message)) return error.message;
+  return null;
+}
+
+/**
+ * One outage, from the first statement the database does not answer to the first it answers
+ * again: logged as it starts and as it ends, never once per request (an outage under load is
+ * thousands of failed requests). Every statement in between answers SERVICE_UNAVAILABLE.
+ */
+class Outage {
+  private since: number | null = null;
+
+  constructor(private readonly log: (message: string) => void) {}
+
+  /** The error to throw for `error`: SERVICE_UNAVAILABLE when the database is not there, else `error` itself. */
+  check(error: unknown): unknown {
+    const reason = unavailableReason(error);
+    if (reason === null) return error;
+    if (this.since === null) {
+      this.since = Date.now();
+      this.log(`database unavailable (${reason}); requests answer SERVICE_UNAVAILABLE until it is back`);
+    }
+    return new ServiceUnavailable();
+  }
+
+  end(): void {
+    if (this.since === null) return;
+    this.log(`database available again after ${((Date.now() - this.since) / 1000).toFixed(1)} s`);
+    this.since = null;
+  }
 }
 
 /**
@@ -121,8 +303,8 @@ function sqliteDataSource(file: string): DataSource {
   });
 }
 
-async function mysqlDataSource(config: Extract<DatabaseConfig, { kind: 'mysql' }>): Promise<DataSource> {
-  await ensureMysqlDatabase(config);
+async function mysqlDataSource(config: Extract<DatabaseConfig, { kind: 'mysql' }>, connectTimeout: number): Promise<DataSource> {
+  await ensureMysqlDatabase(config, connectTimeout);
   return new DataSource({
     type: 'mysql',
     host: config.host,
@@ -137,7 +319,7 @@ async function mysqlDataSource(config: Extract<DatabaseConfig, { kind: 'mysql' }
     supportBigNumbers: true,
     bigNumberStrings: false,
     // mysql2 returns DECIMAL (e.g. SUM of a BIGINT) as strings unless told otherwise.
-    extra: { decimalNumbers: true, connectionLimit: 10 },
+    extra: { decimalNumbers: true, connectionLimit: 10, connectTimeout },
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
@@ -146,8 +328,9 @@ async function mysqlDataSource(config: Extract<DatabaseConfig, { kind: 'mysql' }
 }
 
 /** A DATABASE_URL may name a database that does not exist yet: create it, as `migrate` would expect. */
-async function ensureMysqlDatabase(config: Extract<DatabaseConfig, { kind: 'mysql' }>): Promise<void> {
+async function ensureMysqlDatabase(config: Extract<DatabaseConfig, { kind: 'mysql' }>, connectTimeout: number): Promise<void> {
   const connection = await createConnection({
+    connectTimeout,
     host: config.host,
     port: config.port,
     user: config.user,

@@ -24,6 +24,11 @@ export interface SqlDialect {
    * write transactions already run one at a time.
    */
   readonly lockingRead: string;
+  /**
+   * `sql` (a SELECT) with a server-side time limit, past which the server stops it and frees the
+   * connection; null where the server cannot do that (SQLite: the reader process is killed instead).
+   */
+  limitStatementTime(sql: string, ms: number): string | null;
 }
 
 export function placeholders(columnCount: number, rowCount: number): string {

@@ -1,4 +1,5 @@
-import { ConversationConnection } from '../conversations/graphql/types';
+import { ConversationConnection, forwardPageInfo } from '../conversations/graphql/types';
+import { PageArgs } from '../conversations/list';
 import { Channel } from '../conversations/conversation.entity';
 import { BadInput } from '../errors';
 import { sourceOnDashboard } from '../dashboards/service';
@@ -44,16 +45,28 @@ export function listMeasures(): ReportMeasure[] {
 
 export async function listPropertyValues(ctx: Context, args: PropertyValuesArgs): Promise<PropertyValueConnection> {
   const page = await propertyValues(ctx.db, await ctx.reporting.catalog(), ctx.viewer.account.id, args);
-  return { nodes: page.nodes, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor }, totalCount: page.totalCount };
+  return {
+    nodes: page.nodes,
+    edges: page.nodes.map((node, i) => ({ cursor: page.cursors[i], node })),
+    pageInfo: forwardPageInfo(page.cursors, page.hasNextPage, args.after),
+    totalCount: page.totalCount,
+  };
 }
 
 export async function runReport(ctx: Context, input: RunReportInput): Promise<ReportResultType> {
   return runSource(ctx, await sourceOf(ctx, input, ''), input);
 }
 
-export async function drilldown(ctx: Context, input: DrilldownInput): Promise<ConversationConnection> {
+/**
+ * The page of a drill-down may be given in its input (as it always could) or beside it, where
+ * Relay-style client caches look for `first` and `after`; not both.
+ */
+export async function drilldown(ctx: Context, input: DrilldownInput, page: PageArgs = {}): Promise<ConversationConnection> {
+  for (const arg of ['first', 'after'] as const) {
+    if (page[arg] != null && input[arg] != null) throw new BadInput(arg, `give it as an argument of drilldown or as input.${arg}, not both`);
+  }
   const spec = await specFor(ctx, input.run, 'run.');
-  return drilldownSpec(ctx.db, spec, input.point ?? [], input.measure, input);
+  return drilldownSpec(ctx.db, spec, input.point ?? [], input.measure, { first: page.first ?? input.first, after: page.after ?? input.after });
 }
 
 /** Resolves the report a run names and validates the run against it. */

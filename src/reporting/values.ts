@@ -14,8 +14,9 @@ export interface PropertyValue {
 
 export interface PropertyValuePage {
   nodes: PropertyValue[];
+  /** The cursor of each node, in the same order: the offset just after it. */
+  cursors: string[];
   hasNextPage: boolean;
-  endCursor: string | null;
   totalCount: number;
 }
 
@@ -42,8 +43,8 @@ export async function propertyValues(db: Database, catalog: PropertyCatalog, acc
   const search = needle === null ? null : `%${escapeLike(needle)}%`;
   const values = valuesQuery(db, property, accountId, search);
   const [rows, [total]] = await Promise.all([
-    db.query<{ value: unknown; label: unknown; n: unknown }>(`SELECT value, label, n FROM (${values.sql}) v ORDER BY n DESC, label, value LIMIT ? OFFSET ?`, [...values.params, first + 1, offset]),
-    db.query<{ total: unknown }>(`SELECT COUNT(*) AS total FROM (${values.sql}) v`, values.params),
+    db.report<{ value: unknown; label: unknown; n: unknown }>(`SELECT value, label, n FROM (${values.sql}) v ORDER BY n DESC, label, value LIMIT ? OFFSET ?`, [...values.params, first + 1, offset]),
+    db.report<{ total: unknown }>(`SELECT COUNT(*) AS total FROM (${values.sql}) v`, values.params),
   ]);
   const nodes = rows.slice(0, first).map((r) => ({ value: String(r.value), label: String(r.label), count: toNumber(r.n) ?? 0 }));
   return page(nodes, rows.length > first, offset, property.key, toNumber(total.total) ?? 0);
@@ -83,7 +84,7 @@ function valuesQuery(db: Database, property: ConversationProperty, accountId: nu
 async function enumValues(db: Database, property: ConversationProperty, accountId: number, search: string | null, first: number, offset: number): Promise<PropertyValuePage> {
   const needle = search?.toLowerCase();
   const column = property.column as string;
-  const rows = await db.query<{ value: unknown; n: unknown }>(`SELECT ${column} AS value, COUNT(*) AS n FROM conversations c WHERE c.account_id = ? GROUP BY ${column}`, [accountId]);
+  const rows = await db.report<{ value: unknown; n: unknown }>(`SELECT ${column} AS value, COUNT(*) AS n FROM conversations c WHERE c.account_id = ? GROUP BY ${column}`, [accountId]);
   const counts = new Map(rows.map((r) => [String(r.value), toNumber(r.n) ?? 0]));
   const all = (property.enumValues ?? [])
     .map((value) => ({ value, label: property.enumLabels?.[value] ?? value, count: counts.get(value) ?? 0 }))
@@ -93,7 +94,7 @@ async function enumValues(db: Database, property: ConversationProperty, accountI
 }
 
 function page(nodes: PropertyValue[], hasNextPage: boolean, offset: number, key: string, totalCount: number): PropertyValuePage {
-  return { nodes, hasNextPage, endCursor: nodes.length > 0 ? encodeOffset(offset + nodes.length, key) : null, totalCount };
+  return { nodes, cursors: nodes.map((_, i) => encodeOffset(offset + i + 1, key)), hasNextPage, totalCount };
 }
 
 /**

@@ -11,9 +11,12 @@ import { createApolloServer } from './apollo';
 import { createContext } from './context';
 import { corsFor } from './cors';
 import { EXPLORER_ASSETS, explorerAssets, explorerHandler } from './explorer';
+import { healthRoutes } from './health';
 import { answerClientErrorsAsJson, jsonBodiesOnly, jsonErrors, notFound, onlyGraphQLMethods } from './http-errors';
 import { requestLogging, requestLogPlugin } from './request-log';
 import { log, rootLogger } from '../log';
+import { exportRoutes } from './export-routes';
+import { metricsHandler, metricsPlugin, timeRequests } from './metrics-routes';
 import { webApp } from './web';
 import { RateLimits } from './rate-limit';
 
@@ -27,6 +30,10 @@ export interface ServerOptions {
   corsOrigins?: string[];
   /** The built web app's folder; default the package's dist/web. */
   webRoot?: string;
+  /** How long `close()` lets requests in flight finish before it closes their connections; default 10 s. */
+  shutdownTimeoutMs?: number;
+  /** The bearer token `/metrics` requires; default THREADLINE_METRICS_TOKEN (unset: open). */
+  metricsToken?: string;
 }
 
 export interface RunningServer {
@@ -42,7 +49,7 @@ const BODY_LIMIT = '10mb';
 
 /**
  * Starts the GraphQL API over HTTP at `/graphql` (a browser opening it gets the explorer), the web
- * app at `/`, plus `GET /healthz`; resolves once it accepts requests.
+ * app at `/`, plus the health checks of health.ts; resolves once it accepts requests.
  */
 export async function startServer(db: Database, options: ServerOptions): Promise<RunningServer> {
   // Plugins load and freeze before the first request; a broken one is named and left out.
@@ -59,14 +66,16 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
   httpServer.headersTimeout = KEEP_ALIVE_MS + 1000;
   answerClientErrorsAsJson(httpServer);
-  const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer }), requestLogPlugin()]);
+  const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs }), metricsPlugin(), requestLogPlugin()]);
   await apollo.start();
   const rateLimits = await RateLimits.start(options.rateLimits ?? settings().rateLimits);
   app.disable('x-powered-by');
   app.use(requestLogging());
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
-  });
+  const health = healthRoutes(db, { timeoutMs: settings().databaseTimeouts.readyMs, redisUrl: settings().redisUrl });
+  app.use(health.router);
+  app.get('/metrics', metricsHandler(db, options.metricsToken ?? settings().metricsToken));
+  app.use('/graphql', timeRequests('graphql'));
+  app.use('/export', timeRequests('export'));
   if (cors) app.use('/graphql', cors);
   app.get('/graphql', explorerHandler('/graphql'));
   app.use(EXPLORER_ASSETS, explorerAssets());
@@ -77,6 +86,8 @@ export async function startServer(db: Database, options: ServerOptions): Promise
     express.json({ limit: BODY_LIMIT }),
     expressMiddleware(apollo, { context: ({ req }) => createContext(db, { authorization: req.headers.authorization, address: req.ip }, rateLimits) }),
   );
+  if (cors) app.use('/export', cors);
+  app.use('/export', exportRoutes(db, rateLimits));
   app.use(webApp(options.webRoot));
   app.use(notFound);
   app.use(jsonErrors((error) => log().error({ err: error }, 'request failed')));
@@ -88,6 +99,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   } catch (error) {
     await apollo.stop();
     await rateLimits?.close();
+    await health.close();
     throw error;
   }
   const { port } = httpServer.address() as AddressInfo;
@@ -97,6 +109,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
     // After the last request: the report cache's Redis connection would keep the process alive.
     await closeReportCache();
     await rateLimits?.close();
+    await health.close();
   };
   return { url: `http://${host}:${port}/graphql`, close };
 }

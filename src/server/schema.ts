@@ -3,6 +3,7 @@ import { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AccessResolver } from '../auth/graphql/access.resolver';
 import { ViewerResolver } from '../auth/graphql/viewer.resolver';
+import { AgentResolver, ChatflowResolver, InboxResolver, TeamResolver } from '../conversations/graphql/directory.resolver';
 import { ConversationResolver } from '../conversations/graphql/resolver';
 import { DashboardReportResolver, DashboardResolver } from '../dashboards/graphql/resolver';
 import { ReportingResolver } from '../reporting/graphql/resolver';
@@ -14,6 +15,10 @@ export const RESOLVERS = [
   ViewerResolver,
   AccessResolver,
   ConversationResolver,
+  AgentResolver,
+  InboxResolver,
+  TeamResolver,
+  ChatflowResolver,
   ReportingResolver,
   SavedReportResolver,
   ReportRevisionResolver,

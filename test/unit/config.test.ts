@@ -31,6 +31,10 @@ describe('settings from the environment', () => {
       logLevel: 'info',
       logFormat: undefined,
       debug: false,
+      databaseTimeouts: { readyMs: 2000, statementMs: 5000, queryMs: 30_000 },
+      sqliteReaders: 2,
+      shutdownTimeoutMs: 10_000,
+      metricsToken: undefined,
     });
   });
 
@@ -41,6 +45,8 @@ describe('settings from the environment', () => {
       THREADLINE_TRUST_PROXY: 'loopback', THREADLINE_CORS_ORIGINS: 'https://reports.example.com', THREADLINE_PLUGINS: 'a, b', THREADLINE_MAX_QUERY_COST: '80',
       THREADLINE_MAX_QUERY_DEPTH: '20', THREADLINE_MAX_ALIASES: '10', THREADLINE_MAX_TOKENS: '900', THREADLINE_MAX_DIRECTIVES: '2',
       THREADLINE_IMPORT_MAX_LINE_BYTES: '4096', THREADLINE_LOG_LEVEL: 'debug', THREADLINE_LOG_FORMAT: 'json', THREADLINE_DEBUG: '1', UNRELATED: 'x',
+      THREADLINE_READY_TIMEOUT_MS: '1000', THREADLINE_DB_TIMEOUT_MS: '3000', THREADLINE_QUERY_TIMEOUT_MS: '9000', THREADLINE_SQLITE_READERS: '0',
+      THREADLINE_SHUTDOWN_TIMEOUT_MS: '500', THREADLINE_METRICS_TOKEN: 'scrape-me',
     });
     expect(settings).toEqual({
       databaseUrl: 'mysql://app:secret@db:3307/threadline',
@@ -59,6 +65,10 @@ describe('settings from the environment', () => {
       logLevel: 'debug',
       logFormat: 'json',
       debug: true,
+      databaseTimeouts: { readyMs: 1000, statementMs: 3000, queryMs: 9000 },
+      sqliteReaders: 0,
+      shutdownTimeoutMs: 500,
+      metricsToken: 'scrape-me',
     });
   });
 
@@ -100,7 +110,7 @@ describe('the configuration module', () => {
     const rows = table.split('\n').slice(2).filter((line, i, lines) => lines.slice(0, i + 1).every((l) => l.startsWith('|')));
     const listed = rows.map((row) => /^\| `([A-Z_]+)` \|/.exec(row)?.[1]);
     expect(listed.sort()).toEqual([...ENVIRONMENT_VARIABLES].sort());
-    const used = new Set([...readFileSync(join(ROOT, 'src', 'config.ts'), 'utf8').matchAll(/\b((?:THREADLINE|REDIS|DATABASE)_[A-Z_]+|PORT|HOST)\b/g)].map(([, name]) => name));
+    const used = new Set([...readFileSync(join(ROOT, 'src', 'config.ts'), 'utf8').matchAll(/(?:env\.|')((?:THREADLINE|REDIS|DATABASE)_[A-Z_]+|PORT|HOST)\b/g)].map(([, name]) => name));
     expect([...used].filter((name) => !(ENVIRONMENT_VARIABLES as string[]).includes(name))).toEqual([]);
   });
 });

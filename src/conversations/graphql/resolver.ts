@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { globalId } from '../../global-id';
 import { Context } from '../../server/context';
 import { costsPer, runsOnce } from '../../server/cost';
 import { FilterInput } from '../../reporting/graphql/filter.input';
@@ -26,6 +27,11 @@ export class ConversationResolver {
     @Arg('input', () => [ConversationInput], { description: 'The conversations; a rejected one does not stop the others.' }) input: ConversationInput[],
   ): Promise<IngestResult> {
     return ingest(ctx, input);
+  }
+
+  @FieldResolver(() => ID, { description: 'Global id: opaque, stable, unique across every type and account (for client caches). Filters, drill-down points and imports take `externalId`.' })
+  id(@Root() conversation: ConversationNode, @Ctx() ctx: Context): string {
+    return globalId('Conversation', ctx.viewer.account.id, conversation.externalId);
   }
 
   @FieldResolver(() => Agent, { nullable: true, description: 'The assigned team member; null when unassigned.' })

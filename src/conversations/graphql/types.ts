@@ -104,13 +104,38 @@ export class ConversationNode {
   chatflowId: string | null;
 }
 
-@ObjectType({ description: 'Where a page of results ends, for cursor pagination.' })
+@ObjectType({ description: 'Where a page of results starts and ends, for cursor pagination (Relay\'s connection shape).' })
 export class PageInfo {
   @Field({ description: 'Whether more results follow this page.' })
   hasNextPage: boolean;
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page; null on an empty page.' })
   endCursor: string | null;
+
+  @Field({ description: 'Whether results come before this page: true when it was asked for `after` a cursor (pages go forward only).' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The cursor of the first result of this page (its first edge\'s `cursor`); null on an empty page.' })
+  startCursor: string | null;
+}
+
+/** The Relay page info of a forward-only page whose nodes have the given cursors. */
+export function forwardPageInfo(cursors: readonly string[], hasNextPage: boolean, after: string | null | undefined): PageInfo {
+  return {
+    hasNextPage,
+    endCursor: cursors[cursors.length - 1] ?? null,
+    hasPreviousPage: Boolean(after),
+    startCursor: cursors[0] ?? null,
+  };
+}
+
+@ObjectType({ description: 'A conversation of a page, with the cursor that pages on from it.' })
+export class ConversationEdge {
+  @Field({ description: 'Pass as `after` to get the conversations that follow this one.' })
+  cursor: string;
+
+  @Field(() => ConversationNode, { description: 'The conversation.' })
+  node: ConversationNode;
 }
 
 @ObjectType({ description: 'A page of conversations, newest first.' })
@@ -128,4 +153,12 @@ export class ConversationConnection {
 
   @Field(() => [ConversationNode], { description: 'The conversations of this page.' })
   nodes: ConversationNode[];
+
+  /** The cursor of each node, in the same order. */
+  cursors: string[];
+
+  @Field(() => [ConversationEdge], { description: 'The same conversations as `nodes`, each with its cursor (for Relay-style clients such as Apollo Client\'s `relayStylePagination`).' })
+  edges(): ConversationEdge[] {
+    return this.nodes.map((node, i) => ({ cursor: this.cursors[i], node }));
+  }
 }

@@ -14,6 +14,9 @@ export const mysqlDialect: SqlDialect = {
     return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(columns.length, rowCount)} ON DUPLICATE KEY UPDATE ${updates}`;
   },
   lockingRead: ' FOR UPDATE',
+  // MariaDB's form (MySQL 8 has the MAX_EXECUTION_TIME hint instead; the caller checks which server
+  // it talks to). Seconds, with millisecond precision; past it: ER_STATEMENT_TIMEOUT.
+  limitStatementTime: (sql, ms) => `SET STATEMENT max_statement_time = ${(ms / 1000).toFixed(3)} FOR ${sql}`,
   likeInsensitive(expression, negate) {
     // The binary collation compares bytes, so LIKE would be case-sensitive: compare lower-cased text.
     // MariaDB's default escape character is already the backslash.

@@ -15,6 +15,7 @@ export const sqliteDialect: SqlDialect = {
     return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(columns.length, rowCount)} ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${updates}`;
   },
   lockingRead: '',
+  limitStatementTime: () => null,
   likeInsensitive(expression, negate) {
     // SQLite's LIKE folds ASCII only: both sides go through unicode_lower (registered on the
     // connection in database.ts). SQLite has no default escape character, so ESCAPE is required.

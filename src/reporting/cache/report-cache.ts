@@ -1,4 +1,5 @@
 import { Database, toNumber } from '../../db/database';
+import { countReportCache } from '../../metrics';
 import { ReportResult, runSpec } from '../engine/run';
 import { ReportSpec } from '../engine/spec';
 import { reportCacheKey } from './key';
@@ -30,9 +31,11 @@ export class ReportCache {
     if (current === null) return runSpec(db, spec);
     const key = reportCacheKey(current.databaseIdentity, spec, current.version);
     let text = this.lru.get(key);
-    if (text === undefined) {
+    if (text !== undefined) countReportCache({ result: 'hit', tier: 'memory' });
+    else {
       let pending = this.inFlight.get(key);
-      if (!pending) {
+      if (pending) countReportCache({ result: 'hit', tier: 'coalesced' });
+      else {
         pending = this.load(db, spec, key).finally(() => this.inFlight.delete(key));
         this.inFlight.set(key, pending);
       }
@@ -48,9 +51,11 @@ export class ReportCache {
   private async load(db: Database, spec: ReportSpec, key: string): Promise<string> {
     const shared = await this.redis?.get(key);
     if (shared !== undefined && isReportResult(shared)) {
+      countReportCache({ result: 'hit', tier: 'redis' });
       this.lru.set(key, shared);
       return shared;
     }
+    countReportCache({ result: 'miss', tier: 'none' });
     const text = JSON.stringify(await runSpec(db, spec));
     this.lru.set(key, text);
     await this.redis?.set(key, text);

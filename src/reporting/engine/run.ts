@@ -52,7 +52,7 @@ export async function runSpec(db: Database, spec: ReportSpec, options: RunSpecOp
   };
   const dimensionColumns = spec.dimensions.map((_, i) => `d${i}`);
   const aggregate = aggregateQuery(bound, options.rollups ?? rollupsEnabled());
-  for (const row of await db.query<Record<string, unknown>>(aggregate.sql, aggregate.params)) {
+  for (const row of await db.report<Record<string, unknown>>(aggregate.sql, aggregate.params)) {
     const group = groupOf(dimensionColumns.map((c) => row[c]));
     spec.measures.forEach((measure, i) => {
       if (measure.kind === 'count') group.values[i] = toNumber(row[`m${i}`]) ?? 0;
@@ -89,7 +89,7 @@ export async function bindBuckets(db: Database, spec: ReportSpec): Promise<Bound
   if (needsSpan.length > 0) {
     const columns = needsSpan.map((d) => d.property.column as string);
     const query = compileSpans(spec, columns);
-    const [row] = await db.query<Record<string, unknown>>(query.sql, query.params);
+    const [row] = await db.report<Record<string, unknown>>(query.sql, query.params);
     columns.forEach((column, i) => {
       const first = fromDbInstant(row?.[`first${i}`]);
       const last = fromDbInstant(row?.[`last${i}`]);
@@ -124,7 +124,7 @@ async function percentiles(db: Database, spec: BoundSpec, measure: Measure, colu
   const query = compilePercentile(spec, measure);
   const fraction = measure.kind === 'percentile' ? (measure.fraction as number) : 0.5;
   const byGroup = new Map<string, { raw: unknown[]; n: number; ranked: Map<number, number> }>();
-  for (const row of await db.query<Record<string, unknown>>(query.sql, query.params)) {
+  for (const row of await db.report<Record<string, unknown>>(query.sql, query.params)) {
     const raw = columns.map((c) => normaliseRaw(row[c]));
     const key = JSON.stringify(raw);
     const group = byGroup.get(key) ?? { raw, n: toNumber(row.n) as number, ranked: new Map() };

@@ -42,7 +42,12 @@ export class ReportingResolver {
   }
 
   @Query(() => ConversationConnection, runsOnce('The conversations behind one data point of a report run; `totalCount` equals the point\'s count.'))
-  drilldown(@Ctx() ctx: Context, @Arg('input', () => DrilldownInput, { description: 'The run and the data point.' }) input: DrilldownInput): Promise<ConversationConnection> {
-    return drilldown(ctx, input);
+  drilldown(
+    @Ctx() ctx: Context,
+    @Arg('input', () => DrilldownInput, { description: 'The run and the data point.' }) input: DrilldownInput,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, as `input.first` (give one or the other): 1 to 500, default 50. Here, Relay-style clients such as Apollo Client\'s `relayStylePagination` see it.' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The `pageInfo.endCursor` (or an edge\'s `cursor`) of the previous page, as `input.after` (give one or the other).' }) after?: string | null,
+  ): Promise<ConversationConnection> {
+    return drilldown(ctx, input, { first, after });
   }
 }

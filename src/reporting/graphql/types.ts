@@ -129,7 +129,7 @@ export class ReportResultType {
   @Field(() => [ReportRowType], { description: 'Data points: time in time order (every bucket of the date range, empty ones 0; no value last); an enum in its own order; otherwise largest first.' })
   rows: ReportRowType[];
 
-  @Field({ description: 'The same rows as CSV (RFC 4180, labels and values, durations in seconds), for export.' })
+  @Field({ description: 'The same rows as CSV (RFC 4180, labels and values, durations in seconds, measures rounded to milliseconds), for export. `GET /export/reports/<id>.csv` also gives ids (docs/api.md).' })
   csv(): string {
     return reportCsv(this);
   }
@@ -147,10 +147,22 @@ export class PropertyValueType {
   count: number;
 }
 
+@ObjectType('PropertyValueEdge', { description: 'A value of a page, with the cursor that pages on from it.' })
+export class PropertyValueEdge {
+  @Field({ description: 'Pass as `after` to get the values that follow this one.' })
+  cursor: string;
+
+  @Field(() => PropertyValueType, { description: 'The value.' })
+  node: PropertyValueType;
+}
+
 @ObjectType('PropertyValueConnection', { description: 'A page of the values of a property, most used first.' })
 export class PropertyValueConnection {
   @Field(() => [PropertyValueType], { description: 'The values of this page.' })
   nodes: PropertyValueType[];
+
+  @Field(() => [PropertyValueEdge], { description: 'The same values as `nodes`, each with its cursor (for Relay-style clients).' })
+  edges: PropertyValueEdge[];
 
   @Field(() => PageInfo, { description: 'Where this page ends.' })
   pageInfo: PageInfo;

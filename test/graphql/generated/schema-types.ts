@@ -53,6 +53,8 @@ export type Agent = {
   email?: Maybe<Scalars['String']['output']>;
   /** The id given on import (e.g. `u-7`). */
   externalId: Scalars['ID']['output'];
+  /** Global id: opaque, stable, unique across every type and account (for client caches). Filters and imports take `externalId`. */
+  id: Scalars['ID']['output'];
   /** Display name. */
   name: Scalars['String']['output'];
 };
@@ -121,6 +123,8 @@ export type Chatflow = {
   __typename?: 'Chatflow';
   /** The id given on import (e.g. `cf-2`). */
   externalId: Scalars['ID']['output'];
+  /** Global id: opaque, stable, unique across every type and account (for client caches). Filters and imports take `externalId`. */
+  id: Scalars['ID']['output'];
   /** Display name. */
   name: Scalars['String']['output'];
 };
@@ -161,6 +165,8 @@ export type Conversation = {
   externalId: Scalars['ID']['output'];
   /** Seconds from the first VISITOR message to the first AGENT message at or after it; null without a visitor message or a reply. */
   firstResponseSeconds?: Maybe<Scalars['Float']['output']>;
+  /** Global id: opaque, stable, unique across every type and account (for client caches). Filters, drill-down points and imports take `externalId`. */
+  id: Scalars['ID']['output'];
   /** The inbox it arrived in. */
   inbox: Inbox;
   /** How many messages the conversation holds. */
@@ -182,12 +188,23 @@ export type Conversation = {
 /** A page of conversations, newest first. */
 export type ConversationConnection = {
   __typename?: 'ConversationConnection';
+  /** The same conversations as `nodes`, each with its cursor (for Relay-style clients such as Apollo Client's `relayStylePagination`). */
+  edges: Array<ConversationEdge>;
   /** The conversations of this page. */
   nodes: Array<Conversation>;
   /** Where this page ends. */
   pageInfo: PageInfo;
   /** How many conversations match in all pages together. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** A conversation of a page, with the cursor that pages on from it. */
+export type ConversationEdge = {
+  __typename?: 'ConversationEdge';
+  /** Pass as `after` to get the conversations that follow this one. */
+  cursor: Scalars['String']['output'];
+  /** The conversation. */
+  node: Conversation;
 };
 
 /** A conversation to create or update, in the import format (see docs/import-format.md and schema/conversation.schema.json). The same id again updates it. */
@@ -559,6 +576,8 @@ export type Inbox = {
   __typename?: 'Inbox';
   /** The id given on import (e.g. `support`). */
   externalId: Scalars['ID']['output'];
+  /** Global id: opaque, stable, unique across every type and account (for client caches). Filters and imports take `externalId`. */
+  id: Scalars['ID']['output'];
   /** Display name. */
   name: Scalars['String']['output'];
 };
@@ -787,13 +806,17 @@ export type NewUser = {
   user: User;
 };
 
-/** Where a page of results ends, for cursor pagination. */
+/** Where a page of results starts and ends, for cursor pagination (Relay's connection shape). */
 export type PageInfo = {
   __typename?: 'PageInfo';
   /** Pass as `after` to get the next page; null on an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether more results follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether results come before this page: true when it was asked for `after` a cursor (pages go forward only). */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of the first result of this page (its first edge's `cursor`); null on an empty page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** The subscription of an account. Editing reports needs PROFESSIONAL or ENTERPRISE, or the reporting add-on. */
@@ -838,12 +861,23 @@ export type PropertyValue = {
 /** A page of the values of a property, most used first. */
 export type PropertyValueConnection = {
   __typename?: 'PropertyValueConnection';
+  /** The same values as `nodes`, each with its cursor (for Relay-style clients). */
+  edges: Array<PropertyValueEdge>;
   /** The values of this page. */
   nodes: Array<PropertyValue>;
   /** Where this page ends. */
   pageInfo: PageInfo;
   /** How many values match in all pages together. */
   totalCount: Scalars['Int']['output'];
+};
+
+/** A value of a page, with the cursor that pages on from it. */
+export type PropertyValueEdge = {
+  __typename?: 'PropertyValueEdge';
+  /** Pass as `after` to get the values that follow this one. */
+  cursor: Scalars['String']['output'];
+  /** The value. */
+  node: PropertyValue;
 };
 
 /** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
@@ -909,6 +943,8 @@ export type QueryDashboardArgs = {
 
 /** Read conversations, the report catalog, report results, drill-downs, saved reports and dashboards of your account; admins also list users and API tokens. What a request may call depends on its user's role and its token's scope (see `TokenScope`): anything else answers FORBIDDEN with the reason. Every request counts against its token's rate limit; over it, RATE_LIMITED (HTTP 429 with Retry-After). */
 export type QueryDrilldownArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   input: DrilldownInput;
 };
 
@@ -1138,7 +1174,7 @@ export type ReportPrivacy =
 /** The rows of a report run. */
 export type ReportResult = {
   __typename?: 'ReportResult';
-  /** The same rows as CSV (RFC 4180, labels and values, durations in seconds), for export. */
+  /** The same rows as CSV (RFC 4180, labels and values, durations in seconds, measures rounded to milliseconds), for export. `GET /export/reports/<id>.csv` also gives ids (docs/api.md). */
   csv: Scalars['String']['output'];
   /** The dimensions, in the order of each row's `dimensionValues`. */
   dimensions: Array<ReportDimension>;
@@ -1240,6 +1276,8 @@ export type Team = {
   __typename?: 'Team';
   /** The id given on import (e.g. `t-1`). */
   externalId: Scalars['ID']['output'];
+  /** Global id: opaque, stable, unique across every type and account (for client caches). Filters and imports take `externalId`. */
+  id: Scalars['ID']['output'];
   /** Display name. */
   name: Scalars['String']['output'];
 };

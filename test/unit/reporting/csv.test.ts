@@ -33,6 +33,36 @@ describe('reportCsv', () => {
     );
   });
 
+  it('rounds measures to milliseconds, so float noise never reaches a spreadsheet', () => {
+    const result: ReportResult = {
+      dimensions: [],
+      measures: [{ key: 'avgFirstResponseSeconds', label: 'Average first response time', unit: 'SECONDS' }],
+      rows: [341.90590999999995, 0.0004, 0.0005, 2 / 3, 1e9 + 0.1234].map((v) => ({ dimensionValues: [], measureValues: [v] })),
+    };
+    expect(reportCsv(result)).toBe('Average first response time (seconds)\r\n341.906\r\n0\r\n0.001\r\n0.667\r\n1000000000.123\r\n');
+  });
+
+  it('gives each dimension an id and a label column with ids (for BI tools), empty for no value', () => {
+    const result: ReportResult = {
+      dimensions: [
+        { key: 'assignee', label: 'Assignee' },
+        { key: 'createdAt', label: 'Created' },
+      ],
+      measures: [{ key: 'count', label: 'Conversations', unit: 'COUNT' }],
+      rows: [
+        { dimensionValues: [{ value: 'u-7', label: 'Ada Lovelace' }, { value: '2026-03-02', label: '2026-03-02' }], measureValues: [3] },
+        { dimensionValues: [{ value: null, label: 'Unassigned' }, { value: '2026-03-09', label: '2026-03-09' }], measureValues: [0] },
+        { dimensionValues: [{ value: '=cmd', label: 'x,y' }, { value: '2026-03-09', label: '2026-03-09' }], measureValues: [1] },
+      ],
+    };
+    expect(reportCsv(result, { ids: true })).toBe(
+      'Assignee id,Assignee,Created id,Created,Conversations\r\n' +
+        'u-7,Ada Lovelace,2026-03-02,2026-03-02,3\r\n' +
+        ',Unassigned,2026-03-09,2026-03-09,0\r\n' +
+        "'=cmd,\"x,y\",2026-03-09,2026-03-09,1\r\n",
+    );
+  });
+
   it('leaves null measure values as empty cells, wherever they stand', () => {
     const result: ReportResult = {
       dimensions: [],

@@ -10,6 +10,7 @@ import { BoundSpec } from '../spec';
 import { fragment, join } from '../sql';
 import { BucketMinutes, bucketMs, bucketStartOf, DAY, Grouping, GROUPINGS, isBucketEdge, QUARTER_HOUR, RollupDateProperty, sizesOf } from './cells';
 import { ROLLUP_GROUP_TABLE, ROLLUP_TABLE } from './maintain';
+import { countAggregate } from '../../../metrics';
 
 /**
  * The rollup planner: answers a report from `report_rollups` only when the answer is provably the
@@ -81,8 +82,12 @@ export function rollupsEnabled(env?: Environment): boolean {
 export function aggregateQuery(spec: BoundSpec, useRollups: boolean): SqlFragment {
   if (useRollups) {
     const plan = planRollup(spec);
-    if (plan.kind === 'rollup') return plan.query;
+    if (plan.kind === 'rollup') {
+      countAggregate('rollup');
+      return plan.query;
+    }
   }
+  countAggregate('conversations');
   return compileAggregate(spec);
 }
 

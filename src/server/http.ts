@@ -54,7 +54,7 @@ const BODY_LIMIT = '10mb';
 export async function startServer(db: Database, options: ServerOptions): Promise<RunningServer> {
   // Plugins load and freeze before the first request; a broken one is named and left out.
   for (const problem of reportCatalog().problems) {
-    rootLogger().warn({ plugin: problem.id, source: problem.source }, `report plugin not loaded: ${problem.message}`);
+    rootLogger().warn({ plugin: problem.id, source: problem.source }, `report plugin ${problem.id ?? ''} (${problem.source}) not loaded: ${problem.message}`);
   }
   const cors = corsFor(options.corsOrigins ?? settings().corsOrigins);
   const app = express();

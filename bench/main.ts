@@ -33,6 +33,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { Connection } from 'mysql2/promise';
+import { reportCatalog } from '../src/reporting/catalog/registry';
 import { addDays } from '../src/reporting/time';
 import { connect, createDatabase, existingDatabase, redact, withScratchDatabase } from './database';
 import { explainReports } from './explain';
@@ -80,6 +81,8 @@ const USAGE = `Usage: npm run bench -- [options]   (node dist/bench/main.js [opt
                       with N conversations, skip the import and LOAD DATA and time the reports only
   --keep              keep the database (and the generated files) afterwards, and print where
   --explain           also time the engine's own SQL against the hand-written SQL and print EXPLAINs
+  --explain-only      only that: no servers (with --database-url, after \`threadline migrate\`)
+  --configurations L  only these server configurations, comma-separated (default all: ${Object.keys(CONFIGURATIONS).join(',')})
   --soak              afterwards, the soak on SQLite and MariaDB (bench/soak.ts; \`npm run bench\` passes it)
   --soak-only         only the soak
   --soak-clients N    clients of the soak (default 32)
@@ -94,6 +97,8 @@ interface Options {
   databaseUrl?: string;
   keep: boolean;
   explain: boolean;
+  explainOnly: boolean;
+  configurations: Configuration[];
   soak: SoakOptions | null;
   soakOnly: boolean;
 }
@@ -109,6 +114,8 @@ function parseOptions(): Options | null {
       'database-url': { type: 'string' },
       keep: { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
+      'explain-only': { type: 'boolean', default: false },
+      configurations: { type: 'string' },
       soak: { type: 'boolean', default: false },
       'soak-only': { type: 'boolean', default: false },
       'soak-clients': { type: 'string', default: '32' },
@@ -133,13 +140,24 @@ function parseOptions(): Options | null {
     throughputSeconds: integer('--duration', values.duration ?? (small ? '2' : '10'), 1),
     databaseUrl: values['database-url'],
     keep: values.keep,
-    explain: values.explain,
+    explain: values.explain || values['explain-only'],
+    explainOnly: values['explain-only'],
+    configurations: configurationList(values.configurations),
     soak:
       values.soak || values['soak-only']
         ? { clients: integer('--soak-clients', values['soak-clients'], 1), seconds: integer('--soak-seconds', values['soak-seconds'], 1), baseConversations: 5000 }
         : null,
     soakOnly: values['soak-only'],
   };
+}
+
+function configurationList(value: string | undefined): Configuration[] {
+  const all = Object.keys(CONFIGURATIONS) as Configuration[];
+  if (value === undefined) return all;
+  const names = value.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(all as string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`--configurations: unknown ${unknown.join(', ')} (expected some of ${all.join(', ')})`);
+  return all.filter((name) => names.includes(name));
 }
 
 function integer(flag: string, value: string, min: number): number {
@@ -175,6 +193,12 @@ async function benchmark(options: Options): Promise<void> {
     console.log(`database: ${await databaseLine(connection)}`);
     const token = await createToken(database.url, String(setup.accountId), `bench-${randomBytes(4).toString('hex')}@example.com`);
     const lastDay = await lastLocalDay(connection, setup.accountId);
+    if (options.explainOnly) {
+      const ranges = RANGES.map((r) => ({ name: r.name, dateRange: { from: addDays(lastDay, 1 - r.days), to: lastDay } }));
+      const ids = reportCatalog().list().map((d) => d.id).flatMap((id) => ranges.map((r) => ({ id, range: r.name, dateRange: r.dateRange })));
+      await explainReports(database.url, connection, setup.accountId, TIMEZONE, ids, options.repetitions);
+      return;
+    }
     const figures = await measureServers(database.url, token, connection, setup.accountId, lastDay, options);
     if (options.explain) await explainReports(database.url, connection, setup.accountId, TIMEZONE, figures.cases, options.repetitions);
     report(options, setup, figures, started);
@@ -279,6 +303,12 @@ async function measureServers(url: string, token: string, connection: Connection
   let cases: ReportCase[] = [];
   const mismatches: string[] = [];
   for (const configuration of Object.keys(CONFIGURATIONS) as Configuration[]) {
+    if (!options.configurations.includes(configuration)) {
+      timings[configuration] = new Map();
+      dashboards[configuration] = { timing: { samples: [], p50: Number.NaN, p95: Number.NaN }, results: [] };
+      serverRssMb[configuration] = Number.NaN;
+      continue;
+    }
     const env = CONFIGURATIONS[configuration];
     console.log(`\nserver: ${configuration} (${Object.entries(env).map(([k, v]) => `${k}=${v}`).join(' ') || 'defaults'})`);
     const server = await startServer(url, env);
@@ -286,12 +316,12 @@ async function measureServers(url: string, token: string, connection: Connection
       const client = new GraphqlClient(server.url, token);
       if (cases.length === 0) cases = (await client.reportIds()).flatMap((id) => ranges.map((r) => ({ id, range: r.name, dateRange: r.dateRange })));
       // The cached figures are for a warm cache: at least one run fills it before the timed ones.
-      const repetitions = configuration === 'cached' ? { ...options.repetitions, warmup: Math.max(1, options.repetitions.warmup) } : options.repetitions;
+     const repetitions = configuration === 'cached' || configuration === 'tokensFromDatabase' ? { ...options.repetitions, warmup: Math.max(1, options.repetitions.warmup) } : options.repetitions;
       timings[configuration] = await timeReports(client, cases, repetitions, configuration === 'uncached' ? { connection, accountId, timezone: TIMEZONE } : undefined);
       dashboards[configuration] = await timeDashboard(client, CHAT_OVERVIEW, month, repetitions);
       console.log(`  dashboard (${CHAT_OVERVIEW.length} reports, 30d) p50 ${ms(dashboards[configuration].timing.p50)}`);
-      if (configuration === 'cached') {
-        throughput = await measureThroughput(client, runReportRequest(THROUGHPUT_REPORT, month), TRIVIAL_REQUEST, CLIENTS, options.throughputSeconds);
+      if (configuration === 'cached' || configuration === 'tokensFromDatabase') {
+        throughput = [...throughput, ...(await measureThroughput(configuration, client, runReportRequest(THROUGHPUT_REPORT, month), TRIVIAL_REQUEST, CLIENTS, options.throughputSeconds))];
       }
     } finally {
       serverRssMb[configuration] = await server.stop();
@@ -412,10 +442,21 @@ function report(options: Options, setup: Setup, figures: ServerFigures, started:
       met: null,
     });
   }
+  for (const configuration of ['tokensFromDatabase', 'cached'] as const) {
+    const timing = figures.timings[configuration].get(`${THROUGHPUT_REPORT} 30d`)?.server.p50;
+    rows.push({
+      figure: `${THROUGHPUT_REPORT} 30d sequential p50, ${configuration} (vs tokens from the database)`,
+      value: ms(timing),
+      baseline: ms(figures.timings.tokensFromDatabase.get(`${THROUGHPUT_REPORT} 30d`)?.server.p50),
+      ratio: times(ratio(timing, figures.timings.tokensFromDatabase.get(`${THROUGHPUT_REPORT} 30d`)?.server.p50)),
+      target: '<= 2 ms',
+      met: configuration === 'cached' ? meets(timing ?? null, (v) => v <= 2) : null,
+    });
+  }
   for (const t of figures.throughput) {
     const share = ratio(t.reportRps, t.trivialRps);
     rows.push({
-      figure: `throughput ${t.clients} clients, cached report vs { __typename }`,
+      figure: `throughput ${t.clients} clients, ${t.configuration}: cached report vs { __typename }`,
       value: rate(t.reportRps, 'req/s'),
       baseline: rate(t.trivialRps, 'req/s'),
       ratio: times(share),
@@ -423,7 +464,7 @@ function report(options: Options, setup: Setup, figures: ServerFigures, started:
       met: meets(share, (s) => s >= TARGETS.throughputShare),
     });
   }
-  const serverRss = Math.max(...Object.values(figures.serverRssMb));
+  const serverRss = Math.max(...Object.values(figures.serverRssMb).filter(Number.isFinite));
   rows.push({
     figure: `server peak RSS (${(Object.entries(figures.serverRssMb) as [string, number][]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')})`,
     value: mib(serverRss),
@@ -446,7 +487,7 @@ function report(options: Options, setup: Setup, figures: ServerFigures, started:
       loadDataConvPerSec: round(setup.loadData?.conversationsPerSecond),
       reports,
       dashboardP50Ms: round(figures.dashboards.cached.timing.p50),
-      throughput: figures.throughput.map((t) => ({ clients: t.clients, reportRps: round(t.reportRps), trivialRps: round(t.trivialRps), reportLatencyP50Ms: t.reportLatencyP50Ms, trivialLatencyP50Ms: t.trivialLatencyP50Ms })),
+      throughput: figures.throughput.map((t) => ({ configuration: t.configuration, clients: t.clients, reportRps: round(t.reportRps), trivialRps: round(t.trivialRps), reportLatencyP50Ms: t.reportLatencyP50Ms, trivialLatencyP50Ms: t.trivialLatencyP50Ms })),
       serverRssMb: round(serverRss),
       importerRssMb: round(full?.peakRssMiB),
       // Beyond the issue's shape:

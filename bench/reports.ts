@@ -5,14 +5,19 @@ import { ComparableRow, handWritten, runHandWritten } from './raw-sql';
 import { measure, Repetitions, Timing } from './stats';
 import { comparable, differences } from './verify';
 
+/** Redis for the cached configurations (shared report cache, and the change stamps that let a server hold tokens). */
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
 /** The server configurations measured, each in a server process of its own. */
 export const CONFIGURATIONS = {
   /** Every report computed from the conversations table. */
   uncached: { THREADLINE_CACHE: 'off', THREADLINE_ROLLUPS: 'off' },
   /** Rollups on (the default), no result cache. */
   rollup: { THREADLINE_CACHE: 'off' },
-  /** The defaults: rollups and the result cache. */
-  cached: {},
+  /** The result cache, but every request looks its token up in the database: the baseline of `cached`. */
+  tokensFromDatabase: { REDIS_URL, THREADLINE_AUTH_CACHE: 'off' },
+  /** The defaults with Redis: rollups, the result cache, tokens and data versions held in memory. */
+  cached: { REDIS_URL },
 } as const satisfies Record<string, Record<string, string>>;
 export type Configuration = keyof typeof CONFIGURATIONS;
 

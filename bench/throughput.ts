@@ -2,6 +2,8 @@ import autocannon from 'autocannon';
 import { GraphqlClient, GraphqlRequest } from './graphql';
 
 export interface ThroughputFigures {
+  /** The server configuration measured. */
+  configuration: string;
   clients: number;
   /** Requests per second of the (cached) report query. */
   reportRps: number;
@@ -31,7 +33,7 @@ async function requestsPerSecond(client: GraphqlClient, request: GraphqlRequest,
 }
 
 /** The report against the trivial query, alternating, for each number of clients. */
-export async function measureThroughput(client: GraphqlClient, report: GraphqlRequest, trivial: GraphqlRequest, clientCounts: readonly number[], seconds: number): Promise<ThroughputFigures[]> {
+export async function measureThroughput(configuration: string, client: GraphqlClient, report: GraphqlRequest, trivial: GraphqlRequest, clientCounts: readonly number[], seconds: number): Promise<ThroughputFigures[]> {
   // Both must answer without GraphQL errors: autocannon only sees HTTP status codes.
   await client.post(report);
   await client.post(trivial);
@@ -39,7 +41,7 @@ export async function measureThroughput(client: GraphqlClient, report: GraphqlRe
   for (const clients of clientCounts) {
     const trivialRun = await requestsPerSecond(client, trivial, clients, seconds);
     const reportRun = await requestsPerSecond(client, report, clients, seconds);
-    figures.push({ clients, reportRps: reportRun.rps, trivialRps: trivialRun.rps, reportLatencyP50Ms: reportRun.latencyP50, trivialLatencyP50Ms: trivialRun.latencyP50 });
+    figures.push({ configuration, clients, reportRps: reportRun.rps, trivialRps: trivialRun.rps, reportLatencyP50Ms: reportRun.latencyP50, trivialLatencyP50Ms: trivialRun.latencyP50 });
     console.log(`  ${clients} clients: report ${Math.round(reportRun.rps)} req/s, { __typename } ${Math.round(trivialRun.rps)} req/s`);
   }
   return figures;

@@ -201,6 +201,10 @@ export interface Settings {
   shutdownTimeoutMs: number;
   /** THREADLINE_METRICS_TOKEN: the bearer token `/metrics` requires; undefined: none. */
   metricsToken: string | undefined;
+  /** DATABASE_REPLICA_URLS: MariaDB replicas for report reads (a mysql:// DATABASE_URL only). */
+  databaseReplicas: Extract<DatabaseConfig, { kind: 'mysql' }>[];
+  /** THREADLINE_AUTH_CACHE: keep authenticated tokens in memory between requests (default on). */
+  authCache: boolean;
 }
 
 /**
@@ -235,6 +239,9 @@ const VARIABLES = {
   THREADLINE_SQLITE_READERS: sqliteReadersFrom,
   THREADLINE_SHUTDOWN_TIMEOUT_MS: shutdownTimeoutFrom,
   THREADLINE_METRICS_TOKEN: (env: Environment) => env.THREADLINE_METRICS_TOKEN?.trim() || undefined,
+  // Checked against a MariaDB primary here; readSettings refuses replicas beside a SQLite one.
+  DATABASE_REPLICA_URLS: (env: Environment) => replicaUrlsFrom(env, { kind: 'mysql', host: '', port: 0, user: '', password: '', database: '' }),
+  THREADLINE_AUTH_CACHE: (env: Environment) => onOff(env, 'THREADLINE_AUTH_CACHE', true),
 } satisfies Record<string, (env: Environment) => unknown>;
 
 type Variables = typeof VARIABLES;
@@ -270,6 +277,7 @@ export function readSettings(env: Environment): Settings {
   const parsed = ENVIRONMENT_SCHEMA.safeParse(env);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => issue.message).join('\n'));
   const v = parsed.data;
+  if (v.DATABASE_REPLICA_URLS.length > 0 && v.DATABASE_URL.kind !== 'mysql') throw new ConfigError('DATABASE_REPLICA_URLS needs a mysql:// DATABASE_URL: SQLite has no replicas');
   return {
     databaseUrl: env.DATABASE_URL,
     database: v.DATABASE_URL,
@@ -291,6 +299,8 @@ export function readSettings(env: Environment): Settings {
     sqliteReaders: v.THREADLINE_SQLITE_READERS,
     shutdownTimeoutMs: v.THREADLINE_SHUTDOWN_TIMEOUT_MS,
     metricsToken: v.THREADLINE_METRICS_TOKEN,
+    databaseReplicas: v.DATABASE_REPLICA_URLS,
+    authCache: v.THREADLINE_AUTH_CACHE,
   };
 }
 
@@ -413,4 +423,26 @@ export function shutdownTimeoutFrom(env: Environment): number {
   const ms = /^\d+$/.test(text) ? Number(text) : NaN;
   if (!(ms >= 100 && ms <= 3_600_000)) throw new CliError(`THREADLINE_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 100 to 3600000, got "${text}"`);
   return ms;
+}
+
+/**
+ * DATABASE_REPLICA_URLS: comma-separated `mysql://` URLs of read replicas of the DATABASE_URL's
+ * MariaDB or MySQL (docs/scaling.md, "Read replicas"). Reports, drill-downs and conversation lists
+ * read there; everything else stays on the primary. Unset or empty: none. Replicas of SQLite do
+ * not exist, so a SQLite DATABASE_URL with replicas is refused. Throws with a readable reason.
+ */
+export function replicaUrlsFrom(env: Record<string, string | undefined>, primary: DatabaseConfig): Extract<DatabaseConfig, { kind: 'mysql' }>[] {
+  const urls = (env.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter((url) => url !== '');
+  if (urls.length === 0) return [];
+  if (primary.kind !== 'mysql') throw new Error('DATABASE_REPLICA_URLS needs a mysql:// DATABASE_URL: SQLite has no replicas');
+  return urls.map((url) => {
+    if (!/^(mysql|mariadb):\/\//.test(url)) throw new Error(`DATABASE_REPLICA_URLS: "${redact(url)}" must start with mysql://`);
+    let replica: DatabaseConfig;
+    try {
+      replica = parseDatabaseUrl(url);
+    } catch (error) {
+      throw new Error(`DATABASE_REPLICA_URLS: ${(error as Error).message.replace(/^DATABASE_URL /, '')}`);
+    }
+    return replica as Extract<DatabaseConfig, { kind: 'mysql' }>;
+  });
 }

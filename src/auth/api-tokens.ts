@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { fromDbInstant, Queryable, toNumber } from '../db/database';
+import { announceChange } from '../db/changes';
+import { Database, fromDbInstant, Queryable, toNumber } from '../db/database';
 import { BadInput } from '../errors';
 import { defaultScope, Scope, SCOPES } from './rights';
 import { hashToken, newToken, parseExpiry } from './tokens';
@@ -134,14 +135,20 @@ export async function findTokenBySecret(db: Queryable, token: string): Promise<T
  * Revokes a token by its public id (within `accountId` when given); null when there is none.
  * Revoking a revoked token changes nothing: it keeps its first revocation time.
  */
-export async function revokeToken(db: Queryable, id: string, accountId?: number, now = new Date()): Promise<TokenInfo | null> {
+export async function revokeToken(db: Database, id: string, accountId?: number, now = new Date()): Promise<TokenInfo | null> {
   const token = await findToken(db, id, accountId);
   if (!token) return null;
-  if (!token.revokedAt) await db.query('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [now, id]);
+  if (!token.revokedAt) {
+    await db.query('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [now, id]);
+    await announceChange(db, token.accountId);
+  }
   return findToken(db, id, accountId);
 }
 
-/** Revokes every unrevoked token of a user, or only those named `name`, except the token `except`. */
+/**
+ * Revokes every unrevoked token of a user, or only those named `name`, except the token `except`.
+ * The caller announces the change (announceChange) once it is committed.
+ */
 export async function revokeUserTokens(db: Queryable, accountId: number, userId: string, now: Date, only: { name?: string; except?: string } = {}): Promise<void> {
   const conditions = ['account_id = ?', 'user_id = ?', 'revoked_at IS NULL'];
   const params: unknown[] = [now, accountId, userId];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Account } from '../accounts/account.entity';
 import { BadInput, NotFound } from '../errors';
+import { announceChange } from '../db/changes';
 import { Database, fromDbInstant, Queryable, toNumber } from '../db/database';
 import { Team } from '../conversations/directory.entity';
 import { issueToken, revokeUserTokens, TokenInfo, TokenRequest } from './api-tokens';
@@ -153,6 +154,8 @@ export async function updateUser(db: Database, accountId: number, id: string, ch
       id,
     ]);
   });
+  // Role and team travel with every request's viewer; demoted tokens lost their ADMIN scope.
+  await announceChange(db, accountId);
   return findUser(db, accountId, id);
 }
 
@@ -169,6 +172,7 @@ export async function deactivateUser(db: Database, accountId: number, id: string
     await revokeUserTokens(tx, accountId, id, now);
     await tx.query('UPDATE users SET deactivated_at = ? WHERE account_id = ? AND id = ?', [now, accountId, id]);
   });
+  await announceChange(db, accountId);
   return findUser(db, accountId, id);
 }
 

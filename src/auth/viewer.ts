@@ -1,4 +1,6 @@
 import { Plan } from '../accounts/account.entity';
+import { settings } from '../config';
+import { changeStamps, onChange } from '../db/changes';
 import { Database, fromDbInstant, toNumber } from '../db/database';
 import { Scope } from './rights';
 import { hashToken } from './tokens';
@@ -36,13 +38,31 @@ export type Refusal = 'missing' | 'unknown' | 'revoked' | 'expired' | 'deactivat
 export type Authentication = { viewer: Viewer } | { refusal: Refusal };
 
 /**
- * Reads `Authorization: Bearer <token>` and looks the token up, on every request: a token revoked
- * or expired a moment ago, by this process or another, fails on its very next use. This is the
- * one place a token is looked up.
+ * Reads `Authorization: Bearer <token>` and checks the token on every request: a token revoked or
+ * expired a moment ago, its user deactivated, by this process or another, fails on its very next
+ * use. This is the one place a token is looked up.
+ *
+ * An accepted token's viewer (with the account's data version) is held in memory and used again
+ * without a database query while the account's change stamp is the one it was read under (see
+ * db/changes.ts: any change of the account's tokens, users or data moves the stamp, in any process)
+ * and for at most TOKEN_CACHE_TTL_MS. Where no stamp can be known (MariaDB without Redis), or with
+ * THREADLINE_AUTH_CACHE=off, every request reads the database.
  */
 export async function authenticate(db: Database, header: string | undefined, now = new Date()): Promise<Authentication> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   if (!match) return { refusal: 'missing' };
+  const hash = hashToken(match[1]);
+  const cache = tokenCacheOf(db);
+  // The stamp is read before the database: a change committed after it moves it on again.
+  const accountId = cache?.accounts.get(hash);
+  const stamp = cache && accountId !== undefined ? await changeStamps(db).stamp(accountId) : null;
+  const held = cache?.viewers.get(hash);
+  if (held && stamp !== null && held.stamp === stamp && now.getTime() - held.at < TOKEN_CACHE_TTL_MS) {
+    if (held.expiresAt !== null && held.expiresAt <= now.getTime()) return { refusal: 'expired' };
+    await recordUse(db, held.viewer.tokenId as string, held.lastUsedAt, now);
+    return { viewer: held.viewer };
+  }
+  if (held) cache?.viewers.delete(hash);
   const rows = await db.query<Record<string, unknown>>(
     `SELECT t.id AS token_id, t.scope, t.expires_at, t.revoked_at, t.last_used_at, u.deactivated_at,
             u.id AS user_id, u.email, u.role, u.team_id, a.id AS account_id, a.name AS account_name, a.plan, a.reporting_addon, a.timezone, a.data_version,
@@ -52,7 +72,7 @@ export async function authenticate(db: Database, header: string | undefined, now
        JOIN accounts a ON a.id = t.account_id
        LEFT JOIN database_identity d ON d.id = 1
       WHERE t.token_hash = ?`,
-    [hashToken(match[1])],
+    [hash],
   );
   const row = rows[0];
   if (!row) return { refusal: 'unknown' };
@@ -62,25 +82,81 @@ export async function authenticate(db: Database, header: string | undefined, now
   if (expiresAt && expiresAt.getTime() <= now.getTime()) return { refusal: 'expired' };
   const tokenId = String(row.token_id);
   await recordUse(db, tokenId, fromDbInstant(row.last_used_at), now);
-  return {
-    viewer: {
-      userId: String(row.user_id),
-      email: String(row.email),
-      role: row.role as Role,
-      teamId: (row.team_id as string | null) ?? null,
-      scope: row.scope as Scope,
-      tokenId,
-      account: {
-        id: toNumber(row.account_id) as number,
-        name: String(row.account_name),
-        plan: row.plan as Plan,
-        reportingAddon: Boolean(toNumber(row.reporting_addon)),
-        timezone: String(row.timezone),
-        dataVersion: toNumber(row.data_version) as number,
-        ...(row.database_identity ? { databaseIdentity: String(row.database_identity) } : {}),
-      },
+  const viewer: Viewer = {
+    userId: String(row.user_id),
+    email: String(row.email),
+    role: row.role as Role,
+    teamId: (row.team_id as string | null) ?? null,
+    scope: row.scope as Scope,
+    tokenId,
+    account: {
+      id: toNumber(row.account_id) as number,
+      name: String(row.account_name),
+      plan: row.plan as Plan,
+      reportingAddon: Boolean(toNumber(row.reporting_addon)),
+      timezone: String(row.timezone),
+      dataVersion: toNumber(row.data_version) as number,
+      ...(row.database_identity ? { databaseIdentity: String(row.database_identity) } : {}),
     },
   };
+  if (cache) {
+    // A token never moves between accounts. The first request learns the account; from the
+    // second on, the stamp is read before the query, and only then is the viewer held.
+    if (cache.accounts.size >= TOKEN_CACHE_MAX_ENTRIES) cache.accounts.clear();
+    cache.accounts.set(hash, viewer.account.id);
+    if (stamp !== null && accountId === viewer.account.id) {
+      if (cache.viewers.size >= TOKEN_CACHE_MAX_ENTRIES) cache.viewers.clear();
+      cache.viewers.set(hash, { viewer: freeze(viewer), stamp, at: now.getTime(), expiresAt: expiresAt?.getTime() ?? null, lastUsedAt: fromDbInstant(row.last_used_at) });
+    }
+  }
+  return { viewer };
+}
+
+/** How long an accepted token is used without reading the database, at most: a bound should a change go unannounced. */
+export const TOKEN_CACHE_TTL_MS = 120_000;
+const TOKEN_CACHE_MAX_ENTRIES = 10_000;
+
+interface HeldViewer {
+  viewer: Viewer;
+  /** The account's change stamp the viewer was read under. */
+  stamp: string;
+  /** When it was read (ms). */
+  at: number;
+  expiresAt: number | null;
+  /** The token's last use as stored when it was read (recordUse writes a newer one at most once a minute). */
+  lastUsedAt: Date | null;
+}
+
+interface TokenCache {
+  /** Token hash → accepted viewer. */
+  viewers: Map<string, HeldViewer>;
+  /** Token hash → its account, once seen. */
+  accounts: Map<string, number>;
+}
+
+const tokenCaches = new WeakMap<Database, TokenCache | null>();
+
+/** This process's token cache of `db`; null with THREADLINE_AUTH_CACHE=off. */
+function tokenCacheOf(db: Database): TokenCache | null {
+  let cache = tokenCaches.get(db);
+  if (cache === undefined) {
+    cache = settings().authCache ? { viewers: new Map(), accounts: new Map() } : null;
+    if (cache) {
+      const viewers = cache.viewers;
+      // This process's own changes drop its copies at once, whatever the stamps say.
+      onChange(db, (changed) => {
+        for (const [hash, held] of viewers) if (held.viewer.account.id === changed) viewers.delete(hash);
+      });
+    }
+    tokenCaches.set(db, cache);
+  }
+  return cache;
+}
+
+/** A held viewer is shared by every request of its token: nobody may change it. */
+function freeze(viewer: Viewer): Viewer {
+  Object.freeze(viewer.account);
+  return Object.freeze(viewer);
 }
 
 /** A token's last use is recorded this coarsely: a write per request would cost more than the request. */

@@ -1,4 +1,4 @@
-import { DatabaseConfig, DatabaseTimeouts, parseDatabaseUrl, settings } from '../config';
+import { DatabaseConfig, DatabaseTimeouts, parseDatabaseUrl, Settings, settings } from '../config';
 import { Account } from '../accounts/account.entity';
 import { findAccount } from '../accounts/accounts';
 import { Database, openDatabase, OpenOptions } from '../db/database';
@@ -75,13 +75,15 @@ export function printUsage(usage: string): void {
 export async function openCliDatabase(options: OpenOptions = {}): Promise<Database> {
   const url = settings().databaseUrl;
   let config: DatabaseConfig;
+  let replicas: Settings['databaseReplicas'];
   try {
     config = parseDatabaseUrl(url);
+    replicas = settings().databaseReplicas;
   } catch (error) {
     throw new CliError((error as Error).message);
   }
   try {
-    return await openDatabase(url, options);
+    return await openDatabase(url, { replicas, ...options });
   } catch (error) {
     throw new CliError(`cannot open the database ${describeDatabase(config)}: ${(error as Error).message}`);
   }

@@ -2,6 +2,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { findTokenBySecret, issueToken, revokeUserTokens, statusOf, TokenHolder } from '../auth/api-tokens';
 import { DatabaseConfig } from '../config';
+import { announceChange } from '../db/changes';
 import { Database } from '../db/database';
 
 /** The name of the tokens `start` issues: it revokes its earlier ones when it issues a new one. */
@@ -16,6 +17,7 @@ export async function demoToken(db: Database, user: TokenHolder, file: string | 
   if (saved) return { token: saved, tokenFile: file };
   const { token, info } = await issueToken(db, user, { name: START_TOKEN_NAME });
   await revokeUserTokens(db, user.accountId, user.id, new Date(), { name: START_TOKEN_NAME, except: info.id });
+  await announceChange(db, user.accountId);
   return { token, tokenFile: saveToken(file, token, log) };
 }
 

@@ -1,4 +1,4 @@
-import { Database, fromDbInstant, isDbInstant, toNumber } from '../db/database';
+import { fromDbInstant, isDbInstant, ReportReader, toNumber } from '../db/database';
 import { BadInput } from '../errors';
 import { SqlFragment } from '../reporting/filters';
 import { ConversationConnection, ConversationNode, forwardPageInfo } from './graphql/types';
@@ -20,7 +20,7 @@ const COLUMNS = `c.external_id, c.channel, c.status, c.inbox_id, c.assignee_id, 
  * filter compiler or a drill-down), newest first. Keyset pagination on (created_at, external_id):
  * a page costs the same however deep it is, and rows added meanwhile do not shift it.
  */
-export async function pageConversations(db: Database, accountId: number, where: SqlFragment, page: PageArgs): Promise<ConversationConnection> {
+export async function pageConversations(db: ReportReader, accountId: number, where: SqlFragment, page: PageArgs): Promise<ConversationConnection> {
   const first = pageSize(page.first);
   const after = page.after ? decodeCursor(page.after) : null;
   const keyset = after ? ' AND (c.created_at < ? OR (c.created_at = ? AND c.external_id < ?))' : '';

@@ -1,3 +1,4 @@
+import { knownDataVersion, listingReader } from '../accounts/data-version';
 import { Context } from '../server/context';
 import { BadInput } from '../errors';
 import { compileFilters, FilterSpec } from '../reporting/filters';
@@ -21,7 +22,7 @@ export async function listConversations(ctx: Context, query: ConversationQuery):
   const timezone = query.timezone ? parseTimezone(query.timezone, 'timezone') : ctx.viewer.account.timezone;
   const catalog = await loadPropertyCatalog(ctx.db, accountId);
   const where = compileFilters(query.filters ?? [], { dialect: ctx.db.dialect, catalog, timezone });
-  return pageConversations(ctx.db, accountId, where, query);
+  return pageConversations(await listingReader(ctx.db, accountId, knownDataVersion(ctx.viewer.account)), accountId, where, query);
 }
 
 /** Conversations pushed by a client app: validated and stored exactly like `threadline import` lines. */

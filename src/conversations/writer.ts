@@ -1,3 +1,4 @@
+import { announceChange } from '../db/changes';
 import { Database, Queryable, toDbInstant, toNumber } from '../db/database';
 import { placeholders, SqlDialect } from '../db/dialect';
 import { lockAccountForWriting, updateRollups } from '../reporting/engine/rollup/maintain';
@@ -43,7 +44,9 @@ const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
 export async function writeConversations(db: Database, accountId: number, records: ConversationRecord[]): Promise<WriteResult> {
   if (records.length === 0) return { imported: 0, updated: 0, unchanged: 0, failed: [] };
   try {
-    return await db.transaction((tx) => writeBatch(tx, db.dialect, accountId, records));
+    const written = await db.transaction((tx) => writeBatch(tx, db.dialect, accountId, records));
+    await announceWritten(db, accountId, written);
+    return written;
   } catch (error) {
     if (records.length === 1) throw error;
   }
@@ -52,6 +55,7 @@ export async function writeConversations(db: Database, accountId: number, record
   for (const [index, record] of records.entries()) {
     try {
       const one = await db.transaction((tx) => writeBatch(tx, db.dialect, accountId, [record]));
+      await announceWritten(db, accountId, one);
       result.imported += one.imported;
       result.updated += one.updated;
       result.unchanged += one.unchanged;
@@ -66,6 +70,11 @@ export async function writeConversations(db: Database, accountId: number, record
   // error of the import, not a thousand rejected lines.
   if (result.failed.length === records.length) throw lastError;
   return result;
+}
+
+/** New or changed conversations moved the account's data version on: every process must see the new one. */
+async function announceWritten(db: Database, accountId: number, written: WriteResult): Promise<void> {
+  if (written.imported + written.updated > 0) await announceChange(db, accountId);
 }
 
 async function writeBatch(tx: Queryable, dialect: SqlDialect, accountId: number, given: ConversationRecord[]): Promise<WriteResult> {

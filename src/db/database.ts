@@ -6,6 +6,7 @@ import { createConnection } from 'mysql2/promise';
 import { DatabaseConfig, DatabaseTimeouts, parseDatabaseUrl, settings } from '../config';
 import { QueryTimeout, ServiceUnavailable } from '../errors';
 import { QueryTimedOut, SqliteReaders } from './sqlite-readers';
+import { closeChangeStamps } from './changes';
 import { SqlDialect } from './dialect';
 import { mysqlDialect } from './dialects/mysql';
 import { sqliteDialect } from './dialects/sqlite';
@@ -17,7 +18,17 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
-export interface Database extends Queryable {
+/** What a report, drill-down or conversation list reads through: the database, or a read replica. */
+export interface ReportReader extends Queryable {
+  /**
+   * A read-only report, value-list or conversation-list query: stopped after
+   * THREADLINE_QUERY_TIMEOUT_MS (the request answers TIMEOUT, the connection is freed), and on a
+   * SQLite file run in a reader process so that it never blocks this one.
+   */
+  report<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+export interface Database extends ReportReader {
   readonly dataSource: DataSource;
   readonly dialect: SqlDialect;
   readonly config: DatabaseConfig;
@@ -26,12 +37,8 @@ export interface Database extends Queryable {
    * so its transactions are queued one after another; MariaDB's are retried on deadlock.
    */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
-  /**
-   * A read-only report, value-list or conversation-list query: stopped after
-   * THREADLINE_QUERY_TIMEOUT_MS (the request answers TIMEOUT, the connection is freed), and on a
-   * SQLite file run in a reader process so that it never blocks this one.
-   */
-  report<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** The read replicas of a MySQL primary (DATABASE_REPLICA_URLS); null without any. See ReadReplicas. */
+  readonly replicas: ReadReplicas | null;
   close(): Promise<void>;
 }
 
@@ -51,7 +58,11 @@ export interface OpenOptions {
   sqliteReaders?: number;
   /** Test hook: rewrites every report query before it runs (tests make one slow with it). */
   rewriteReport?: (sql: string) => string;
+  /** Read replicas of a MySQL primary (config's replicaUrlsFrom); default none. */
+  replicas?: readonly MysqlConfig[];
 }
+
+type MysqlConfig = Extract<DatabaseConfig, { kind: 'mysql' }>;
 
 /** Opens the database named by a DATABASE_URL (unset: the embedded SQLite default). */
 export async function openDatabase(url: string | undefined, options: OpenOptions = {}): Promise<Database> {
@@ -67,7 +78,8 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
   }
   if (options.migrate !== false) await dataSource.runMigrations({ transaction: 'each' });
   const dialect = config.kind === 'sqlite' ? sqliteDialect : mysqlDialect;
-  const outage = new Outage(options.log ?? ((message) => process.stderr.write(`threadline: ${message}\n`)));
+  const log = options.log ?? ((message: string) => process.stderr.write(`threadline: ${message}\n`));
+  const outage = new Outage(log);
   /**
    * One statement, on the transaction's runner or on a pooled connection of its own. Every wait is
    * bounded: a frozen server never answers, and without a limit a request would hang with it.
@@ -141,11 +153,14 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       await runner.release();
     }
   };
-  return {
+  const primary: ReportReader = { query: (sql, params) => run(undefined, sql, params), report };
+  const replicas = config.kind === 'mysql' && options.replicas?.length ? new ReplicaSet(options.replicas, primary, timeouts, log) : null;
+  const db: Database = {
     dataSource,
     dialect,
     config,
-    query: (sql, params) => run(undefined, sql, params),
+    replicas,
+    query: primary.query,
     report,
     transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
       if (config.kind === 'sqlite') {
@@ -156,10 +171,13 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       return withDeadlockRetry(() => inTransaction(work));
     },
     async close() {
+      await closeChangeStamps(db);
+      await replicas?.close();
       await readers?.close();
       if (dataSource.isInitialized) await dataSource.destroy();
     },
   };
+  return db;
 }
 
 /** How long past its own limit MariaDB may take to stop a statement before the server counts as not answering. */
@@ -303,10 +321,15 @@ function sqliteDataSource(file: string): DataSource {
   });
 }
 
-async function mysqlDataSource(config: Extract<DatabaseConfig, { kind: 'mysql' }>, connectTimeout: number): Promise<DataSource> {
+async function mysqlDataSource(config: MysqlConfig, connectTimeout: number): Promise<DataSource> {
   await ensureMysqlDatabase(config, connectTimeout);
-  return new DataSource({
-    type: 'mysql',
+  return new DataSource({ ...mysqlConnectionOptions(config, connectTimeout), entities: ENTITIES, migrations: MIGRATIONS, migrationsTableName: 'migrations' });
+}
+
+/** How every connection to a MariaDB or MySQL server is made, primary or replica: their rows must read alike. */
+function mysqlConnectionOptions(config: MysqlConfig, connectTimeout: number) {
+  return {
+    type: 'mysql' as const,
     host: config.host,
     port: config.port,
     username: config.user,
@@ -320,15 +343,12 @@ async function mysqlDataSource(config: Extract<DatabaseConfig, { kind: 'mysql' }
     bigNumberStrings: false,
     // mysql2 returns DECIMAL (e.g. SUM of a BIGINT) as strings unless told otherwise.
     extra: { decimalNumbers: true, connectionLimit: 10, connectTimeout },
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
-    migrationsTableName: 'migrations',
     synchronize: false,
-  });
+  };
 }
 
 /** A DATABASE_URL may name a database that does not exist yet: create it, as `migrate` would expect. */
-async function ensureMysqlDatabase(config: Extract<DatabaseConfig, { kind: 'mysql' }>, connectTimeout: number): Promise<void> {
+async function ensureMysqlDatabase(config: MysqlConfig, connectTimeout: number): Promise<void> {
   const connection = await createConnection({
     connectTimeout,
     host: config.host,
@@ -403,4 +423,205 @@ export function toNumber(value: unknown): number | null {
   if (typeof value === 'number') return value;
   if (typeof value === 'bigint' || typeof value === 'string') return Number(value);
   throw new Error(`Not a number: ${String(value)}`);
+}
+
+// Read replicas ------------------------------------------------------------------------------------
+
+/**
+ * Read replicas of a MySQL primary (DATABASE_REPLICA_URLS, docs/scaling.md "Read replicas"). Only
+ * reads that say so go here (reports, drill-downs, conversation lists); everything else, and every
+ * write, stays on the primary. A replica lags behind its primary by an unknown amount, so callers
+ * compare what it holds with what they need (the account's data version) and use the primary
+ * instead when it is behind. A replica that does not answer is left alone for a moment and its
+ * reads go to the primary: one log line as it goes, one as it is back, never an error to a user.
+ */
+export interface ReadReplicas {
+  /**
+   * Runs read-only `work` on one replica (round robin), in one transaction with a consistent
+   * snapshot: every statement of `work` sees the replica as it was at one moment, so a transaction
+   * the replica applies meanwhile is seen whole or not at all. Null when no replica answered, or
+   * one stopped answering during `work`: then run `work` on the primary.
+   */
+  snapshot<T>(work: (reader: ReportReader) => Promise<T>): Promise<{ value: T } | null>;
+  /**
+   * One replica (round robin), statement by statement on pooled connections; from the first
+   * statement it does not answer on, the primary. For reads that cannot share a transaction (a
+   * page, and its total count asked for later).
+   */
+  reader(): ReportReader;
+  close(): Promise<void>;
+}
+
+/** A replica that has not yet applied a migration of the primary: its reads go to the primary meanwhile. */
+const REPLICA_BEHIND_CODES = new Set(['ER_NO_SUCH_TABLE', 'ER_BAD_FIELD_ERROR']);
+
+function driverCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown }).code ?? (error as { driverError?: { code?: unknown } }).driverError?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** How long a replica that did not answer is left alone before a read tries it again. */
+const REPLICA_RETRY_MS = 1000;
+
+class ReplicaSet implements ReadReplicas {
+  private readonly replicas: Replica[];
+  private next = 0;
+
+  constructor(configs: readonly MysqlConfig[], private readonly primary: ReportReader, timeouts: DatabaseTimeouts, log: (message: string) => void) {
+    this.replicas = configs.map((config) => new Replica(config, timeouts, log));
+  }
+
+  async snapshot<T>(work: (reader: ReportReader) => Promise<T>): Promise<{ value: T } | null> {
+    for (const replica of this.inTurn()) {
+      const outcome = await replica.use(work, true);
+      if (outcome) return outcome;
+    }
+    return null;
+  }
+
+  reader(): ReportReader {
+    const [replica] = this.inTurn();
+    // Once on the primary, always: a replica back a moment later may be behind what was read.
+    let onPrimary = false;
+    const statement = async <T>(run: (reader: ReportReader) => Promise<T[]>): Promise<T[]> => {
+      const outcome = onPrimary ? null : await replica.use(run, false);
+      if (outcome) return outcome.value;
+      onPrimary = true;
+      return run(this.primary);
+    };
+    return {
+      query: <T>(sql: string, params?: readonly unknown[]) => statement((reader) => reader.query<T>(sql, params)),
+      report: <T>(sql: string, params?: readonly unknown[]) => statement((reader) => reader.report<T>(sql, params)),
+    };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.replicas.map((replica) => replica.close()));
+  }
+
+  /** Every replica once, starting with the next in turn. */
+  private inTurn(): Replica[] {
+    const start = this.next++ % this.replicas.length;
+    return [...this.replicas.slice(start), ...this.replicas.slice(0, start)];
+  }
+}
+
+/** One replica: its pool opened on first use (a replica down at start-up stops nothing), and whether it answers. */
+class Replica {
+  private dataSource: DataSource | null = null;
+  private opening: Promise<DataSource> | null = null;
+  /** Whether it stops a report statement at its time limit itself (MariaDB's max_statement_time). */
+  private serverLimits = false;
+  private downSince: number | null = null;
+  private retryAt = 0;
+  private closed = false;
+
+  constructor(
+    private readonly config: MysqlConfig,
+    private readonly timeouts: DatabaseTimeouts,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  /**
+   * Runs `work` on a connection of its own, every statement bounded by its time limit as on the
+   * primary (a report past THREADLINE_QUERY_TIMEOUT_MS answers TIMEOUT); in a read-only
+   * consistent snapshot if asked. Null when the replica does not answer (also when it
+   * stops during `work`), is still left alone after not answering, or lacks a table or column
+   * the primary has (a migration not yet replicated); other errors are `work`'s.
+   */
+  async use<T>(work: (reader: ReportReader) => Promise<T>, snapshot: boolean): Promise<{ value: T } | null> {
+    if (this.closed || Date.now() < this.retryAt) return null;
+    let runner: QueryRunner | undefined;
+    try {
+      let reader: ReportReader;
+      try {
+        const dataSource = await this.open();
+        const own = dataSource.createQueryRunner();
+        runner = own;
+        const step = <R>(promise: Promise<R>, ms = this.timeouts.statementMs) => bounded(promise, ms, () => discardConnection(own));
+        await step(own.connect());
+        const statement = <R>(sql: string, params: readonly unknown[], ms?: number) => step(own.query(sql, params.map(bindable)) as Promise<R[]>, ms);
+        reader = {
+          query: <R>(sql: string, params: readonly unknown[] = []) => statement<R>(sql, params),
+          report: async <R>(sql: string, params: readonly unknown[] = []) => {
+            const limitMs = this.timeouts.queryMs;
+            try {
+              if (!this.serverLimits) return await statement<R>(sql, params, limitMs);
+              return await statement<R>(mysqlDialect.limitStatementTime(sql, limitMs) ?? sql, params, limitMs + QUERY_LIMIT_GRACE_MS);
+            } catch (error) {
+              if (isStatementTimeout(error) || (!this.serverLimits && error instanceof NoAnswer)) throw new QueryTimeout(limitMs);
+              throw error;
+            }
+          },
+        };
+        if (snapshot) {
+          // REPEATABLE READ is what makes the snapshot one moment for every statement; READ ONLY
+          // because nothing may ever be written to a replica through Threadline.
+          await reader.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ');
+          await reader.query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
+        }
+      } catch (error) {
+        // Whatever keeps a replica from starting a read (down, a wrong database or password in
+        // DATABASE_REPLICA_URLS) sends its reads to the primary rather than failing them.
+        this.unavailable(unavailableReason(error) ?? `${(error as { code?: string }).code ?? 'error'}: ${(error as Error).message}`.split('\n')[0]);
+        return null;
+      }
+      try {
+        return this.answered({ value: await work(reader) });
+      } catch (error) {
+        const reason = unavailableReason(error);
+        if (reason !== null) this.unavailable(reason);
+        else if (!REPLICA_BEHIND_CODES.has(driverCode(error) ?? '')) throw error;
+        return null;
+      } finally {
+        if (snapshot) await reader.query('COMMIT').catch(() => undefined);
+      }
+    } finally {
+      await runner?.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const dataSource = this.dataSource ?? (await this.opening?.catch(() => null));
+    if (dataSource?.isInitialized) await dataSource.destroy();
+  }
+
+  private open(): Promise<DataSource> {
+    if (this.dataSource?.isInitialized) return Promise.resolve(this.dataSource);
+    this.opening ??= (async () => {
+      // No entities and no migrations: a replica gets its schema from the primary, never from here.
+      const ms = this.timeouts.statementMs;
+      const dataSource = new DataSource(mysqlConnectionOptions(this.config, ms));
+      const initializing = dataSource.initialize();
+      // Opened after the time ran out: closed again as it arrives.
+      await bounded(initializing, ms, () => void initializing.then((opened) => opened.destroy(), () => undefined));
+      this.serverLimits = await bounded(isMariadb(dataSource), ms, () => undefined).catch(async (error: unknown) => {
+        await dataSource.destroy();
+        throw error;
+      });
+      this.dataSource = dataSource;
+      return dataSource;
+    })().finally(() => (this.opening = null));
+    return this.opening;
+  }
+
+  private answered<T>(outcome: T): T {
+    if (this.downSince !== null) {
+      this.log(`read replica ${this.name()} available again after ${((Date.now() - this.downSince) / 1000).toFixed(1)} s`);
+      this.downSince = null;
+    }
+    return outcome;
+  }
+
+  private unavailable(reason: string): void {
+    this.retryAt = Date.now() + REPLICA_RETRY_MS;
+    if (this.downSince !== null) return;
+    this.downSince = Date.now();
+    this.log(`read replica ${this.name()} unavailable (${reason}); its reads go to the primary until it is back`);
+  }
+
+  private name(): string {
+    return `mysql://${this.config.host}:${this.config.port}/${this.config.database}`;
+  }
 }

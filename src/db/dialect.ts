@@ -29,6 +29,12 @@ export interface SqlDialect {
    * connection; null where the server cannot do that (SQLite: the reader process is killed instead).
    */
   limitStatementTime(sql: string, ms: number): string | null;
+  /**
+   * Written after `FROM conversations c` in a report's query over a date range: makes the engine
+   * read the range from `index` (the covering index of the date property) where the database's
+   * planner might pick another. Empty where the planner needs no telling.
+   */
+  reportIndexHint(index: string): string;
 }
 
 export function placeholders(columnCount: number, rowCount: number): string {

@@ -28,7 +28,7 @@ export async function exportReportCsv(ctx: Context, target: ExportTarget, params
   const run = parseParams(params);
   const source: ReportSource =
     'definitionId' in target ? catalogSource(catalogDefinition(target.definitionId)) : savedSource(await findSavedReport(ctx, target.reportId));
-  const result = await runSource(ctx, run.range ? { ...source, dateRange: run.range } : source, run.options);
+  const result = await runSource(ctx, run.range ? { ...source, dateRange: run.range } : source, run.options, 'export');
   return reportCsv(result, { ids: true });
 }
 

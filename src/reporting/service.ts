@@ -1,10 +1,11 @@
+import { knownDataVersion, listingReader } from '../accounts/data-version';
 import { ConversationConnection, forwardPageInfo } from '../conversations/graphql/types';
 import { PageArgs } from '../conversations/list';
 import { Channel } from '../conversations/conversation.entity';
 import { BadInput } from '../errors';
 import { sourceOnDashboard } from '../dashboards/service';
 import { Context } from '../server/context';
-import { runCached } from './cache';
+import { answerReport } from './cache';
 import { ReportDefinition } from './catalog/definition';
 import { catalogDefinition, reportCatalog } from './catalog/registry';
 import { RunOptions } from './engine/build-spec';
@@ -53,8 +54,9 @@ export async function listPropertyValues(ctx: Context, args: PropertyValuesArgs)
   };
 }
 
-export async function runReport(ctx: Context, input: RunReportInput): Promise<ReportResultType> {
-  return runSource(ctx, await sourceOf(ctx, input, ''), input);
+export async function runReport(ctx: Context, input: RunReportInput, path: string): Promise<ReportResultType> {
+  const started = performance.now();
+  return runSource(ctx, await sourceOf(ctx, input, ''), input, path, started);
 }
 
 /**
@@ -66,7 +68,8 @@ export async function drilldown(ctx: Context, input: DrilldownInput, page: PageA
     if (page[arg] != null && input[arg] != null) throw new BadInput(arg, `give it as an argument of drilldown or as input.${arg}, not both`);
   }
   const spec = await specFor(ctx, input.run, 'run.');
-  return drilldownSpec(ctx.db, spec, input.point ?? [], input.measure, { first: page.first ?? input.first, after: page.after ?? input.after });
+  const reader = await listingReader(ctx.db, ctx.viewer.account.id, knownDataVersion(ctx.viewer.account));
+  return drilldownSpec(reader, spec, input.point ?? [], input.measure, { first: page.first ?? input.first, after: page.after ?? input.after });
 }
 
 /** Resolves the report a run names and validates the run against it. */
@@ -74,11 +77,13 @@ async function specFor(ctx: Context, input: RunReportInput, prefix = ''): Promis
   return specOf(ctx, await sourceOf(ctx, input, prefix), input);
 }
 
-/** Runs a catalog or saved report as shown somewhere (a saved report's page, a dashboard). */
-export async function runSource(ctx: Context, source: ReportSource, run: RunOptions): Promise<ReportResultType> {
-  const { dataVersion, databaseIdentity } = ctx.viewer.account;
-  const known = dataVersion !== undefined && databaseIdentity !== undefined ? { version: dataVersion, databaseIdentity } : undefined;
-  const result = await runCached(ctx.db, await specOf(ctx, source, run), known);
+/**
+ * Runs a catalog or saved report as shown somewhere (a saved report's page, a dashboard), and
+ * records in the context where its answer came from: `path` is where it sits in the response.
+ */
+export async function runSource(ctx: Context, source: ReportSource, run: RunOptions, path: string, started = performance.now()): Promise<ReportResultType> {
+  const { result, source: answeredBy } = await answerReport(ctx.db, await specOf(ctx, source, run), knownDataVersion(ctx.viewer.account));
+  ctx.reportRuns.push({ path, source: answeredBy, ms: performance.now() - started });
   return Object.assign(new ReportResultType(), result);
 }
 

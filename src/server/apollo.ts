@@ -1,6 +1,7 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { RequestLimits, settings } from '../config';
+import { answerSources } from './answer-sources';
 import { Context } from './context';
 import { formatError } from './format-error';
 import { costLimit, shapeRules } from './limits';
@@ -26,6 +27,6 @@ export async function createApolloServer(plugins: ApolloServerPlugin<Context>[] 
     stopOnTerminationSignals: false,
     // No HTTP cache hints are given; without this plugin Apollo instruments every resolved field.
     // Browsers opening /graphql get the offline explorer (explorer.ts), not Apollo's CDN page.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), costLimit(schema, limits.cost), ...plugins],
+    plugins: [ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), costLimit(schema, limits.cost), answerSources(), ...plugins],
   });
 }

@@ -5,6 +5,7 @@ import { ConversationLoaders, createConversationLoaders } from '../conversations
 import { Database } from '../db/database';
 import { DashboardItem, findItems } from '../dashboards/store';
 import { Unauthenticated } from '../errors';
+import { AnswerSource } from '../reporting/engine/run';
 import { createReportingLoaders, ReportingLoaders } from '../reporting/loaders';
 import { RateLimits } from './rate-limit';
 
@@ -16,6 +17,18 @@ export interface Context {
   reporting: ReportingLoaders;
   members: DataLoader<string, Member | null>;
   dashboardItems: DataLoader<string, DashboardItem[]>;
+  /** Every report this request ran, by response path: what `extensions.threadline` tells the client. */
+  reportRuns: ReportRun[];
+  /** The request asked for server-side timings (header `Threadline-Timing: 1`). */
+  timing: boolean;
+}
+
+/** One report run of a request: where it is in the response, where its answer came from, how long it took. */
+export interface ReportRun {
+  path: string;
+  source: AnswerSource;
+  /** Server-side milliseconds from resolving the report to having its result. */
+  ms: number;
 }
 
 /** What createContext needs of an HTTP request. */
@@ -23,6 +36,8 @@ export interface RequestInfo {
   authorization: string | undefined;
   /** The client's address (rate limits on failed authentications key on it). */
   address: string | undefined;
+  /** The `Threadline-Timing` header: `1` (or `true`, `on`) asks for each report's server-side milliseconds. */
+  timing?: string | undefined;
 }
 
 /**
@@ -39,7 +54,7 @@ export async function createContext(db: Database, request: RequestInfo, limits: 
   }
   const { viewer } = authentication;
   if (viewer.tokenId) await limits?.request(viewer.tokenId);
-  return contextFor(db, viewer);
+  return { ...contextFor(db, viewer), timing: /^(1|true|on|yes)$/i.test(request.timing?.trim() ?? '') };
 }
 
 /** What a refused request is told: that its token was revoked or expired, nothing more. */
@@ -64,5 +79,7 @@ export function contextFor(db: Database, viewer: Viewer): Context {
       const byDashboard = await findItems(db, accountId, ids);
       return ids.map((id) => byDashboard.get(id) ?? []);
     }),
+    reportRuns: [],
+    timing: false,
   };
 }

@@ -11,8 +11,8 @@ export function corsFor(origins: readonly string[]): RequestHandler | null {
   return cors({
     origin: [...origins],
     methods: ['GET', 'POST'],
-    allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name'],
-    exposedHeaders: ['retry-after'],
+    allowedHeaders: ['authorization', 'content-type', 'apollo-require-preflight', 'x-apollo-operation-name', 'threadline-timing'],
+    exposedHeaders: ['retry-after', 'server-timing'],
     maxAge: 600,
   });
 }

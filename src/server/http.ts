@@ -84,7 +84,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
     onlyGraphQLMethods,
     jsonBodiesOnly,
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, { context: ({ req }) => createContext(db, { authorization: req.headers.authorization, address: req.ip }, rateLimits) }),
+    expressMiddleware(apollo, { context: ({ req }) => createContext(db, { authorization: req.headers.authorization, address: req.ip, timing: req.get('threadline-timing') }, rateLimits) }),
   );
   if (cors) app.use('/export', cors);
   app.use('/export', exportRoutes(db, rateLimits));

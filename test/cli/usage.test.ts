@@ -94,4 +94,18 @@ describe('threadline usage and errors', () => {
     expect(debug.stderr).toMatch(/\n\s+at /);
     expect(`${unreachable.stderr}${debug.stderr}`).not.toContain('s3cret');
   });
+
+  it('exits 1 with one line for DATABASE_REPLICA_URLS it cannot use, before connecting, never showing a password', async () => {
+    const replicas = (value: string, databaseUrl = 'mysql://root:s3cret@127.0.0.1:1/threadline') => runCli(['migrate'], { databaseUrl, env: { DATABASE_REPLICA_URLS: value } });
+    const results = await Promise.all([
+      replicas('mysql://127.0.0.1:3307/threadline', 'sqlite::memory:'),
+      replicas('mysql://127.0.0.1:3307/threadline, sqlite:replica.sqlite'),
+      replicas('mysql://root:s3cret@127.0.0.1:3307'),
+    ]);
+    expect(results.map((r) => [r.status, r.stdout, r.stderr])).toEqual([
+      [1, '', 'threadline: DATABASE_REPLICA_URLS needs a mysql:// DATABASE_URL: SQLite has no replicas\n'],
+      [1, '', 'threadline: DATABASE_REPLICA_URLS: "sqlite:replica.sqlite" must start with mysql://\n'],
+      [1, '', 'threadline: DATABASE_REPLICA_URLS: "mysql://root:***@127.0.0.1:3307" names no database\n'],
+    ]);
+  });
 });

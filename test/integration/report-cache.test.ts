@@ -9,9 +9,8 @@ import { createAccount } from '../../src/accounts/accounts';
 import { importNdjson, ingestConversations } from '../../src/conversations/import';
 import { reloadSettings } from '../../src/config';
 import { Database, openDatabase } from '../../src/db/database';
-import { closeReportCache, createReportCache, ReportCache } from '../../src/reporting/cache';
+import { closeReportCache, createReportCache, ReportCache, reportLru } from '../../src/reporting/cache';
 import { reportCacheKey } from '../../src/reporting/cache/key';
-import { LruStore } from '../../src/reporting/cache/lru';
 import { reportCatalog } from '../../src/reporting/catalog/registry';
 import { buildSpec, RunOptions } from '../../src/reporting/engine/build-spec';
 import { runSpec } from '../../src/reporting/engine/run';
@@ -244,16 +243,16 @@ describe.each(DIALECTS)('report cache tiers on %s', (dialect) => {
   it('evicts the least recently used report when the in-process cache is full', async () => {
     // Two reports of the same size: the same rows, read in two timezones.
     const [one, two] = [await specOf('chat-volume-by-assignee', { timezone: 'Asia/Tokyo' }), await specOf('chat-volume-by-assignee', { timezone: 'Europe/Paris' })];
-    const probe = new ReportCache(new LruStore({ maxEntries: 10, maxBytes: Number.MAX_SAFE_INTEGER }));
+    const probe = new ReportCache(reportLru({ maxEntries: 10, maxBytes: Number.MAX_SAFE_INTEGER }));
     await probe.run(database.db, one);
     // Room for about one of these reports, not two.
-    const small = new ReportCache(new LruStore({ maxEntries: 10, maxBytes: Math.ceil(probe.lru.byteSize * 1.5) }));
+    const small = new ReportCache(reportLru({ maxEntries: 10, maxBytes: Math.ceil(probe.lru.byteSize * 1.5) }));
     expect((await run(small, one)).computed).toBe(true);
     expect((await run(small, one)).computed).toBe(false);
     expect((await run(small, two)).computed).toBe(true);
     expect(small.lru.size).toBe(1);
     expect((await run(small, one)).computed).toBe(true);
-    const byCount = new ReportCache(new LruStore({ maxEntries: 1, maxBytes: Number.MAX_SAFE_INTEGER }));
+    const byCount = new ReportCache(reportLru({ maxEntries: 1, maxBytes: Number.MAX_SAFE_INTEGER }));
     await run(byCount, one);
     await run(byCount, two);
     expect((await run(byCount, two)).computed).toBe(false);

@@ -35,6 +35,8 @@ describe('settings from the environment', () => {
       sqliteReaders: 2,
       shutdownTimeoutMs: 10_000,
       metricsToken: undefined,
+      databaseReplicas: [],
+      authCache: true,
     });
   });
 
@@ -46,7 +48,8 @@ describe('settings from the environment', () => {
       THREADLINE_MAX_QUERY_DEPTH: '20', THREADLINE_MAX_ALIASES: '10', THREADLINE_MAX_TOKENS: '900', THREADLINE_MAX_DIRECTIVES: '2',
       THREADLINE_IMPORT_MAX_LINE_BYTES: '4096', THREADLINE_LOG_LEVEL: 'debug', THREADLINE_LOG_FORMAT: 'json', THREADLINE_DEBUG: '1', UNRELATED: 'x',
       THREADLINE_READY_TIMEOUT_MS: '1000', THREADLINE_DB_TIMEOUT_MS: '3000', THREADLINE_QUERY_TIMEOUT_MS: '9000', THREADLINE_SQLITE_READERS: '0',
-      THREADLINE_SHUTDOWN_TIMEOUT_MS: '500', THREADLINE_METRICS_TOKEN: 'scrape-me',
+      THREADLINE_SHUTDOWN_TIMEOUT_MS: '500', THREADLINE_METRICS_TOKEN: 'scrape-me', DATABASE_REPLICA_URLS: 'mysql://app:secret@replica:3306/threadline',
+      THREADLINE_AUTH_CACHE: 'off',
     });
     expect(settings).toEqual({
       databaseUrl: 'mysql://app:secret@db:3307/threadline',
@@ -69,6 +72,8 @@ describe('settings from the environment', () => {
       sqliteReaders: 0,
       shutdownTimeoutMs: 500,
       metricsToken: 'scrape-me',
+      databaseReplicas: [{ kind: 'mysql', host: 'replica', port: 3306, user: 'app', password: 'secret', database: 'threadline' }],
+      authCache: false,
     });
   });
 

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { listDirectory } from '../../conversations/directory';
 import { Team } from '../../conversations/graphql/types';
 import { catalogDefinition, reportCatalog } from '../../reporting/catalog/registry';
@@ -10,6 +11,7 @@ import { DASHBOARD_LIMITS } from '../../accounts/plan';
 import { describableFilters } from '../../reporting/stored-config';
 import { Context } from '../../server/context';
 import { listOfAtMost, runsOnce } from '../../server/cost';
+import { responsePath } from '../../server/response-path';
 import {
   addReportToDashboard,
   createDashboardFromTemplate,
@@ -135,8 +137,9 @@ export class DashboardReportResolver {
     nullable: true,
     ...runsOnce('Runs it with the dashboard\'s date range and filters; the arguments override the range and add filters. Null, with a CONFIG_INVALID error naming the report or dashboard, when a stored configuration no longer validates: the other reports still show.'),
   })
-  async result(@Ctx() ctx: Context, @Root() item: DashboardReportType, @Args(() => ReportRunArgs) run: ReportRunArgs): Promise<ReportResultType> {
-    return runSource(ctx, await tileSource(ctx, item.shownOn, item), run);
+  async result(@Ctx() ctx: Context, @Root() item: DashboardReportType, @Args(() => ReportRunArgs) run: ReportRunArgs, @Info() info: GraphQLResolveInfo): Promise<ReportResultType> {
+    const started = performance.now();
+    return runSource(ctx, await tileSource(ctx, item.shownOn, item), run, responsePath(info), started);
   }
 }
 

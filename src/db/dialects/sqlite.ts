@@ -2,6 +2,8 @@ import { placeholders, SqlDialect } from '../dialect';
 
 export const sqliteDialect: SqlDialect = {
   name: 'sqlite',
+  // SQLite's planner prefers a covering index whose prefix matches the WHERE clause by itself.
+  reportIndexHint: () => '',
   // SQLite 3.32+ allows 32766 host parameters per statement.
   maxParams: 32000,
   upsert(table, columns, keyColumns, updateColumns, rowCount) {

@@ -1,8 +1,8 @@
 /**
- * The in-process tier of the report cache: a least-recently-used map of serialised reports,
- * bounded by entry count and by approximate bytes so that a server keeps well inside its memory
- * budget however large the cached reports are. Values are JSON text, so their size is known when
- * they are stored and no caller can alter a cached report through an object it was handed.
+ * The in-process tier of the report cache: a least-recently-used map of reports, bounded by entry
+ * count and by approximate bytes so that a server keeps well inside its memory budget however large
+ * the cached reports are. Values are JSON text by default, whose size is known when they are
+ * stored; the report cache keeps the text with a frozen copy of its parsed value, measured by the text.
  */
 export interface LruLimits {
   maxEntries: number;
@@ -13,14 +13,18 @@ export interface LruLimits {
 /** Map and string headers of one entry, roughly. */
 const ENTRY_OVERHEAD_BYTES = 100;
 
-export class LruStore {
+export class LruStore<V = string> {
   /** A Map iterates in insertion order: the first key is the least recently used. */
-  private readonly entries = new Map<string, string>();
+  private readonly entries = new Map<string, V>();
   private bytes = 0;
 
-  constructor(private readonly limits: LruLimits) {}
+  /** `length`: a value's size in characters of text (a string's own length by default). */
+  constructor(
+    private readonly limits: LruLimits,
+    private readonly length: (value: V) => number = (value) => (value as unknown as string).length,
+  ) {}
 
-  get(key: string): string | undefined {
+  get(key: string): V | undefined {
     const value = this.entries.get(key);
     if (value === undefined) return undefined;
     this.entries.delete(key);
@@ -29,9 +33,9 @@ export class LruStore {
   }
 
   /** Stores `value`, evicting the least recently used entries beyond the limits; a value larger than all of them is not kept. */
-  set(key: string, value: string): void {
+  set(key: string, value: V): void {
     this.delete(key);
-    const size = sizeOf(key, value);
+    const size = this.sizeOf(key, value);
     if (size > this.limits.maxBytes || this.limits.maxEntries < 1) return;
     this.entries.set(key, value);
     this.bytes += size;
@@ -45,7 +49,7 @@ export class LruStore {
     const value = this.entries.get(key);
     if (value === undefined) return;
     this.entries.delete(key);
-    this.bytes -= sizeOf(key, value);
+    this.bytes -= this.sizeOf(key, value);
   }
 
   get size(): number {
@@ -56,8 +60,8 @@ export class LruStore {
   get byteSize(): number {
     return this.bytes;
   }
-}
 
-function sizeOf(key: string, value: string): number {
-  return 2 * (key.length + value.length) + ENTRY_OVERHEAD_BYTES;
+  private sizeOf(key: string, value: V): number {
+    return 2 * (key.length + this.length(value)) + ENTRY_OVERHEAD_BYTES;
+  }
 }

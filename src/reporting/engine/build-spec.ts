@@ -7,7 +7,7 @@ import { PropertyCatalog } from '../properties';
 import { Granularity, LocalDateRange, parseDateRange, parseTimezone } from '../time';
 import { SqlDialect } from '../../db/dialect';
 import { MEASURES, MeasureKey } from './measures';
-import { Dimension, ReportSpec } from './spec';
+import { Dimension, REPORT_INDEXES, ReportSpec } from './spec';
 import { and } from './sql';
 
 /** What a report is, whether from the catalog or saved by a user. */
@@ -52,12 +52,14 @@ export function buildSpec(shape: ReportShape, run: RunOptions, context: SpecCont
     return { kind: 'property', property };
   });
   const filterContext = { dialect: context.dialect, catalog: context.catalog, timezone };
+  const dateColumn = shape.dateProperty === 'closedAt' ? 'c.closed_at' : 'c.created_at';
   return {
     accountId: context.account.id,
     channel: shape.channel,
     measures: shape.measures.map((key) => MEASURES[key]),
     dimensions,
-    dateColumn: shape.dateProperty === 'closedAt' ? 'c.closed_at' : 'c.created_at',
+    dateColumn,
+    indexHint: context.dialect.reportIndexHint(REPORT_INDEXES[dateColumn]),
     range,
     timezone,
     filters: and([compileFilters(shape.defaultFilters ?? [], { ...filterContext, declared: true }, 'defaultFilters'), compileFilters(run.filters ?? [], filterContext, 'filters')]),

@@ -94,7 +94,9 @@ export function bucketIndex(column: string, starts: readonly Date[], lo: number,
 
 function fromClause(spec: BoundSpec): SqlFragment {
   const joins = spec.dimensions.flatMap((d, i) => (d.kind === 'property' && d.property.customName !== undefined ? [customJoin(d.property, `p${i}`)] : []));
-  return join([fragment('FROM conversations c'), ...joins], ' ');
+  // The covering index leads with the channel: without one, or for all time, the planner chooses.
+  const hint = spec.range && spec.channel ? (spec.indexHint ?? '') : '';
+  return join([fragment(`FROM conversations c${hint}`), ...joins], ' ');
 }
 
 /** Aggregate columns of a measure: `m<i>` for counts, `s<i>`/`k<i>` (sum, count) for averages. */

@@ -1,6 +1,6 @@
 import { ConversationConnection } from '../../conversations/graphql/types';
 import { PageArgs, pageConversations } from '../../conversations/list';
-import { Database } from '../../db/database';
+import { ReportReader } from '../../db/database';
 import { BadInput } from '../../errors';
 import { TimeBucket } from '../time';
 import { compilePoint } from './compile';
@@ -13,7 +13,7 @@ import { BoundSpec, isOtherDate, ReportSpec } from './spec';
  * narrowed to the point's dimension values and to the conversations its measure counts, so
  * `totalCount` equals the point's count (for an average: how many conversations were averaged).
  */
-export async function drilldownSpec(db: Database, spec: ReportSpec, point: readonly (string | null)[], measureKey: string | null | undefined, page: PageArgs): Promise<ConversationConnection> {
+export async function drilldownSpec(db: ReportReader, spec: ReportSpec, point: readonly (string | null)[], measureKey: string | null | undefined, page: PageArgs): Promise<ConversationConnection> {
   assertPointArity(spec, point);
   const key = measureKey ?? spec.measures[0].key;
   if (!isMeasureKey(key) || !spec.measures.some((m) => m.key === key)) {

@@ -1,5 +1,5 @@
 import { findDirectoryEntries } from '../../conversations/directory';
-import { Database, fromDbInstant, toNumber } from '../../db/database';
+import { fromDbInstant, ReportReader, toNumber } from '../../db/database';
 import { BadInput } from '../../errors';
 import { ConversationProperty } from '../properties';
 import { bucketStart, LocalDateRange, localDateOf, timeBuckets, wholeBuckets } from '../time';
@@ -28,20 +28,37 @@ export interface ReportResult {
   rows: ReportRow[];
 }
 
+/**
+ * Where an answer came from: the report cache, the rollup tables, or SQL over the conversations
+ * (reported per run in `extensions.threadline.source`).
+ */
+export type AnswerSource = 'CACHE' | 'ROLLUP' | 'RAW';
+
+/** A report's result and where it came from. */
+export interface ReportAnswer {
+  result: ReportResult;
+  source: AnswerSource;
+}
+
 export interface RunSpecOptions {
   /** Whether the aggregate may come from the rollup when the planner proves it equal; default: env THREADLINE_ROLLUPS is not `off`. */
   rollups?: boolean;
 }
 
 /** Runs a report: at most one aggregate query, one per percentile measure, and one per directory for labels. */
-export async function runSpec(db: Database, spec: ReportSpec, options: RunSpecOptions = {}): Promise<ReportResult> {
+export async function runSpec(db: ReportReader, spec: ReportSpec, options: RunSpecOptions = {}): Promise<ReportResult> {
+  return (await computeReport(db, spec, options)).result;
+}
+
+/** What runSpec computes, and whether its aggregate was read from the rollup or the conversations. */
+export async function computeReport(db: ReportReader, spec: ReportSpec, options: RunSpecOptions = {}): Promise<ReportAnswer> {
   const bound = await bindBuckets(db, spec);
   const header = {
     dimensions: spec.dimensions.map((d) => ({ key: d.property.key, label: d.property.label })),
     measures: spec.measures.map((m) => ({ key: m.key, label: m.label, unit: m.unit })),
   };
   // All time over nothing: a time series by the date property has no bucket to show.
-  if (bound.axes.some((axis, i) => axis?.buckets.length === 0 && !isOtherDate(spec, spec.dimensions[i]))) return { ...header, rows: [] };
+  if (bound.axes.some((axis, i) => axis?.buckets.length === 0 && !isOtherDate(spec, spec.dimensions[i]))) return { result: { ...header, rows: [] }, source: 'RAW' };
 
   const groups = new Map<string, { raw: unknown[]; values: (number | null)[] }>();
   const groupOf = (raw: unknown[]) => {
@@ -52,6 +69,7 @@ export async function runSpec(db: Database, spec: ReportSpec, options: RunSpecOp
   };
   const dimensionColumns = spec.dimensions.map((_, i) => `d${i}`);
   const aggregate = aggregateQuery(bound, options.rollups ?? rollupsEnabled());
+  const source: AnswerSource = aggregate.fromRollup ? 'ROLLUP' : 'RAW';
   for (const row of await db.report<Record<string, unknown>>(aggregate.sql, aggregate.params)) {
     const group = groupOf(dimensionColumns.map((c) => row[c]));
     spec.measures.forEach((measure, i) => {
@@ -72,7 +90,7 @@ export async function runSpec(db: Database, spec: ReportSpec, options: RunSpecOp
   // null for an average (docs/metrics.md), and time buckets without data show as well.
   fillEmptyBuckets(bound, [...groups.values()].map((g) => g.raw), groupOf);
   const rows = await labelRows(db, bound, [...groups.values()]);
-  return { ...header, rows: sortRows(bound, rows) };
+  return { result: { ...header, rows: sortRows(bound, rows) }, source };
 }
 
 /**
@@ -82,7 +100,7 @@ export async function runSpec(db: Database, spec: ReportSpec, options: RunSpecOp
  * stretch to the first and last local day any selected conversation has there (one query finds
  * both spans), so that every selected conversation lands in a bucket of its own date.
  */
-export async function bindBuckets(db: Database, spec: ReportSpec): Promise<BoundSpec> {
+export async function bindBuckets(db: ReportReader, spec: ReportSpec): Promise<BoundSpec> {
   const times = spec.dimensions.flatMap((d) => (d.kind === 'time' ? [d] : []));
   const needsSpan = times.filter((d) => !spec.range || isOtherDate(spec, d));
   const spans = new Map<string, LocalDateRange>();
@@ -120,7 +138,7 @@ function otherDateAxis(spec: ReportSpec, dimension: TimeDimension, span: LocalDa
   return { buckets, filled: [indexOf(listed.from), indexOf(listed.to) + 1] };
 }
 
-async function percentiles(db: Database, spec: BoundSpec, measure: Measure, columns: string[], set: (raw: unknown[], value: number) => void): Promise<void> {
+async function percentiles(db: ReportReader, spec: BoundSpec, measure: Measure, columns: string[], set: (raw: unknown[], value: number) => void): Promise<void> {
   const query = compilePercentile(spec, measure);
   const fraction = measure.kind === 'percentile' ? (measure.fraction as number) : 0.5;
   const byGroup = new Map<string, { raw: unknown[]; n: number; ranked: Map<number, number> }>();
@@ -179,7 +197,7 @@ function fillEmptyBuckets(spec: BoundSpec, seen: unknown[][], groupOf: (raw: unk
   }
 }
 
-async function labelRows(db: Database, spec: BoundSpec, groups: { raw: unknown[]; values: (number | null)[] }[]): Promise<ReportRow[]> {
+async function labelRows(db: ReportReader, spec: BoundSpec, groups: { raw: unknown[]; values: (number | null)[] }[]): Promise<ReportRow[]> {
   const names = await Promise.all(
     spec.dimensions.map(async (d, i) => {
       if (d.kind !== 'property' || !d.property.directory) return null;

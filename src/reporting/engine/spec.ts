@@ -13,6 +13,12 @@ export type Dimension =
  * Everything the engine needs to run one report, already validated: no user text is left in it
  * except bound values inside `filters`.
  */
+/** The covering index of each date property a report selects by (migration 1765094400000). */
+export const REPORT_INDEXES = {
+  'c.created_at': 'ix_conversations_report_created',
+  'c.closed_at': 'ix_conversations_report_closed',
+} as const;
+
 export interface ReportSpec {
   accountId: number;
   channel: Channel | null;
@@ -30,6 +36,11 @@ export interface ReportSpec {
    * hand) means unknown: the report is then answered from the conversations.
    */
   filterProperties?: readonly string[];
+  /**
+   * The store's hint for reading the date range from its covering index (SqlDialect.reportIndexHint),
+   * empty for none. Absent (a spec built by hand): no hint.
+   */
+  indexHint?: string;
 }
 
 /**

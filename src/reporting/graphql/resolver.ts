@@ -1,9 +1,11 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { Channel } from '../../conversations/conversation.entity';
 import { ChannelEnum } from '../../conversations/graphql/enums';
 import { ConversationConnection } from '../../conversations/graphql/types';
 import { Context } from '../../server/context';
 import { runsOnce } from '../../server/cost';
+import { responsePath } from '../../server/response-path';
 import { drilldown, listDefinitions, listMeasures, listProperties, listPropertyValues, runReport } from '../service';
 import { DrilldownInput, RunReportInput } from './inputs';
 import { ConversationPropertyType, PropertyValueConnection, ReportDefinitionType, ReportMeasure, ReportResultType } from './types';
@@ -37,8 +39,12 @@ export class ReportingResolver {
   }
 
   @Query(() => ReportResultType, runsOnce('Runs a report of the catalog or a saved report.'))
-  runReport(@Ctx() ctx: Context, @Arg('input', () => RunReportInput, { description: 'Which report, date range, timezone, granularity and filters.' }) input: RunReportInput): Promise<ReportResultType> {
-    return runReport(ctx, input);
+  runReport(
+    @Ctx() ctx: Context,
+    @Arg('input', () => RunReportInput, { description: 'Which report, date range, timezone, granularity and filters.' }) input: RunReportInput,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ReportResultType> {
+    return runReport(ctx, input, responsePath(info));
   }
 
   @Query(() => ConversationConnection, runsOnce('The conversations behind one data point of a report run; `totalCount` equals the point\'s count.'))

@@ -1,8 +1,12 @@
+import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { BadInput } from '../../../src/errors';
 import {
+  addDays,
+  bucketCount,
   bucketStart,
   Granularity,
+  GRANULARITIES,
   MAX_BUCKETS,
   parseDateRange,
   parseLocalDate,
@@ -294,6 +298,30 @@ describe('timeBuckets', () => {
     expect(badInput(() => timeBuckets({ from: '2016-01-01', to }, 'DAY', 'UTC', 'input.granularity')).field).toBe('input.granularity');
     // The same range is fine by week.
     expect(timeBuckets({ from: '2016-01-01', to }, 'WEEK', 'UTC')).toHaveLength(530);
+  });
+
+  it('counts the buckets of a range as timeBuckets builds them, for every granularity', () => {
+    const day = fc.date({ min: new Date('1900-01-01'), max: new Date('9990-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const range = fc.tuple(day, fc.integer({ min: 0, max: 800 })).map(([from, days]) => ({ from, to: addDays(from, days) }));
+    fc.assert(fc.property(range, fc.constantFrom(...GRANULARITIES), (r, granularity) => {
+      expect(bucketCount(r, granularity)).toBe(timeBuckets(r, granularity, 'UTC').length);
+    }), { seed: 9, numRuns: 100 });
+  });
+
+  // Found by the fuzz suite: refusing 4,800 years by quarter took 4 s of zone arithmetic on the
+  // server's one thread (the buckets were built, up to the cap, before the refusal).
+  it('refuses too many buckets before building any', () => {
+    const fromISO = jest.spyOn(DateTime, 'fromISO');
+    try {
+      for (const granularity of GRANULARITIES) {
+        fromISO.mockClear();
+        expect(badInput(() => timeBuckets({ from: '1900-01-01', to: '9998-12-31' }, granularity, 'Etc/GMT+12')).code).toBe('BAD_USER_INPUT');
+        // A bucket takes several; counting them takes at most one (the week's Monday).
+        expect([granularity, fromISO.mock.calls.length <= 1]).toEqual([granularity, true]);
+      }
+    } finally {
+      fromISO.mockRestore();
+    }
   });
 
   // The loop compares ISO date strings; the last date parseLocalDate accepts keeps every bucket edge a four-digit year.

@@ -79,16 +79,16 @@ export function rollupsEnabled(env?: Environment): boolean {
 }
 
 /** The aggregate query of a report: from the rollup when the planner can, else over the conversations. */
-export function aggregateQuery(spec: BoundSpec, useRollups: boolean): SqlFragment {
+export function aggregateQuery(spec: BoundSpec, useRollups: boolean): SqlFragment & { fromRollup: boolean } {
   if (useRollups) {
     const plan = planRollup(spec);
     if (plan.kind === 'rollup') {
       countAggregate('rollup');
-      return plan.query;
+      return { ...plan.query, fromRollup: true };
     }
   }
   countAggregate('conversations');
-  return compileAggregate(spec);
+  return { ...compileAggregate(spec), fromRollup: false };
 }
 
 export function planRollup(spec: BoundSpec): RollupPlan {
@@ -278,7 +278,7 @@ function compileRollupAggregate(spec: BoundSpec, groupedBy: Grouping, cells: Rol
       ' AND ',
     );
     const select = join([...dimensions, fragment(`c.status AS st, ${sums.map((s) => `${s.conversations} AS ${s.alias}`).join(', ')}`)], ', ');
-    parts.push(join([fragment(`SELECT ${select.sql}`, ...select.params), fragment(`FROM conversations c WHERE ${scope.sql}${groupColumns(dimensions)}`, ...scope.params)], ' '));
+    parts.push(join([fragment(`SELECT ${select.sql}`, ...select.params), fragment(`FROM conversations c${spec.channel ? (spec.indexHint ?? '') : ''} WHERE ${scope.sql}${groupColumns(dimensions)}`, ...scope.params)], ' '));
   }
 
   const dimensions = spec.dimensions.map((_, i) => `x.d${i} AS d${i}`);

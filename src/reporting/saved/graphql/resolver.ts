@@ -1,7 +1,9 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { canEditReports } from '../../../accounts/plan';
 import { Context } from '../../../server/context';
 import { pagedBy, runsOnce } from '../../../server/cost';
+import { responsePath } from '../../../server/response-path';
 import { resolveStoredRange, StoredDateRange } from '../../date-presets';
 import { ReportResultType } from '../../graphql/types';
 import { describeDimension, describeFilter, describeMeasure, runSource } from '../../service';
@@ -84,9 +86,10 @@ export class SavedReportResolver {
     nullable: true,
     ...runsOnce('Runs it: its own date range, timezone and filters unless the arguments say otherwise. Null, with a CONFIG_INVALID error naming the report, when its stored configuration no longer validates (other reports of the same request still run).'),
   })
-  async result(@Ctx() ctx: Context, @Root() report: SavedReportType, @Args(() => ReportRunArgs) run: ReportRunArgs): Promise<ReportResultType> {
+  async result(@Ctx() ctx: Context, @Root() report: SavedReportType, @Args(() => ReportRunArgs) run: ReportRunArgs, @Info() info: GraphQLResolveInfo): Promise<ReportResultType> {
+    const started = performance.now();
     // The Report object was handed out after an access check (its own, or its dashboard's).
-    return runSource(ctx, savedSource(await loadSavedReport(ctx, report.id)), run);
+    return runSource(ctx, savedSource(await loadSavedReport(ctx, report.id)), run, responsePath(info), started);
   }
 }
 

@@ -5,6 +5,7 @@ import { DashboardsAndSavedReports1764316800000 } from './1764316800000-dashboar
 import { TokenManagement1764403200000 } from './1764403200000-token-management';
 import { SavedReportPrivacy1764489600000 } from './1764489600000-saved-report-privacy';
 import { DatabaseIdentity1764748800000 } from './1764748800000-database-identity';
+import { PageUrlPath1764835200000 } from './1764835200000-page-url-path';
 import { CoveringReportIndexes1765094400000 } from './1765094400000-covering-report-indexes';
 
 /** Every migration, in the order they apply (TypeORM sorts them by timestamp). Add new ones at the end. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   TokenManagement1764403200000,
   SavedReportPrivacy1764489600000,
   DatabaseIdentity1764748800000,
+  PageUrlPath1764835200000,
   CoveringReportIndexes1765094400000,
 ];

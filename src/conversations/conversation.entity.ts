@@ -40,6 +40,10 @@ export class Conversation {
   @Column({ name: 'page_url', type: 'varchar', length: 2048, nullable: true })
   pageUrl: string | null;
 
+  /** The page URL as one page (src/conversations/page-url.ts), written with every conversation. */
+  @Column({ name: 'page_url_path', type: 'varchar', length: 2049, nullable: true })
+  pageUrlPath: string | null;
+
   @Column({ type: 'varchar', length: 1000, nullable: true })
   subject: string | null;
 

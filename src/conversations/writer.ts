@@ -6,6 +6,7 @@ import { CustomPropertyType } from './conversation.entity';
 import { DIRECTORY_TABLES, DirectoryKind } from './directory.entity';
 import { log } from '../log';
 import { IMPORT_LIMITS } from './import-schema';
+import { pageUrlPath } from './page-url';
 import { ConversationRecord } from './record';
 
 export interface WriteResult {
@@ -22,7 +23,7 @@ export interface WriteResult {
 const CONVERSATION_COLUMNS = [
   'account_id', 'external_id', 'channel', 'status', 'inbox_id', 'assignee_id', 'team_id', 'chatflow_id',
   'page_url', 'subject', 'contact_email', 'contact_name', 'created_at', 'closed_at', 'first_response_at',
-  'first_response_ms', 'time_to_close_ms', 'message_count', 'content_hash', 'updated_at',
+  'first_response_ms', 'time_to_close_ms', 'message_count', 'content_hash', 'updated_at', 'page_url_path',
 ] as const;
 const MESSAGE_COLUMNS = ['account_id', 'conversation_id', 'position', 'external_id', 'sender', 'agent_id', 'sent_at'];
 const PROPERTY_COLUMNS = ['account_id', 'conversation_id', 'name', 'value_text', 'value_number'];
@@ -172,7 +173,7 @@ function conversationRow(accountId: number, r: ConversationRecord, now: string):
   return [
     accountId, r.externalId, r.channel, r.status, r.inbox.id, r.assignee?.id ?? null, r.team?.id ?? null,
     r.chatflow?.id ?? null, r.pageUrl, r.subject, r.contactEmail, r.contactName, r.createdAt, r.closedAt,
-    r.firstResponseAt, r.firstResponseMs, r.timeToCloseMs, r.messages.length, r.contentHash, now,
+    r.firstResponseAt, r.firstResponseMs, r.timeToCloseMs, r.messages.length, r.contentHash, now, pageUrlPath(r.pageUrl),
   ];
 }
 

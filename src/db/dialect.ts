@@ -35,6 +35,10 @@ export interface SqlDialect {
    * planner might pick another. Empty where the planner needs no telling.
    */
   reportIndexHint(index: string): string;
+  /** Whole seconds from 1970-01-01T00:00Z to a stored instant (a column or expression from code). */
+  epochSeconds(expression: string): string;
+  /** Integer division of two non-negative integer expressions (SQLite's `/` already is; MariaDB's gives decimals). */
+  intDiv(dividend: string, divisor: string): string;
 }
 
 export function placeholders(columnCount: number, rowCount: number): string {

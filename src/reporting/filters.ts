@@ -48,6 +48,7 @@ const NEGATED: Partial<Record<FilterOperator, FilterOperator>> = { NEQ: 'EQ', NO
 /** One filter; `field` names it in errors, e.g. `filters[2]`. */
 export function compileFilter(filter: FilterSpec, context: FilterContext, field: string): SqlFragment {
   const property = context.declared ? context.catalog.resolveDeclared(filter.property, `${field}.property`) : context.catalog.resolve(filter.property, `${field}.property`);
+  if (property.local) throw new BadInput(`${field}.property`, `${property.key} only groups reports (its value depends on the report's time zone); filter on ${property.local.date === 'c.created_at' ? 'createdAt' : 'closedAt'} instead`);
   const allowed = OPERATORS_BY_TYPE[property.type];
   if (!allowed.includes(filter.operator)) {
     throw new BadInput(`${field}.operator`, `${filter.operator} is not allowed for ${property.key} (${property.type}); use one of ${allowed.join(', ')}`);

@@ -45,6 +45,30 @@ export interface ConversationProperty {
   customName?: string;
   /** Whether reports may group by it. */
   groupable: boolean;
+  /**
+   * For the local hour of day and day of week of a date: which date and which part. They group
+   * only: the value depends on the run's time zone, so the engine computes it (see compile.ts).
+   */
+  local?: { date: 'c.created_at' | 'c.closed_at'; part: LocalPart };
+}
+
+export type LocalPart = 'hourOfDay' | 'dayOfWeek';
+export const HOURS_OF_DAY: readonly string[] = Array.from({ length: 24 }, (_, hour) => String(hour));
+/** Monday first, as the weeks of time buckets. */
+export const DAYS_OF_WEEK = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
+
+function localProperty(date: 'createdAt' | 'closedAt', label: string, part: LocalPart): ConversationProperty {
+  const values = part === 'hourOfDay' ? HOURS_OF_DAY : DAYS_OF_WEEK;
+  const labels = part === 'hourOfDay' ? HOURS_OF_DAY.map((h) => `${h.padStart(2, '0')}:00`) : DAYS_OF_WEEK.map((d) => d[0] + d.slice(1).toLowerCase());
+  return {
+    key: `${date}.${part}`,
+    label: `${label} (${part === 'hourOfDay' ? 'local hour of day' : 'local day of week'})`,
+    type: 'ENUM',
+    groupable: true,
+    enumValues: values,
+    enumLabels: Object.fromEntries(values.map((v, i) => [v, labels[i]])),
+    local: { date: date === 'createdAt' ? 'c.created_at' : 'c.closed_at', part },
+  };
 }
 
 const builtin = (key: string, label: string, type: PropertyType, column: string, extra: Partial<ConversationProperty> = {}): ConversationProperty => ({
@@ -83,6 +107,11 @@ export const BUILTIN_PROPERTIES: readonly ConversationProperty[] = [
     enumValues: RESPONSE_RANGES.map(([value]) => value),
     enumLabels: Object.fromEntries(RESPONSE_RANGES.map(([value, label]) => [value, label])),
   }),
+  builtin('pageUrlPath', 'Page URL path', 'STRING', 'c.page_url_path'),
+  localProperty('createdAt', 'Created', 'hourOfDay'),
+  localProperty('createdAt', 'Created', 'dayOfWeek'),
+  localProperty('closedAt', 'Closed', 'hourOfDay'),
+  localProperty('closedAt', 'Closed', 'dayOfWeek'),
 ];
 
 const BUILTIN_BY_KEY = new Map(BUILTIN_PROPERTIES.map((p) => [p.key, p]));

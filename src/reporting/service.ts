@@ -9,8 +9,10 @@ import { answerReport } from './cache';
 import { ReportDefinition } from './catalog/definition';
 import { catalogDefinition, reportCatalog } from './catalog/registry';
 import { RunOptions } from './engine/build-spec';
+import { compareResults, comparisonSpec } from './engine/compare';
 import { drilldownSpec } from './engine/drilldown';
-import { MEASURE_KEYS, MeasureKey, MEASURES } from './engine/measures';
+import { LocalDateRange } from './time';
+import { MeasureKey } from './engine/measures';
 import { FilterSpec } from './filters';
 import { ReportSpec } from './engine/spec';
 import { DrilldownInput, RunReportInput } from './graphql/inputs';
@@ -33,15 +35,15 @@ export async function listProperties(ctx: Context): Promise<ConversationProperty
     key: p.key,
     label: p.label,
     type: p.type,
-    operators: [...OPERATORS_BY_TYPE[p.type]],
+    operators: p.local ? [] : [...OPERATORS_BY_TYPE[p.type]],
     groupable: p.groupable || p.type === 'DATETIME',
     values: p.enumValues ? [...p.enumValues] : null,
   }));
 }
 
-/** Every measure a report can show, with its label and unit (what the report editor offers). */
+/** Every measure a report can show, core's and the plugins', with its label and unit (what the report editor offers). */
 export function listMeasures(): ReportMeasure[] {
-  return MEASURE_KEYS.map(describeMeasure);
+  return reportCatalog().measures().map((m) => describeMeasure(m.key));
 }
 
 export async function listPropertyValues(ctx: Context, args: PropertyValuesArgs): Promise<PropertyValueConnection> {
@@ -82,7 +84,16 @@ async function specFor(ctx: Context, input: RunReportInput, prefix = ''): Promis
  * records in the context where its answer came from: `path` is where it sits in the response.
  */
 export async function runSource(ctx: Context, source: ReportSource, run: RunOptions, path: string, started = performance.now()): Promise<ReportResultType> {
-  const { result, source: answeredBy } = await answerReport(ctx.db, await specOf(ctx, source, run), knownDataVersion(ctx.viewer.account));
+  const known = knownDataVersion(ctx.viewer.account);
+  const spec = await specOf(ctx, source, run);
+  if (run.compareTo) {
+    // Both runs are checked before either runs: a compareTo without a range is refused at once.
+    const earlier = comparisonSpec(spec, run.compareTo);
+    const [current, previous] = await Promise.all([answerReport(ctx.db, spec, known), answerReport(ctx.db, earlier, known)]);
+    ctx.reportRuns.push({ path, source: current.source, ms: performance.now() - started });
+    return Object.assign(new ReportResultType(), compareResults(spec, current.result, previous.result, earlier.range as LocalDateRange));
+  }
+  const { result, source: answeredBy } = await answerReport(ctx.db, spec, known);
   ctx.reportRuns.push({ path, source: answeredBy, ms: performance.now() - started });
   return Object.assign(new ReportResultType(), result);
 }
@@ -113,7 +124,9 @@ export function describeDefinition(d: ReportDefinition): ReportDefinitionType {
 }
 
 export function describeMeasure(key: MeasureKey): ReportMeasure {
-  return { key, label: MEASURES[key].label, unit: MEASURES[key].unit };
+  const measure = reportCatalog().measureLookup(key);
+  if (!measure) throw new Error(`measure ${key} is not in the catalog`);
+  return { key, label: measure.label, unit: measure.unit };
 }
 
 export function describeDimension(key: string): ReportDimension {

@@ -1,6 +1,7 @@
 import { ConfigInvalid } from '../errors';
 import { Context } from '../server/context';
 import { ReportDefinition } from './catalog/definition';
+import { reportCatalog } from './catalog/registry';
 import { resolveStoredRange, StoredDateRange } from './date-presets';
 import { buildSpec, ReportShape, RunOptions } from './engine/build-spec';
 import { ReportSpec } from './engine/spec';
@@ -47,5 +48,5 @@ export function onDashboard(source: ReportSource, dashboard: DashboardOverlay): 
 export async function specOf(ctx: Context, source: ReportSource, run: RunOptions): Promise<ReportSpec> {
   const timezone = run.timezone ? parseTimezone(run.timezone, 'timezone') : (source.timezone ?? ctx.viewer.account.timezone);
   const dateRange = run.dateRange ?? (source.dateRange && resolveStoredRange(source.dateRange, timezone));
-  return buildSpec(source.shape, { ...run, timezone, dateRange }, { account: ctx.viewer.account, catalog: await ctx.reporting.catalog(), dialect: ctx.db.dialect });
+  return buildSpec(source.shape, { ...run, timezone, dateRange }, { account: ctx.viewer.account, catalog: await ctx.reporting.catalog(), dialect: ctx.db.dialect, measures: reportCatalog().measureLookup });
 }

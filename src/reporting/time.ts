@@ -172,3 +172,59 @@ export function todayIn(timezone: string, now: Date = new Date()): string {
 export function localDateOf(instant: Date, timezone: string): string {
   return DateTime.fromJSDate(instant, { zone: timezone }).toISODate() as string;
 }
+
+/**
+ * A zone's UTC offset over a span, as the offset in force at its start and each change after it:
+ * what turns an instant into a local hour or weekday in SQL without the database's zone tables.
+ * Offsets are whole seconds (every zone in use today is on whole minutes).
+ */
+export interface OffsetTable {
+  /** Offset in seconds before the first change. */
+  initial: number;
+  /** Each change: from `at` on, local time is UTC + `offset` seconds. */
+  changes: { at: Date; offset: number }[];
+}
+
+const YEAR_CHANGES = new Map<string, { at: Date; offset: number }[]>();
+
+function offsetSeconds(zone: IANAZone, ms: number): number {
+  return Math.round(zone.offset(ms) * 60);
+}
+
+/**
+ * The offset changes of one calendar year (UTC), found by sampling every 6 hours and bisecting to
+ * the millisecond where the offset changes; kept per zone and year. No zone changes its offset twice
+ * within 6 hours.
+ */
+function changesInYear(timezone: string, year: number): { at: Date; offset: number }[] {
+  const key = `${timezone}:${year}`;
+  const cached = YEAR_CHANGES.get(key);
+  if (cached) return cached;
+  const zone = IANAZone.create(timezone);
+  const changes: { at: Date; offset: number }[] = [];
+  const end = Date.UTC(year + 1, 0, 1);
+  const step = 6 * 3_600_000;
+  for (let t = Date.UTC(year, 0, 1); t < end; t += step) {
+    const next = Math.min(t + step, end);
+    const before = offsetSeconds(zone, t);
+    if (offsetSeconds(zone, next) === before) continue;
+    let [lo, hi] = [t, next]; // offset(lo) = before, offset(hi) differs
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (offsetSeconds(zone, mid) === before) lo = mid;
+      else hi = mid;
+    }
+    changes.push({ at: new Date(hi), offset: offsetSeconds(zone, hi) });
+  }
+  YEAR_CHANGES.set(key, changes);
+  return changes;
+}
+
+/** The offsets of a zone from `start` to `end` (inclusive), by whole UTC years. */
+export function offsetTable(timezone: string, start: Date, end: Date): OffsetTable {
+  const zone = IANAZone.create(timezone);
+  const first = start.getUTCFullYear();
+  const changes: { at: Date; offset: number }[] = [];
+  for (let year = first; year <= end.getUTCFullYear(); year++) changes.push(...changesInYear(timezone, year));
+  return { initial: offsetSeconds(zone, Date.UTC(first, 0, 1)), changes: changes.filter((c, i) => c.offset !== (i === 0 ? offsetSeconds(zone, Date.UTC(first, 0, 1)) : changes[i - 1].offset)) };
+}

@@ -36,6 +36,7 @@ export interface PropertyValuesArgs {
  */
 export async function propertyValues(db: Database, catalog: PropertyCatalog, accountId: number, args: PropertyValuesArgs): Promise<PropertyValuePage> {
   const property = catalog.resolve(args.key, 'key');
+  if (property.local) throw new BadInput('key', `${property.key} has no value list: it is local to a report's time zone and only groups reports`);
   const first = pageSize(args.first);
   const offset = args.after ? decodeOffset(args.after, property.key) : 0;
   const needle = args.search?.trim() || null;

@@ -25,6 +25,14 @@ describe('report plugins named in THREADLINE_PLUGINS', () => {
     mkdirSync(join(work, 'my-reports'));
     writeFileSync(join(work, 'my-reports', 'by-team.js'), `module.exports = ${JSON.stringify(definition('email-volume-by-team', 'team'))};\n`);
     writeFileSync(join(work, 'my-reports', 'broken.js'), `module.exports = ${JSON.stringify({ ...definition('broken-report', 'team'), measures: ['nonsense'] })};\n`);
+    // A measure over a text property, and a good one in the same module: only the broken one is left out.
+    writeFileSync(
+      join(work, 'my-reports', 'measures.js'),
+      `exports.measures = ${JSON.stringify([
+        { key: 'avgSubject', label: 'Average subject', unit: 'NUMBER', kind: 'avg', property: 'subject' },
+        { key: 'maxMessages', label: 'Most messages', unit: 'NUMBER', kind: 'max', property: 'messageCount' },
+      ])};\n`,
+    );
     mkdirSync(join(work, 'node_modules', 'acme-threadline-reports'), { recursive: true });
     writeFileSync(join(work, 'node_modules', 'acme-threadline-reports', 'index.js'), `exports.default = [${JSON.stringify(definition('email-volume-by-subject', 'subject'))}];\n`);
   });
@@ -55,9 +63,12 @@ describe('report plugins named in THREADLINE_PLUGINS', () => {
       expect(ids).not.toContain('broken-report');
       const run = await post('{ runReport(input: { definitionId: "email-volume-by-subject" }) { dimensions { key } rows { measureValues } } }');
       expect(run.data.runReport).toEqual({ dimensions: [{ key: 'subject' }], rows: [] });
+      const measures = await post('{ reportMeasures { key unit } }');
+      expect((measures.data.reportMeasures as { key: string }[]).slice(9)).toEqual([{ key: 'maxMessages', unit: 'NUMBER' }]);
     } finally {
       const result = await server.stop();
       expect(result.stderr).toContain(`report plugin broken-report (${join(work, 'my-reports', 'broken.js')}) not loaded: unknown measure "nonsense"`);
+      expect(result.stderr).toContain(`report plugin avgSubject (${join(work, 'my-reports', 'measures.js')}) not loaded: measure: property must be a number or duration property`);
     }
   });
 });

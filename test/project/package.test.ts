@@ -28,6 +28,12 @@ describe('the package', () => {
     expect(files.filter((f) => f.startsWith('test/') || f.startsWith('dist/bench/') || (f.endsWith('.ts') && !f.endsWith('.d.ts')) || f.endsWith('.tsbuildinfo'))).toEqual([]);
   });
 
+  it('exports the plugin kit as threadline/plugin, with its types', () => {
+    const resolved = execFileSync(process.execPath, ['-p', 'const kit = require("threadline/plugin"); [require.resolve("threadline/plugin"), typeof kit.defineMeasure, typeof kit.defineReport].join(" ")'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    expect(resolved).toBe(`${join(ROOT, 'dist', 'src', 'plugin.js')} function function`);
+    expect(readFileSync(join(ROOT, 'dist', 'src', 'plugin.d.ts'), 'utf8')).toContain('export declare function defineReport(definition: ReportDefinition): ReportDefinition;');
+  });
+
   it('exports the import schema as threadline/conversation.schema.json', () => {
     // Resolved by Node itself (a package may require itself by name), as an integrator's code would.
     const resolved = execFileSync(process.execPath, ['-p', 'require.resolve("threadline/conversation.schema.json")'], { cwd: ROOT, encoding: 'utf8' }).trim();

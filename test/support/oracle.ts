@@ -36,14 +36,54 @@ export type OracleMeasure =
   | 'medianFirstResponseSeconds'
   | 'p90FirstResponseSeconds'
   | 'medianTimeToCloseSeconds'
-  | 'p90TimeToCloseSeconds';
+  | 'p90TimeToCloseSeconds'
+  // Plugin measures of the other kinds (docs/metrics.md, "Measures are definitions"), as a plugin
+  // would define them: see PLUGIN_MEASURES in test/integration/custom-report-oracle.test.ts.
+  | 'highPriorityCount' // count where properties.priority is "high"
+  | 'sumFirstResponseSeconds' // sum of the first response time
+  | 'maxMessages' // max of messageCount
+  | 'minSatisfaction' // min of the number custom property satisfaction
+  | 'avgSatisfaction'
+  | 'p75Satisfaction' // its 75th percentile
+  | 'closedShare' // closedCount ÷ count, in percent
+  | 'highPriorityPerClosed'; // highPriorityCount ÷ closedCount, a plain number
 
 export const ORACLE_MEASURES: readonly OracleMeasure[] = [
   'count', 'closedCount', 'openCount', 'avgFirstResponseSeconds', 'avgTimeToCloseSeconds',
   'medianFirstResponseSeconds', 'p90FirstResponseSeconds', 'medianTimeToCloseSeconds', 'p90TimeToCloseSeconds',
+  'highPriorityCount', 'sumFirstResponseSeconds', 'maxMessages', 'minSatisfaction', 'avgSatisfaction', 'p75Satisfaction', 'closedShare', 'highPriorityPerClosed',
 ];
 
-export const isCountMeasure = (measure: OracleMeasure): boolean => measure === 'count' || measure === 'closedCount' || measure === 'openCount';
+export const isCountMeasure = (measure: OracleMeasure): boolean => measure === 'count' || measure === 'closedCount' || measure === 'openCount' || measure === 'highPriorityCount';
+
+/** Ratios: numerator, denominator, and whether in percent. A drill-down lists the numerator's conversations. */
+const RATIOS: Partial<Record<OracleMeasure, [OracleMeasure, OracleMeasure, boolean]>> = {
+  closedShare: ['closedCount', 'count', true],
+  highPriorityPerClosed: ['highPriorityCount', 'closedCount', false],
+};
+
+/** The local hours and weekdays of the dates: only group, in the report's time zone. */
+const LOCAL_PARTS: Record<string, ['createdAt' | 'closedAt', 'hour' | 'weekday']> = {
+  'createdAt.hourOfDay': ['createdAt', 'hour'],
+  'createdAt.dayOfWeek': ['createdAt', 'weekday'],
+  'closedAt.hourOfDay': ['closedAt', 'hour'],
+  'closedAt.dayOfWeek': ['closedAt', 'weekday'],
+};
+const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
+const HOURS = Array.from({ length: 24 }, (_, h) => String(h));
+
+/** docs/metrics.md: scheme and host lower-cased, no query or fragment, no trailing slash but the root's. */
+function pagePath(url: string | null): string | null {
+  if (url === null) return null;
+  const bare = url.split(/[?#]/)[0].trim();
+  const match = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^/]*)(.*)$/.exec(bare);
+  if (!match) {
+    const path = bare.replace(/\/+$/, '');
+    return path !== '' ? path : bare.startsWith('/') ? '/' : null;
+  }
+  const path = match[3].replace(/\/+$/, '');
+  return match[1].toLowerCase() + match[2].toLowerCase() + (path === '' ? '/' : path);
+}
 
 export interface OracleFilter {
   property: string;
@@ -277,6 +317,8 @@ function valueOf(c: Conversation, key: string): Value {
       return c.firstResponseMs;
     case 'timeToCloseSeconds':
       return c.timeToCloseMs;
+    case 'pageUrlPath':
+      return pagePath(c.pageUrl);
     case 'firstResponseRange': {
       const ms = c.firstResponseMs;
       return ms === null ? null : (RESPONSE_RANGES.find(([, , below]) => ms < below) as [string, string, number])[0];
@@ -341,12 +383,38 @@ function measured(measure: OracleMeasure, c: Conversation): number | null {
     case 'openCount': return c.status === 'OPEN' ? 1 : null;
     case 'avgFirstResponseSeconds': case 'medianFirstResponseSeconds': case 'p90FirstResponseSeconds': return c.firstResponseMs;
     case 'avgTimeToCloseSeconds': case 'medianTimeToCloseSeconds': case 'p90TimeToCloseSeconds': return c.timeToCloseMs;
+    case 'highPriorityCount': return c.properties.get('priority') === 'high' ? 1 : null;
+    case 'sumFirstResponseSeconds': return c.firstResponseMs;
+    case 'maxMessages': return c.messageCount;
+    case 'minSatisfaction': case 'avgSatisfaction': case 'p75Satisfaction': {
+      const value = c.properties.get('satisfaction');
+      return typeof value === 'number' ? value : null;
+    }
+    case 'closedShare': case 'highPriorityPerClosed': return measured((RATIOS[measure] as [OracleMeasure, OracleMeasure, boolean])[0], c);
   }
+}
+
+/** A measure over the conversations of a point. */
+function measureOf(measure: OracleMeasure, members: Conversation[]): number | null {
+  const ratio = RATIOS[measure];
+  if (ratio) {
+    const [numerator, denominator] = [measureOf(ratio[0], members), measureOf(ratio[1], members)];
+    return numerator === null || denominator === null || denominator === 0 ? null : (numerator / denominator) * (ratio[2] ? 100 : 1);
+  }
+  return aggregate(measure, members.map((c) => measured(measure, c)).filter((v): v is number => v !== null));
 }
 
 function aggregate(measure: OracleMeasure, values: number[]): number | null {
   if (isCountMeasure(measure)) return values.length;
   if (values.length === 0) return null;
+  switch (measure) {
+    case 'sumFirstResponseSeconds': return values.reduce((a, b) => a + b, 0) / 1000;
+    case 'maxMessages': return Math.max(...values);
+    case 'minSatisfaction': return Math.min(...values);
+    case 'avgSatisfaction': return values.reduce((a, b) => a + b, 0) / values.length;
+    case 'p75Satisfaction': return percentile(values, 0.75);
+    default: break;
+  }
   if (measure.startsWith('avg')) return values.reduce((a, b) => a + b, 0) / values.length / 1000;
   return percentile(values, measure.startsWith('p90') ? 0.9 : 0.5) / 1000;
 }
@@ -454,6 +522,13 @@ export class ReportOracle {
     };
     for (const c of selected) {
       const values = config.dimensions.map((key) => {
+        const local = LOCAL_PARTS[key];
+        if (local) {
+          const at = c[local[0]];
+          if (at === null) return null;
+          const time = DateTime.fromMillis(at, { zone: config.timezone });
+          return local[1] === 'hour' ? String(time.hour) : WEEKDAYS[time.weekday - 1];
+        }
         const value = valueOf(c, key);
         if (value === null) return null;
         return isDateProperty(key) ? bucketStart(localDate(value as number), granularity()) : String(value);
@@ -483,6 +558,19 @@ export class ReportOracle {
         }
       }
     }
+    // Without a date dimension, every hour or weekday of the first local one, for every series with data.
+    const l = config.dimensions.findIndex((key) => LOCAL_PARTS[key] !== undefined);
+    if (t < 0 && l >= 0) {
+      const series = new Map<string, (string | null)[]>();
+      for (const { values } of points.values()) {
+        const rest = values.filter((_, i) => i !== l);
+        series.set(JSON.stringify(rest), rest);
+      }
+      if (series.size === 0 && config.dimensions.length === 1) series.set('[]', []);
+      for (const value of LOCAL_PARTS[config.dimensions[l]][1] === 'hour' ? HOURS : WEEKDAYS) {
+        for (const rest of series.values()) pointOf([...rest.slice(0, l), value, ...rest.slice(l)]);
+      }
+    }
     // Totals: a report without dimensions is one point, even over nothing.
     if (config.dimensions.length === 0) pointOf([]);
 
@@ -493,7 +581,7 @@ export class ReportOracle {
         return {
           values,
           labels: values.map((v, i) => this.labelOf(config.dimensions[i], v)),
-          measures: config.measures.map((m, i) => aggregate(m, behind[i].map((c) => measured(m, c) as number))),
+          measures: config.measures.map((m) => measureOf(m, members)),
           ids: behind.map((list) => list.map((c) => c.id).sort()),
         };
       })
@@ -507,6 +595,8 @@ export class ReportOracle {
       if (name === undefined) throw new Error(`oracle: no name for ${key} ${value}`);
       return name;
     }
+    const local = LOCAL_PARTS[key];
+    if (local) return local[1] === 'hour' ? `${value.padStart(2, '0')}:00` : value[0] + value.slice(1).toLowerCase();
     return ENUM_LABELS[key]?.[value] ?? value;
   }
 }

@@ -1,6 +1,7 @@
 import { Database, fromDbInstant, toNumber } from '../../src/db/database';
 import { ReportDefinition } from '../../src/reporting/catalog/definition';
 import { buildSpec, ReportShape, RunOptions } from '../../src/reporting/engine/build-spec';
+import { MeasureLookup } from '../../src/reporting/engine/measures';
 import { planRollup, RollupPlan } from '../../src/reporting/engine/rollup/plan';
 import { bindBuckets, ReportResult, runSpec } from '../../src/reporting/engine/run';
 import { isOtherDate } from '../../src/reporting/engine/spec';
@@ -14,8 +15,8 @@ export interface RollupComparison {
   rollup: ReportResult;
 }
 
-export async function compareRollup(db: Database, account: { id: number; timezone: string }, shape: ReportShape | ReportDefinition, run: RunOptions): Promise<RollupComparison> {
-  const spec = buildSpec(shape, run, { account, catalog: await loadPropertyCatalog(db, account.id), dialect: db.dialect });
+export async function compareRollup(db: Database, account: { id: number; timezone: string }, shape: ReportShape | ReportDefinition, run: RunOptions, measures?: MeasureLookup): Promise<RollupComparison> {
+  const spec = buildSpec(shape, run, { account, catalog: await loadPropertyCatalog(db, account.id), dialect: db.dialect, measures });
   const bound = await bindBuckets(db, spec);
   const plan = bound.axes.some((axis, i) => axis?.buckets.length === 0 && !isOtherDate(spec, spec.dimensions[i])) ? null : planRollup(bound);
   const raw = await runSpec(db, spec, { rollups: false });

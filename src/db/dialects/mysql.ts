@@ -21,6 +21,14 @@ export const mysqlDialect: SqlDialect = {
   // key (the whole account) instead of the date index: ten times the rows. FORCE INDEX still lets it
   // use the index's range; it only rules out the table scan and the other indexes.
   reportIndexHint: (index) => ` FORCE INDEX (${index})`,
+  // Instants are DATETIME in UTC: plain calendar arithmetic, no session time zone involved (as
+  // UNIX_TIMESTAMP would be).
+  epochSeconds(expression) {
+    return `TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', ${expression})`;
+  },
+  intDiv(dividend, divisor) {
+    return `((${dividend}) DIV (${divisor}))`;
+  },
   likeInsensitive(expression, negate) {
     // The binary collation compares bytes, so LIKE would be case-sensitive: compare lower-cased text.
     // MariaDB's default escape character is already the backslash.

@@ -18,6 +18,12 @@ export const sqliteDialect: SqlDialect = {
   },
   lockingRead: '',
   limitStatementTime: () => null,
+  epochSeconds(expression) {
+    return `unixepoch(${expression})`;
+  },
+  intDiv(dividend, divisor) {
+    return `((${dividend}) / (${divisor}))`;
+  },
   likeInsensitive(expression, negate) {
     // SQLite's LIKE folds ASCII only: both sides go through unicode_lower (registered on the
     // connection in database.ts). SQLite has no default escape character, so ESCAPE is required.

@@ -25,6 +25,7 @@ export function reportCacheKey(databaseIdentity: string, spec: ReportSpec, dataV
     dimensions: spec.dimensions.map((d) => ({
       kind: d.kind,
       granularity: d.kind === 'time' ? d.granularity : null,
+      ranges: d.kind === 'range' ? d.ranges : null,
       property: { key: d.property.key, type: d.property.type, column: d.property.column ?? null, customName: d.property.customName ?? null },
     })),
     dateColumn: spec.dateColumn,

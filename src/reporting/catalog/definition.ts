@@ -32,6 +32,11 @@ export interface ReportDefinition {
   defaultFilters?: readonly FilterSpec[];
   /** For a time dimension: the bucket size unless the run asks for another. */
   defaultGranularity?: Granularity;
+  /**
+   * Numeric dimensions cut into ranges: property key → ascending bounds (seconds for durations).
+   * `{ 'properties.csat': [3, 5] }` groups by `< 3`, `3 to < 5` and `≥ 5`.
+   */
+  ranges?: Readonly<Record<string, readonly number[]>>;
 }
 
 /** Identity at run time, a type check for plugin authors: `export default defineReport({ ... })`. */

@@ -8,7 +8,7 @@ import { compileFilter, FilterSpec } from '../filters';
 import { sqliteDialect } from '../../db/dialects/sqlite';
 import { builtinProperty, CUSTOM_PREFIX, FILTER_OPERATORS, PropertyCatalog } from '../properties';
 import { GRANULARITIES } from '../time';
-import { isMeasureKey } from '../engine/measures';
+import { AGGREGATE_KINDS, CORE_MEASURES, isCoreMeasureKey, MEASURE_KINDS, MEASURE_UNITS, MeasureDefinition, MeasureLookup } from '../engine/measures';
 import { chartProblem } from './chart';
 import { CHART_TYPES, ReportDefinition } from './definition';
 
@@ -32,6 +32,7 @@ const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  */
 export class ReportRegistry {
   private readonly definitions = new Map<string, ReportDefinition>();
+  private readonly measureDefinitions = new Map<string, MeasureDefinition>(CORE_MEASURES.map((m) => [m.key, m]));
   readonly problems: PluginProblem[] = [];
   private frozen = false;
 
@@ -39,7 +40,7 @@ export class ReportRegistry {
   register(candidate: unknown, source: string): boolean {
     if (this.frozen) throw new Error(`Cannot register report plugin ${source}: the catalog is frozen once the server starts`);
     const id = typeof (candidate as { id?: unknown })?.id === 'string' ? (candidate as { id: string }).id : undefined;
-    const problem = definitionProblem(candidate) ?? (id && this.definitions.has(id) ? `duplicate report id "${id}" (already registered by another plugin)` : null);
+    const problem = definitionProblem(candidate, this.measureLookup) ?? (id && this.definitions.has(id) ? `duplicate report id "${id}" (already registered by another plugin)` : null);
     if (problem) {
       this.problems.push({ source, id, message: problem });
       return false;
@@ -47,6 +48,31 @@ export class ReportRegistry {
     const definition = candidate as ReportDefinition;
     this.definitions.set(definition.id, Object.freeze({ ...definition }));
     return true;
+  }
+
+  /**
+   * Validates and adds a measure definition; a broken one is recorded in `problems` (by its key)
+   * and left out, and so is every report that measures it.
+   */
+  registerMeasure(candidate: unknown, source: string): boolean {
+    if (this.frozen) throw new Error(`Cannot register measure plugin ${source}: the catalog is frozen once the server starts`);
+    const key = typeof (candidate as { key?: unknown })?.key === 'string' ? (candidate as { key: string }).key : undefined;
+    const problem = measureProblem(candidate, this.measureLookup) ?? (key && this.measureDefinitions.has(key) ? `duplicate measure key "${key}" (already defined${isCoreMeasureKey(key) ? ' by core' : ' by another plugin'})` : null);
+    if (problem) {
+      this.problems.push({ source, id: key, message: `measure: ${problem}` });
+      return false;
+    }
+    const definition = candidate as MeasureDefinition;
+    this.measureDefinitions.set(definition.key, Object.freeze({ ...definition }));
+    return true;
+  }
+
+  /** A measure definition by key: core's and the plugins'. */
+  readonly measureLookup: MeasureLookup = (key) => this.measureDefinitions.get(key);
+
+  /** Every measure, core's first, then the plugins' in registration order. */
+  measures(): MeasureDefinition[] {
+    return [...this.measureDefinitions.values()];
   }
 
   freeze(): this {
@@ -64,7 +90,7 @@ export class ReportRegistry {
 }
 
 /** Why a plugin's export is not a valid report definition, or null. */
-export function definitionProblem(candidate: unknown): string | null {
+export function definitionProblem(candidate: unknown, measures: MeasureLookup = (key) => CORE_MEASURES.find((m) => m.key === key)): string | null {
   if (typeof candidate !== 'object' || candidate === null) return 'does not export a report definition object';
   const d = candidate as Partial<Record<keyof ReportDefinition, unknown>>;
   if (typeof d.id !== 'string' || !ID.test(d.id)) return `id must be kebab-case (e.g. "chat-volume-by-assignee"), got ${JSON.stringify(d.id)}`;
@@ -73,12 +99,14 @@ export function definitionProblem(candidate: unknown): string | null {
   }
   if (d.channel !== null && !(CHANNELS as readonly unknown[]).includes(d.channel)) return `channel must be CHAT, EMAIL or null, got ${JSON.stringify(d.channel)}`;
   if (!Array.isArray(d.measures) || d.measures.length === 0) return 'measures must list at least one measure';
-  const unknownMeasure = d.measures.find((m) => typeof m !== 'string' || !isMeasureKey(m));
+  const unknownMeasure = d.measures.find((m) => typeof m !== 'string' || !measures(m));
   if (unknownMeasure !== undefined) return `unknown measure ${JSON.stringify(unknownMeasure)}`;
   if (new Set(d.measures).size !== d.measures.length) return 'measures lists a measure twice';
   if (!Array.isArray(d.dimensions) || d.dimensions.length > MAX_DIMENSIONS) return `dimensions must be an array of at most ${MAX_DIMENSIONS} property keys`;
+  const ranges = rangesProblem(d.ranges, d.dimensions);
+  if (ranges) return ranges;
   for (const key of d.dimensions) {
-    const problem = dimensionProblem(key);
+    const problem = dimensionProblem(key, (d.ranges as Record<string, unknown> | undefined)?.[key as string] !== undefined);
     if (problem) return problem;
   }
   if (new Set(d.dimensions).size !== d.dimensions.length) return 'dimensions lists a property twice';
@@ -93,12 +121,72 @@ export function definitionProblem(candidate: unknown): string | null {
   return defaultFiltersProblem(d.defaultFilters);
 }
 
-function dimensionProblem(key: unknown): string | null {
+const MEASURE_KEY = /^[a-z][A-Za-z0-9]*$/;
+const NUMERIC_TYPES: ReadonlySet<string> = new Set(['DURATION', 'NUMBER']);
+
+/**
+ * Why a plugin's export is not a valid measure definition, or null. Property keys are checked
+ * against the built-ins (a number or a duration) or as custom keys, whose type is only known per
+ * account: a custom property without numbers has no values to aggregate. A ratio's parts must be
+ * measures registered before it, neither a ratio nor a percentile (those need values of their own).
+ */
+export function measureProblem(candidate: unknown, measures: MeasureLookup): string | null {
+  if (typeof candidate !== 'object' || candidate === null) return 'is not a measure definition object';
+  const m = candidate as Record<string, unknown>;
+  if (typeof m.key !== 'string' || !MEASURE_KEY.test(m.key)) return `key must be camelCase letters and digits (e.g. "avgCsat"), got ${JSON.stringify(m.key)}`;
+  if (typeof m.label !== 'string' || m.label.trim() === '') return 'label must be a non-empty string';
+  if (!(MEASURE_UNITS as readonly unknown[]).includes(m.unit)) return `unit must be one of ${MEASURE_UNITS.join(', ')}, got ${JSON.stringify(m.unit)}`;
+  if (!(MEASURE_KINDS as readonly unknown[]).includes(m.kind)) return `kind must be one of ${MEASURE_KINDS.join(', ')}, got ${JSON.stringify(m.kind)}`;
+  if (m.kind === 'count') {
+    if (m.unit !== 'COUNT') return 'a count has unit COUNT';
+    const where = defaultFiltersProblem(m.where);
+    return where && where.replace('defaultFilters', 'where');
+  }
+  if (m.kind === 'ratio') {
+    if (m.unit !== 'PERCENT' && m.unit !== 'NUMBER') return 'a ratio has unit PERCENT or NUMBER';
+    for (const part of ['numerator', 'denominator'] as const) {
+      const key = m[part];
+      const found = typeof key === 'string' ? measures(key) : undefined;
+      if (!found) return `${part} must be the key of a measure registered before this one, got ${JSON.stringify(key)}`;
+      if (found.kind === 'ratio' || found.kind === 'percentile') return `${part} "${key as string}" is a ${found.kind}; a ratio divides counts, sums, averages, minima or maxima`;
+    }
+    return null;
+  }
+  if (m.kind === 'percentile' && (typeof m.p !== 'number' || !(m.p >= 0 && m.p <= 100))) return `p must be a number from 0 to 100, got ${JSON.stringify(m.p)}`;
+  if (typeof m.property !== 'string') return `a ${m.kind as string} needs property: the key of a number or duration property`;
+  if (m.property.startsWith(CUSTOM_PREFIX)) {
+    if (!isCustomPropertyName(m.property.slice(CUSTOM_PREFIX.length))) return `property "${m.property}" is not a valid custom property key`;
+    return m.unit === 'NUMBER' ? null : 'a custom property is a number: unit NUMBER';
+  }
+  const property = builtinProperty(m.property);
+  if (!property || !NUMERIC_TYPES.has(property.type)) return `property must be a number or duration property (${AGGREGATE_KINDS.join(', ')} and percentile aggregate numbers), got ${JSON.stringify(m.property)}`;
+  const unit = property.type === 'DURATION' ? 'SECONDS' : 'NUMBER';
+  return m.unit === unit ? null : `${m.property} is a ${property.type.toLowerCase()}: unit ${unit}`;
+}
+
+/** At most this many bounds (21 ranges) per dimension. */
+const MAX_RANGE_BOUNDS = 20;
+
+/** `ranges`: for dimensions of the report that are numbers, durations or custom properties, ascending finite bounds. */
+function rangesProblem(ranges: unknown, dimensions: readonly unknown[]): string | null {
+  if (ranges === undefined) return null;
+  if (typeof ranges !== 'object' || ranges === null || Array.isArray(ranges)) return 'ranges must be an object of property key → ascending bounds';
+  for (const [key, bounds] of Object.entries(ranges)) {
+    if (!dimensions.includes(key)) return `ranges.${key}: not a dimension of this report`;
+    const property = builtinProperty(key);
+    if (!key.startsWith(CUSTOM_PREFIX) && !(property && NUMERIC_TYPES.has(property.type))) return `ranges.${key}: only numbers, durations and custom properties are cut into ranges`;
+    if (!Array.isArray(bounds) || bounds.length === 0 || bounds.length > MAX_RANGE_BOUNDS) return `ranges.${key} must list 1 to ${MAX_RANGE_BOUNDS} bounds`;
+    if (!bounds.every((b, i) => typeof b === 'number' && Number.isFinite(b) && (i === 0 || b > bounds[i - 1]))) return `ranges.${key} must be finite numbers in ascending order, got ${JSON.stringify(bounds)}`;
+  }
+  return null;
+}
+
+function dimensionProblem(key: unknown, ranged = false): string | null {
   if (typeof key !== 'string') return `dimension ${JSON.stringify(key)} is not a property key`;
   if (key.startsWith(CUSTOM_PREFIX)) return isCustomPropertyName(key.slice(CUSTOM_PREFIX.length)) ? null : `dimension "${key}" is not a valid custom property key`;
   const property = builtinProperty(key);
   if (!property) return `unknown property "${key}" in dimensions`;
-  if (!property.groupable && property.type !== 'DATETIME') return `property "${key}" cannot be a dimension (it is a ${property.type.toLowerCase()}; measure it instead)`;
+  if (!property.groupable && property.type !== 'DATETIME' && !ranged) return `property "${key}" cannot be a dimension (it is a ${property.type.toLowerCase()}; measure it instead)`;
   return null;
 }
 
@@ -143,19 +231,23 @@ export const BUILTIN_PLUGIN_DIR = resolve(__dirname, '../../../plugins');
  */
 export function loadReportCatalog(extra: readonly string[] = settings().plugins): ReportRegistry {
   const registry = new ReportRegistry();
-  for (const file of pluginFiles(BUILTIN_PLUGIN_DIR)) registerModule(registry, file);
+  const modules: LoadedModule[] = [];
+  for (const file of pluginFiles(BUILTIN_PLUGIN_DIR)) modules.push(loadModule(registry, file));
   for (const entry of extra) {
     // A folder or file that exists (relative to the working directory) is a path; anything else a package name.
     const path = resolve(entry);
     if (existsSync(path) && statSync(path).isDirectory()) {
-      for (const file of pluginFiles(path)) registerModule(registry, file);
+      for (const file of pluginFiles(path)) modules.push(loadModule(registry, file));
     } else if (existsSync(path)) {
-      registerModule(registry, path);
+      modules.push(loadModule(registry, path));
     } else {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- plugins are named at run time
-      registerModule(registry, entry, () => require(require.resolve(entry, { paths: [process.cwd()] })));
+      modules.push(loadModule(registry, entry, () => require(require.resolve(entry, { paths: [process.cwd()] }))));
     }
   }
+  // Every measure before any report, so a report may measure what a later plugin defines.
+  for (const { source, measures } of modules) for (const measure of measures) registry.registerMeasure(measure, source);
+  for (const { source, reports } of modules) for (const report of reports) registry.register(report, source);
   return registry.freeze();
 }
 
@@ -170,19 +262,34 @@ function pluginFiles(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
-/** A module may export one definition or a list, as `default`, `module.exports` or `reports`. */
+interface LoadedModule {
+  source: string;
+  measures: unknown[];
+  reports: unknown[];
+}
+
+/**
+ * A module may export one report definition or a list, as `default`, `module.exports` or
+ * `reports`, and measure definitions as `measures` (one or a list) beside them. A module that
+ * exports only measures defines no report.
+ */
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- plugin files are found at run time
-function registerModule(registry: ReportRegistry, source: string, load: () => unknown = () => require(source)): void {
+function loadModule(registry: ReportRegistry, source: string, load: () => unknown = () => require(source)): LoadedModule {
   let exported: unknown;
   try {
     exported = load();
   } catch (error) {
     registry.problems.push({ source, message: `could not be loaded: ${(error as Error).message.split('\n')[0]}` });
-    return;
+    return { source, measures: [], reports: [] };
   }
-  const module = exported as { default?: unknown; reports?: unknown };
-  const value = module?.default ?? module?.reports ?? exported;
-  for (const definition of Array.isArray(value) ? value : [value]) registry.register(definition, source);
+  const module = exported as { default?: unknown; reports?: unknown; measures?: unknown } | null;
+  const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+  // A report definition exported as the module itself has `measures` of its own: keys, not definitions.
+  if (typeof (module as { id?: unknown } | null)?.id === 'string') return { source, measures: [], reports: [exported] };
+  const measures = list(module?.measures);
+  const onlyMeasures = module?.default === undefined && module?.reports === undefined && module?.measures !== undefined;
+  const reports = onlyMeasures ? [] : list(module?.default ?? module?.reports ?? exported);
+  return { source, measures, reports };
 }
 
 let catalog: ReportRegistry | undefined;

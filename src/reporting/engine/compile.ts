@@ -1,9 +1,9 @@
-import { assertNever, invariant } from '../../errors';
+import { assertNever, BadInput, invariant } from '../../errors';
 import { SqlFragment } from '../filters';
-import { ConversationProperty } from '../properties';
-import { rangeInstants, TimeBucket } from '../time';
-import { Measure, measureScope } from './measures';
-import { BoundSpec, Dimension, isOtherDate, ReportSpec, TimeAxis } from './spec';
+import { ConversationProperty, LocalPart } from '../properties';
+import { OffsetTable, rangeInstants, TimeBucket } from '../time';
+import { customValueNames, Measure, measureScope, valueSql } from './measures';
+import { BoundSpec, Dimension, isOtherDate, NumericRange, ReportSpec, TimeAxis } from './spec';
 import { and, fragment, join } from './sql';
 
 /**
@@ -75,8 +75,62 @@ function dimensionExpression(spec: BoundSpec, dimension: Dimension, index: numbe
     const found = bucketIndex(column, buckets.map((b) => b.start), 0, buckets.length);
     return fragment(`CASE WHEN ${column} IS NULL THEN NULL ELSE ${found.sql} END`, ...found.params);
   }
+  if (dimension.kind === 'local') return localExpression(spec, dimension.date, dimension.part, offsetsOf(spec, index));
+  if (dimension.kind === 'range') return rangeExpression(rangeValueSql(dimension, index), dimension);
   if (dimension.property.customName !== undefined) return fragment(`p${index}.value_text`);
   return fragment(columnOf(dimension.property));
+}
+
+function offsetsOf(spec: BoundSpec, index: number): OffsetTable {
+  const offsets = spec.offsets[index];
+  invariant(offsets, 'a local dimension is bound to its offsets');
+  return offsets;
+}
+
+/**
+ * Seconds added before dividing, so every operand stays positive back to 1900 (both stores
+ * truncate toward zero): 4000 weeks, a whole number of days and of weeks.
+ */
+const EPOCH_SHIFT = 4000 * 7 * 86_400;
+
+/**
+ * The local hour of day (0–23) or day of week (0 Monday – 6 Sunday) of an instant: its seconds
+ * since 1970 plus the zone's offset at that instant, found by binary search over the offset changes
+ * computed in TypeScript (no zone tables). Both hours 02:00–03:00 of a night that turns the clocks
+ * back are local 02; 1970-01-01 was a Thursday (3).
+ */
+export function localExpression(spec: BoundSpec, column: string, part: LocalPart, offsets: OffsetTable): SqlFragment {
+  const starts = [new Date(-8.64e15), ...offsets.changes.map((c) => c.at)];
+  const values = [offsets.initial, ...offsets.changes.map((c) => c.offset)];
+  const offset = searchInstants(column, starts, 0, starts.length, (i) => String(values[i]));
+  const seconds = fragment(`(${spec.dialect.epochSeconds(column)} + ${offset.sql} + ${EPOCH_SHIFT})`, ...offset.params);
+  const sql = part === 'hourOfDay' ? spec.dialect.intDiv(`${seconds.sql} % 86400`, '3600') : `(${spec.dialect.intDiv(seconds.sql, '86400')} + 3) % 7`;
+  return fragment(`CASE WHEN ${column} IS NULL THEN NULL ELSE ${sql} END`, ...seconds.params);
+}
+
+/** The value a range dimension tests: a column, or the number of a custom property joined as `p<i>`. */
+function rangeValueSql(dimension: Extract<Dimension, { kind: 'range' }>, index: number): string {
+  return dimension.property.customName !== undefined ? `p${index}.value_number` : columnOf(dimension.property);
+}
+
+/** Durations are stored in milliseconds, ranges declared in seconds. */
+function rangeScale(property: ConversationProperty): number {
+  return property.type === 'DURATION' ? 1000 : 1;
+}
+
+/** The index of the range a value lies in, or null without a value. */
+function rangeExpression(value: string, dimension: Extract<Dimension, { kind: 'range' }>): SqlFragment {
+  const scale = rangeScale(dimension.property);
+  const bounded = dimension.ranges.flatMap((r, i) => (r.below === null ? [] : [{ i, below: r.below * scale }]));
+  const cases = bounded.map(({ i }) => `WHEN ${value} < ? THEN ${i}`).join(' ');
+  return fragment(`CASE WHEN ${value} IS NULL THEN NULL ${cases} ELSE ${dimension.ranges.length - 1} END`, ...bounded.map((b) => b.below));
+}
+
+/** The condition that a value lies in one range (over `value`, already non-null). */
+function inRange(value: string, range: NumericRange, property: ConversationProperty): SqlFragment {
+  const scale = rangeScale(property);
+  const parts = [...(range.from === null ? [] : [fragment(`${value} >= ?`, range.from * scale)]), ...(range.below === null ? [] : [fragment(`${value} < ?`, range.below * scale)])];
+  return parts.length === 0 ? fragment(`${value} IS NOT NULL`) : and(parts);
 }
 
 /**
@@ -85,31 +139,52 @@ function dimensionExpression(spec: BoundSpec, dimension: Dimension, index: numbe
  * TypeScript, so DST is already in them and no timezone tables are needed.
  */
 export function bucketIndex(column: string, starts: readonly Date[], lo: number, hi: number): SqlFragment {
-  if (hi - lo === 1) return fragment(String(lo));
+  return searchInstants(column, starts, lo, hi, String);
+}
+
+/** The binary search of bucketIndex, giving `leaf(i)` (SQL from code, never input) for the span i an instant lies in. */
+function searchInstants(column: string, starts: readonly Date[], lo: number, hi: number, leaf: (i: number) => string): SqlFragment {
+  if (hi - lo === 1) return fragment(leaf(lo));
   const mid = (lo + hi) >> 1;
-  const below = bucketIndex(column, starts, lo, mid);
-  const above = bucketIndex(column, starts, mid, hi);
+  const below = searchInstants(column, starts, lo, mid, leaf);
+  const above = searchInstants(column, starts, mid, hi, leaf);
   return fragment(`CASE WHEN ${column} < ? THEN ${below.sql} ELSE ${above.sql} END`, starts[mid], ...below.params, ...above.params);
 }
 
-function fromClause(spec: BoundSpec): SqlFragment {
-  const joins = spec.dimensions.flatMap((d, i) => (d.kind === 'property' && d.property.customName !== undefined ? [customJoin(d.property, `p${i}`)] : []));
-  // The covering index leads with the channel: without one, or for all time, the planner chooses.
-  const hint = spec.range && spec.channel ? (spec.indexHint ?? '') : '';
-  return join([fragment(`FROM conversations c${hint}`), ...joins], ' ');
+/** The alias each custom property a measure reads is joined under: `v0`, `v1`... */
+export function valueAliases(spec: ReportSpec): Map<string, string> {
+  return new Map(customValueNames(spec.measures).map((name, i) => [name, `v${i}`]));
 }
 
-/** Aggregate columns of a measure: `m<i>` for counts, `s<i>`/`k<i>` (sum, count) for averages. */
-function measureColumns(measure: Measure, index: number): SqlFragment | null {
+function fromClause(spec: BoundSpec): SqlFragment {
+  const joins = spec.dimensions.flatMap((d, i) => ((d.kind === 'property' || d.kind === 'range') && d.property.customName !== undefined ? [customJoin(d.property, `p${i}`)] : []));
+  const values = [...valueAliases(spec)].map(([name, alias]) => customJoin({ key: name, label: name, type: 'NUMBER', customName: name, groupable: true }, alias));
+  // The covering index leads with the channel: without one, or for all time, the planner chooses.
+  const hint = spec.range && spec.channel ? (spec.indexHint ?? '') : '';
+  return join([fragment(`FROM conversations c${hint}`), ...joins, ...values], ' ');
+}
+
+/**
+ * Aggregate columns of a measure named `name` (its index; a ratio's parts add `n` and `d`): `m<name>`
+ * for counts, minima and maxima, `s<name>`/`k<name>` (sum, count of values) for sums and averages.
+ * Percentiles have a query of their own (see compilePercentile).
+ */
+export function measureColumns(measure: Measure, name: string, aliases: ReadonlyMap<string, string>): SqlFragment[] {
   switch (measure.kind) {
     case 'count':
-      return measure.status
-        ? fragment(`SUM(CASE WHEN c.status = ? THEN 1 ELSE 0 END) AS m${index}`, measure.status)
-        : fragment(`COUNT(*) AS m${index}`);
-    case 'average':
-      return fragment(`SUM(${measure.column}) AS s${index}, COUNT(${measure.column}) AS k${index}`);
+      return [measure.where ? fragment(`SUM(CASE WHEN ${measure.where.sql} THEN 1 ELSE 0 END) AS m${name}`, ...measure.where.params) : fragment(`COUNT(*) AS m${name}`)];
+    case 'sum':
+    case 'avg': {
+      const value = valueSql(measure.value, aliases);
+      return [fragment(`SUM(${value}) AS s${name}, COUNT(${value}) AS k${name}`)];
+    }
+    case 'min':
+    case 'max':
+      return [fragment(`${measure.kind.toUpperCase()}(${valueSql(measure.value, aliases)}) AS m${name}`)];
     case 'percentile':
-      return null; // a query of its own: see compilePercentile
+      return [];
+    case 'ratio':
+      return [...measureColumns(measure.numerator, `${name}n`, aliases), ...measureColumns(measure.denominator, `${name}d`, aliases)];
     default:
       return assertNever(measure);
   }
@@ -118,7 +193,8 @@ function measureColumns(measure: Measure, index: number): SqlFragment | null {
 /** One row per group: `d<i>` dimension values, then the measure columns. */
 export function compileAggregate(spec: BoundSpec): SqlFragment {
   const dimensions = spec.dimensions.map((d, i) => dimensionExpression(spec, d, i));
-  const measures = spec.measures.flatMap((m, i) => measureColumns(m, i) ?? []);
+  const aliases = valueAliases(spec);
+  const measures = spec.measures.flatMap((m, i) => measureColumns(m, String(i), aliases));
   const select = join([...dimensions.map((d, i) => fragment(`${d.sql} AS d${i}`, ...d.params)), ...measures], ', ');
   const groupBy = dimensions.length > 0 ? ` GROUP BY ${dimensions.map((_, i) => `d${i}`).join(', ')}` : '';
   const from = fromClause(spec);
@@ -134,12 +210,13 @@ export function compileAggregate(spec: BoundSpec): SqlFragment {
  * so the float rounding of the bound is never decisive.
  */
 export function compilePercentile(spec: BoundSpec, measure: Measure): SqlFragment {
-  invariant(measure.kind === 'percentile' && measure.fraction !== undefined, 'a percentile measure');
+  invariant(measure.kind === 'percentile', 'a percentile measure');
+  const value = valueSql(measure.value, valueAliases(spec));
   const dimensions = spec.dimensions.map((d, i) => dimensionExpression(spec, d, i));
   const names = dimensions.map((_, i) => `d${i}`);
   const partition = names.length > 0 ? `PARTITION BY ${names.join(', ')} ` : '';
-  const select = join([...dimensions.map((d, i) => fragment(`${d.sql} AS d${i}`, ...d.params)), fragment(`${measure.column} AS v`)], ', ');
-  const where = and([boundScope(spec), fragment(`${measure.column} IS NOT NULL`)]);
+  const select = join([...dimensions.map((d, i) => fragment(`${d.sql} AS d${i}`, ...d.params)), fragment(`${value} AS v`)], ', ');
+  const where = and([boundScope(spec), fragment(`${value} IS NOT NULL`)]);
   const inner = join([fragment(`SELECT ${select.sql}`, ...select.params), fromClause(spec), fragment(`WHERE ${where.sql}`, ...where.params)], ' ');
   const columns = [...names, 'v'].join(', ');
   return fragment(
@@ -149,6 +226,12 @@ export function compilePercentile(spec: BoundSpec, measure: Measure): SqlFragmen
     measure.fraction,
     measure.fraction,
   );
+}
+
+function pointIndex(values: readonly string[], value: string, i: number): number {
+  const index = values.indexOf(value);
+  if (index < 0) throw new BadInput(`point[${i}]`, `${JSON.stringify(value)} is not a value of this dimension (one of ${values.join(', ')})`);
+  return index;
 }
 
 /**
@@ -165,7 +248,7 @@ export function compileSpans(spec: ReportSpec, columns: readonly string[]): SqlF
  * The conversations behind one data point: the report's scope, each dimension equal to the point's
  * value (null: no value; a time bucket: its span, which `bucketOf` finds), and the measure's own scope.
  */
-export function compilePoint(spec: ReportSpec, point: readonly (string | null)[], measure: Measure, bucketOf: (value: string, dimension: number) => TimeBucket): SqlFragment {
+export function compilePoint(spec: BoundSpec, point: readonly (string | null)[], measure: Measure, bucketOf: (value: string, dimension: number) => TimeBucket): SqlFragment {
   const parts = [scopeOf(spec), measureScope(measure)];
   spec.dimensions.forEach((dimension, i) => {
     const value = point[i];
@@ -177,6 +260,20 @@ export function compilePoint(spec: ReportSpec, point: readonly (string | null)[]
       }
       const bucket = bucketOf(value, i);
       parts.push(fragment(`${column} >= ? AND ${column} < ?`, bucket.start, bucket.end));
+    } else if (dimension.kind === 'local') {
+      const local = localExpression(spec, dimension.date, dimension.part, offsetsOf(spec, i));
+      parts.push(value === null ? fragment(`${dimension.date} IS NULL`) : fragment(`${local.sql} = ?`, ...local.params, pointIndex(dimension.property.enumValues ?? [], value, i)));
+    } else if (dimension.kind === 'range') {
+      const exists = 'EXISTS (SELECT 1 FROM conversation_properties p WHERE p.account_id = c.account_id AND p.conversation_id = c.external_id AND p.name = ? AND p.value_number IS NOT NULL';
+      const custom = dimension.property.customName;
+      const column = custom === undefined ? columnOf(dimension.property) : 'p.value_number';
+      if (value === null) {
+        parts.push(custom === undefined ? fragment(`${column} IS NULL`) : fragment(`NOT ${exists})`, custom));
+      } else {
+        const range = dimension.ranges[pointIndex(dimension.ranges.map((r) => r.value), value, i)];
+        const test = inRange(column, range, dimension.property);
+        parts.push(custom === undefined ? test : fragment(`${exists} AND ${test.sql})`, custom, ...test.params));
+      }
     } else if (dimension.property.customName !== undefined) {
       const exists = 'EXISTS (SELECT 1 FROM conversation_properties p WHERE p.account_id = c.account_id AND p.conversation_id = c.external_id AND p.name = ?';
       parts.push(value === null ? fragment(`NOT ${exists})`, dimension.property.customName) : fragment(`${exists} AND p.value_text = ?)`, dimension.property.customName, value));

@@ -4,7 +4,6 @@ import { ReportReader } from '../../db/database';
 import { BadInput } from '../../errors';
 import { TimeBucket } from '../time';
 import { compilePoint } from './compile';
-import { isMeasureKey, MEASURES } from './measures';
 import { assertPointArity, bindBuckets } from './run';
 import { BoundSpec, isOtherDate, ReportSpec } from './spec';
 
@@ -16,13 +15,14 @@ import { BoundSpec, isOtherDate, ReportSpec } from './spec';
 export async function drilldownSpec(db: ReportReader, spec: ReportSpec, point: readonly (string | null)[], measureKey: string | null | undefined, page: PageArgs): Promise<ConversationConnection> {
   assertPointArity(spec, point);
   const key = measureKey ?? spec.measures[0].key;
-  if (!isMeasureKey(key) || !spec.measures.some((m) => m.key === key)) {
+  const measure = spec.measures.find((m) => m.key === key);
+  if (!measure) {
     throw new BadInput('measure', `must be one of this report's measures (${spec.measures.map((m) => m.key).join(', ')}), got ${JSON.stringify(key)}`);
   }
   const bound = await bindBuckets(db, spec);
   // Checked before compiling: a report over all time with no data has no bucket at all.
   const buckets = spec.dimensions.map((dimension, i) => (dimension.kind === 'time' ? pointBucket(bound, point[i], i) : null));
-  const where = compilePoint(spec, point, MEASURES[key], (_, i) => buckets[i] as TimeBucket);
+  const where = compilePoint(bound, point, measure, (_, i) => buckets[i] as TimeBucket);
   return pageConversations(db, spec.accountId, where, page);
 }
 

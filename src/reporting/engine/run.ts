@@ -1,8 +1,8 @@
 import { findDirectoryEntries } from '../../conversations/directory';
-import { fromDbInstant, ReportReader, toNumber } from '../../db/database';
-import { BadInput } from '../../errors';
+import { Database, fromDbInstant, ReportReader, toNumber } from '../../db/database';
+import { assertNever, BadInput, invariant } from '../../errors';
 import { ConversationProperty } from '../properties';
-import { bucketStart, LocalDateRange, localDateOf, timeBuckets, wholeBuckets } from '../time';
+import { bucketStart, LocalDateRange, localDateOf, OffsetTable, offsetTable, rangeInstants, timeBuckets, wholeBuckets } from '../time';
 import { compilePercentile, compileSpans } from './compile';
 import { Measure, MeasureUnit } from './measures';
 import { aggregateQuery, rollupsEnabled } from './rollup/plan';
@@ -73,11 +73,7 @@ export async function computeReport(db: ReportReader, spec: ReportSpec, options:
   for (const row of await db.report<Record<string, unknown>>(aggregate.sql, aggregate.params)) {
     const group = groupOf(dimensionColumns.map((c) => row[c]));
     spec.measures.forEach((measure, i) => {
-      if (measure.kind === 'count') group.values[i] = toNumber(row[`m${i}`]) ?? 0;
-      if (measure.kind === 'average') {
-        const count = toNumber(row[`k${i}`]) ?? 0;
-        group.values[i] = count === 0 ? null : (toNumber(row[`s${i}`]) as number) / count / 1000;
-      }
+      if (measure.kind !== 'percentile') group.values[i] = measureValue(measure, String(i), row);
     });
   }
   for (const [i, measure] of spec.measures.entries()) {
@@ -102,18 +98,36 @@ export async function computeReport(db: ReportReader, spec: ReportSpec, options:
  */
 export async function bindBuckets(db: ReportReader, spec: ReportSpec): Promise<BoundSpec> {
   const times = spec.dimensions.flatMap((d) => (d.kind === 'time' ? [d] : []));
-  const needsSpan = times.filter((d) => !spec.range || isOtherDate(spec, d));
+  const locals = spec.dimensions.flatMap((d) => (d.kind === 'local' ? [d] : []));
+  // A local hour or weekday needs the zone's offsets over the instants it may see: the range's when
+  // it is of the date the report selects by, else those of the data.
+  const columns = [
+    ...new Set([
+      ...times.filter((d) => !spec.range || isOtherDate(spec, d)).map((d) => d.property.column as string),
+      ...locals.filter((d) => !spec.range || d.date !== spec.dateColumn).map((d) => d.date as string),
+    ]),
+  ];
   const spans = new Map<string, LocalDateRange>();
-  if (needsSpan.length > 0) {
-    const columns = needsSpan.map((d) => d.property.column as string);
+  const instants = new Map<string, { first: Date; last: Date }>();
+  if (columns.length > 0) {
     const query = compileSpans(spec, columns);
     const [row] = await db.report<Record<string, unknown>>(query.sql, query.params);
     columns.forEach((column, i) => {
       const first = fromDbInstant(row?.[`first${i}`]);
       const last = fromDbInstant(row?.[`last${i}`]);
-      if (first && last) spans.set(column, { from: localDateOf(first, spec.timezone), to: localDateOf(last, spec.timezone) });
+      if (first && last) {
+        spans.set(column, { from: localDateOf(first, spec.timezone), to: localDateOf(last, spec.timezone) });
+        instants.set(column, { first, last });
+      }
     });
   }
+  const offsets = spec.dimensions.map((d): OffsetTable | null => {
+    if (d.kind !== 'local') return null;
+    const span = spec.range && d.date === spec.dateColumn ? rangeInstants(spec.range, spec.timezone) : instants.get(d.date);
+    const start = span && 'start' in span ? span.start : (span?.first ?? new Date());
+    const end = span && 'end' in span ? span.end : (span?.last ?? start);
+    return offsetTable(spec.timezone, start, end);
+  });
   const axes = spec.dimensions.map((d): TimeAxis | null => {
     if (d.kind !== 'time') return null;
     const span = spans.get(d.property.column as string) ?? null;
@@ -122,7 +136,10 @@ export async function bindBuckets(db: ReportReader, spec: ReportSpec): Promise<B
     const buckets = range ? timeBuckets(range, d.granularity, spec.timezone) : [];
     return { buckets, filled: [0, buckets.length] };
   });
-  return { ...spec, axes };
+  // A replica's reader has no dialect of its own: it is the primary's, which built the spec.
+  const dialect = spec.dialect ?? (db as Partial<Database>).dialect;
+  invariant(dialect, 'a spec built by buildSpec or a database knows its SQL dialect');
+  return { ...spec, axes, offsets, dialect };
 }
 
 /**
@@ -140,7 +157,8 @@ function otherDateAxis(spec: ReportSpec, dimension: TimeDimension, span: LocalDa
 
 async function percentiles(db: ReportReader, spec: BoundSpec, measure: Measure, columns: string[], set: (raw: unknown[], value: number) => void): Promise<void> {
   const query = compilePercentile(spec, measure);
-  const fraction = measure.kind === 'percentile' ? (measure.fraction as number) : 0.5;
+  invariant(measure.kind === 'percentile', 'a percentile measure');
+  const { fraction, value } = measure;
   const byGroup = new Map<string, { raw: unknown[]; n: number; ranked: Map<number, number> }>();
   for (const row of await db.report<Record<string, unknown>>(query.sql, query.params)) {
     const raw = columns.map((c) => normaliseRaw(row[c]));
@@ -155,7 +173,41 @@ async function percentiles(db: ReportReader, spec: BoundSpec, measure: Measure, 
     const lower = ranked.get(Math.floor(position) + 1);
     const upper = ranked.get(Math.ceil(position) + 1);
     if (lower === undefined || upper === undefined) throw new Error(`percentile rows missing around ${position} of ${n}`);
-    set(raw, (lower + (position - Math.floor(position)) * (upper - lower)) / 1000);
+    set(raw, (lower + (position - Math.floor(position)) * (upper - lower)) / value.scale);
+  }
+}
+
+/**
+ * A measure's value from the aggregate row (the columns measureColumns names): a count is 0 over
+ * nothing; a sum, average, minimum or maximum over no values is null; a ratio is null when its
+ * denominator is 0 or null (a share of nothing), and × 100 in unit PERCENT.
+ */
+export function measureValue(measure: Measure, name: string, row: Record<string, unknown>): number | null {
+  switch (measure.kind) {
+    case 'count':
+      return toNumber(row[`m${name}`]) ?? 0;
+    case 'sum':
+    case 'avg': {
+      const count = toNumber(row[`k${name}`]) ?? 0;
+      if (count === 0) return null;
+      const sum = toNumber(row[`s${name}`]) as number;
+      return (measure.kind === 'avg' ? sum / count : sum) / measure.value.scale;
+    }
+    case 'min':
+    case 'max': {
+      const value = toNumber(row[`m${name}`]);
+      return value === null ? null : value / measure.value.scale;
+    }
+    case 'ratio': {
+      const numerator = measureValue(measure.numerator, `${name}n`, row);
+      const denominator = measureValue(measure.denominator, `${name}d`, row);
+      if (numerator === null || denominator === null || denominator === 0) return null;
+      return (numerator / denominator) * (measure.unit === 'PERCENT' ? 100 : 1);
+    }
+    case 'percentile':
+      throw new Error('percentiles are read by percentiles()');
+    default:
+      return assertNever(measure);
   }
 }
 
@@ -176,7 +228,9 @@ function normaliseRaw(value: unknown): unknown {
  * the listed ones (another date property's, beyond the range) show only where they have data.
  */
 function fillEmptyBuckets(spec: BoundSpec, seen: unknown[][], groupOf: (raw: unknown[]) => unknown): void {
-  const timeAt = spec.axes.findIndex((axis) => axis !== null);
+  // Without time buckets, every hour, weekday or range of the first such dimension is listed instead.
+  const listed = spec.dimensions.findIndex((d) => d.kind === 'local' || d.kind === 'range');
+  const timeAt = spec.axes.some((axis) => axis !== null) ? spec.axes.findIndex((axis) => axis !== null) : listed;
   if (timeAt < 0) return;
   const others = new Map<string, unknown[]>();
   for (const raw of seen) {
@@ -187,7 +241,7 @@ function fillEmptyBuckets(spec: BoundSpec, seen: unknown[][], groupOf: (raw: unk
     if (spec.dimensions.length > 1) return; // a break-down with no data has no series to fill
     others.set('[]', []);
   }
-  const [from, to] = (spec.axes[timeAt] as TimeAxis).filled;
+  const [from, to] = spec.axes[timeAt]?.filled ?? [0, valueCount(spec.dimensions[timeAt])];
   for (const rest of others.values()) {
     for (let bucket = from; bucket < to; bucket++) {
       const raw = [...rest];
@@ -214,7 +268,12 @@ async function labelRows(db: ReportReader, spec: BoundSpec, groups: { raw: unkno
         if (!bucket) throw new Error(`bucket ${String(raw)} out of range`);
         return { value: bucket.value, label: bucket.value };
       }
-      const value = String(raw);
+      if (d.kind === 'range') {
+        const range = d.ranges[Number(raw)];
+        if (!range) throw new Error(`range ${String(raw)} out of range`);
+        return { value: range.value, label: range.label };
+      }
+      const value = d.kind === 'local' ? (d.property.enumValues?.[Number(raw)] ?? String(raw)) : String(raw);
       return { value, label: names[i]?.get(value)?.name ?? d.property.enumLabels?.[value] ?? value };
     }),
     measureValues: group.values,
@@ -246,7 +305,7 @@ function sortRows(spec: BoundSpec, rows: ReportRow[]): ReportRow[] {
     const dimension = spec.dimensions[i];
     const [x, y] = [a.dimensionValues[i], b.dimensionValues[i]];
     if (dimension.kind === 'time') return x.value === null || y.value === null ? Number(x.value === null) - Number(y.value === null) : compareText(x.value, y.value);
-    const order = dimension.property.enumValues;
+    const order = dimension.kind === 'range' ? dimension.ranges.map((r) => r.value) : dimension.property.enumValues;
     if (order) return rank(order, x.value) - rank(order, y.value);
     const [ta, tb] = [totals.get(prefix(a, i)) ?? -Infinity, totals.get(prefix(b, i)) ?? -Infinity];
     return (ta === tb ? 0 : tb > ta ? 1 : -1) || compareText(x.label, y.label) || compareText(x.value ?? '', y.value ?? '');
@@ -258,6 +317,11 @@ function sortRows(spec: BoundSpec, rows: ReportRow[]): ReportRow[] {
     }
     return 0;
   });
+}
+
+/** How many values a local or range dimension lists. */
+function valueCount(dimension: Dimension): number {
+  return dimension.kind === 'range' ? dimension.ranges.length : (dimension.property.enumValues?.length ?? 0);
 }
 
 /** An enum value's place; no value goes last. */

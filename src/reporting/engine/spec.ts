@@ -1,13 +1,26 @@
 import { Channel } from '../../conversations/conversation.entity';
+import { SqlDialect } from '../../db/dialect';
 import { SqlFragment } from '../filters';
-import { ConversationProperty } from '../properties';
-import { Granularity, LocalDateRange, TimeBucket } from '../time';
+import { ConversationProperty, LocalPart } from '../properties';
+import { Granularity, LocalDateRange, OffsetTable, TimeBucket } from '../time';
 import { Measure } from './measures';
 
 /** A dimension ready to compile: a catalog property, and for a date property its buckets. */
 export type Dimension =
   | { kind: 'property'; property: ConversationProperty }
-  | { kind: 'time'; property: ConversationProperty; granularity: Granularity };
+  | { kind: 'time'; property: ConversationProperty; granularity: Granularity }
+  /** The local hour of day or day of week of a date property: value i is `property.enumValues[i]`. */
+  | { kind: 'local'; property: ConversationProperty; date: 'c.created_at' | 'c.closed_at'; part: LocalPart }
+  /** A numeric property in the ranges a report declares: value i is `ranges[i].value`. */
+  | { kind: 'range'; property: ConversationProperty; ranges: NumericRange[] };
+
+/** `[from, below)` of a numeric property (in its reported unit: seconds for durations); null is unbounded. */
+export interface NumericRange {
+  value: string;
+  label: string;
+  from: number | null;
+  below: number | null;
+}
 
 /**
  * Everything the engine needs to run one report, already validated: no user text is left in it
@@ -41,6 +54,8 @@ export interface ReportSpec {
    * empty for none. Absent (a spec built by hand): no hint.
    */
   indexHint?: string;
+  /** The store's SQL dialect (buildSpec sets it; a spec built by hand takes the database's). */
+  dialect?: SqlDialect;
 }
 
 /**
@@ -59,6 +74,10 @@ export interface TimeAxis {
 export interface BoundSpec extends ReportSpec {
   /** One per dimension: its time axis, or null for a dimension that is not a date. */
   axes: (TimeAxis | null)[];
+  /** One per dimension: for a local hour or weekday, the zone's offsets over the data's span. */
+  offsets: (OffsetTable | null)[];
+  /** The store's few differences (seconds since 1970 for a local hour). */
+  dialect: SqlDialect;
 }
 
 /** Whether a dimension is a date other than the one the report selects by: it only groups, and may have no value. */

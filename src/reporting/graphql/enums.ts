@@ -1,6 +1,7 @@
 import { graphqlEnum } from '../../server/graphql-enum';
 import { ChartType } from '../catalog/definition';
 import { DatePreset } from '../date-presets';
+import { CompareTo } from '../engine/compare';
 import { MeasureUnit } from '../engine/measures';
 import { FilterOperator, PropertyType } from '../properties';
 import { Granularity } from '../time';
@@ -11,6 +12,11 @@ export const GranularityEnum = graphqlEnum<Granularity>('Granularity', "Size of 
   MONTH: 'Calendar months.',
   QUARTER: 'Calendar quarters (January, April, July, October).',
   YEAR: 'Calendar years.',
+});
+
+export const CompareToEnum = graphqlEnum<CompareTo>('CompareTo', 'The earlier range a report run is compared with.', {
+  PREVIOUS_PERIOD: 'The same number of days just before the date range (March, 31 days, compares with 29 January to 28 February).',
+  PREVIOUS_YEAR: 'The same local dates one year earlier (29 February becomes 28 February).',
 });
 
 export const ChartTypeEnum = graphqlEnum<ChartType>('ChartType', 'How a report is drawn.', {
@@ -27,6 +33,8 @@ export const ChartTypeEnum = graphqlEnum<ChartType>('ChartType', 'How a report i
 export const MeasureUnitEnum = graphqlEnum<MeasureUnit>('MeasureUnit', 'What a measure value counts.', {
   COUNT: 'A number of conversations.',
   SECONDS: 'A duration in seconds.',
+  NUMBER: 'A number: a sum, average, minimum or maximum of a number property, or a plain ratio.',
+  PERCENT: 'A share in percent (0–100): a ratio of two measures.',
 });
 
 export const PropertyTypeEnum = graphqlEnum<PropertyType>('PropertyType', 'The kind of value a conversation property holds; it decides the filter operators.', {

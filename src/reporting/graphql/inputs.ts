@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { CompareTo } from '../engine/compare';
 import { Granularity } from '../time';
-import { GranularityEnum } from './enums';
+import { CompareToEnum, GranularityEnum } from './enums';
 import { FilterInput } from './filter.input';
 
 @InputType({ description: 'Local calendar dates, both inclusive, in the report\'s timezone.' })
@@ -38,6 +39,9 @@ export class RunReportInput {
 
   @Field(() => [FilterInput], { nullable: true, description: 'Extra conditions, combined with AND with the report\'s own.' })
   filters?: FilterInput[] | null;
+
+  @Field(() => CompareToEnum, { nullable: true, description: 'Also run the report over an earlier range and give each row its value there and the change (`ReportRow.comparisonValues`). Needs a date range. Ignored by `drilldown`.' })
+  compareTo?: CompareTo | null;
 }
 
 @InputType({ description: 'A data point of a report run, to list the conversations behind it.' })

@@ -21,13 +21,13 @@ export class ReportDimension {
 
 @ObjectType({ description: 'A measure of a report: what each row counts or averages.' })
 export class ReportMeasure {
-  @Field({ description: 'e.g. `count`, `closedCount`, `openCount`, `avgFirstResponseSeconds`, `avgTimeToCloseSeconds`, `medianFirstResponseSeconds`, `p90TimeToCloseSeconds`.' })
+  @Field({ description: 'e.g. `count`, `closedCount`, `openCount`, `avgFirstResponseSeconds`, `avgTimeToCloseSeconds`, `medianFirstResponseSeconds`, `p90TimeToCloseSeconds`, or a key a plugin defines.' })
   key: string;
 
   @Field({ description: 'Display name.' })
   label: string;
 
-  @Field(() => MeasureUnitEnum, { description: 'COUNT or SECONDS.' })
+  @Field(() => MeasureUnitEnum, { description: 'COUNT, SECONDS, NUMBER or PERCENT.' })
   unit: MeasureUnit;
 }
 
@@ -116,6 +116,27 @@ export class ReportRowType {
 
   @Field(() => [Float], { nullable: 'items', description: 'One per measure, in order; null for an average over no conversations.' })
   measureValues: (number | null)[];
+
+  @Field(() => [Float], {
+    nullable: 'itemsAndList',
+    description: 'With `compareTo`: one per measure, the value of the same group in the comparison range (time buckets matched by position: the first with the first); 0 for a count of a group the comparison range lacks, null where there is nothing to compare with. Null without `compareTo`.',
+  })
+  comparisonValues?: (number | null)[] | null;
+
+  @Field(() => [Float], { nullable: 'itemsAndList', description: 'With `compareTo`: one per measure, `measureValues` minus `comparisonValues` (null if either is null). Null without `compareTo`.' })
+  changes?: (number | null)[] | null;
+
+  @Field(() => [Float], { nullable: 'itemsAndList', description: 'With `compareTo`: one per measure, the change in percent of the comparison value (null when that is 0 or null). Null without `compareTo`.' })
+  changePercents?: (number | null)[] | null;
+}
+
+@ObjectType('LocalDateRange', { description: 'Inclusive local dates, YYYY-MM-DD.' })
+export class LocalDateRangeType {
+  @Field({ description: 'First day.' })
+  from: string;
+
+  @Field({ description: 'Last day.' })
+  to: string;
 }
 
 @ObjectType('ReportResult', { description: 'The rows of a report run.' })
@@ -128,6 +149,9 @@ export class ReportResultType {
 
   @Field(() => [ReportRowType], { description: 'Data points: time in time order (every bucket of the date range, empty ones 0; no value last); an enum in its own order; otherwise largest first.' })
   rows: ReportRowType[];
+
+  @Field(() => LocalDateRangeType, { nullable: true, description: 'With `compareTo`: the range the rows are compared with. Null without it.' })
+  comparisonRange?: LocalDateRangeType | null;
 
   @Field({ description: 'The same rows as CSV (RFC 4180, labels and values, durations in seconds, measures rounded to milliseconds), for export. `GET /export/reports/<id>.csv` also gives ids (docs/api.md).' })
   csv(): string {

@@ -6,7 +6,8 @@ import { Account } from '../../accounts/account.entity';
 import { CHART_TYPES, ChartType, DateProperty } from '../catalog/definition';
 import { chartProblem } from '../catalog/chart';
 import { buildSpec, ReportShape } from '../engine/build-spec';
-import { isMeasureKey, MeasureKey } from '../engine/measures';
+import { MeasureKey } from '../engine/measures';
+import { reportCatalog } from '../catalog/registry';
 import { FilterSpec } from '../filters';
 import { PropertyCatalog } from '../properties';
 import { resolveStoredRange, StoredDateRange } from '../date-presets';
@@ -82,7 +83,7 @@ export function validateSnapshot(snapshot: ReportSnapshot, context: ValidationCo
   if (config.measures.length === 0) throw new BadInput('measures', 'needs at least one measure');
   if (config.measures.length > MAX_MEASURES) throw new BadInput('measures', `takes at most ${MAX_MEASURES} measures`);
   config.measures.forEach((key, i) => {
-    if (!isMeasureKey(key)) throw new BadInput(`measures[${i}]`, `unknown measure ${JSON.stringify(key)}`);
+    if (!reportCatalog().measureLookup(key)) throw new BadInput(`measures[${i}]`, `unknown measure ${JSON.stringify(key)}`);
     if (config.measures.indexOf(key) !== i) throw new BadInput(`measures[${i}]`, `${key} is already measured`);
   });
   if (config.dimensions.length > MAX_DIMENSIONS) throw new BadInput('dimensions', `takes at most ${MAX_DIMENSIONS}: an x-axis and a break-down`);
@@ -95,7 +96,7 @@ export function validateSnapshot(snapshot: ReportSnapshot, context: ValidationCo
   if (chart) throw new BadInput('chartType', chart);
   // The engine's own validation: groupable dimensions, granularity for a date, filters, timezone, range.
   const timezone = config.timezone ?? context.account.timezone;
-  buildSpec(shapeOf(config, []), { filters: config.filters, timezone: config.timezone, dateRange: config.dateRange && resolveStoredRange(config.dateRange, timezone) }, context);
+  buildSpec(shapeOf(config, []), { filters: config.filters, timezone: config.timezone, dateRange: config.dateRange && resolveStoredRange(config.dateRange, timezone) }, { ...context, measures: reportCatalog().measureLookup });
 }
 
 /** A config that could not be read at all: nothing to show, and nothing an edit could keep by mistake. */

@@ -129,6 +129,13 @@ export type Chatflow = {
   name: Scalars['String']['output'];
 };
 
+/** The earlier range a report run is compared with. */
+export type CompareTo =
+  /** The same number of days just before the date range (March, 31 days, compares with 29 January to 28 February). */
+  | 'PREVIOUS_PERIOD'
+  /** The same local dates one year earlier (29 February becomes 28 February). */
+  | 'PREVIOUS_YEAR';
+
 /** The person on the other side of the conversation. */
 export type Contact = {
   __typename?: 'Contact';
@@ -612,10 +619,23 @@ export type LayoutItemInput = {
   width?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Inclusive local dates, YYYY-MM-DD. */
+export type LocalDateRange = {
+  __typename?: 'LocalDateRange';
+  /** First day. */
+  from: Scalars['String']['output'];
+  /** Last day. */
+  to: Scalars['String']['output'];
+};
+
 /** What a measure value counts. */
 export type MeasureUnit =
   /** A number of conversations. */
   | 'COUNT'
+  /** A number: a sum, average, minimum or maximum of a number property, or a plain ratio. */
+  | 'NUMBER'
+  /** A share in percent (0–100): a ratio of two measures. */
+  | 'PERCENT'
   /** A duration in seconds. */
   | 'SECONDS';
 
@@ -1156,11 +1176,11 @@ export type ReportFilter = {
 /** A measure of a report: what each row counts or averages. */
 export type ReportMeasure = {
   __typename?: 'ReportMeasure';
-  /** e.g. `count`, `closedCount`, `openCount`, `avgFirstResponseSeconds`, `avgTimeToCloseSeconds`, `medianFirstResponseSeconds`, `p90TimeToCloseSeconds`. */
+  /** e.g. `count`, `closedCount`, `openCount`, `avgFirstResponseSeconds`, `avgTimeToCloseSeconds`, `medianFirstResponseSeconds`, `p90TimeToCloseSeconds`, or a key a plugin defines. */
   key: Scalars['String']['output'];
   /** Display name. */
   label: Scalars['String']['output'];
-  /** COUNT or SECONDS. */
+  /** COUNT, SECONDS, NUMBER or PERCENT. */
   unit: MeasureUnit;
 };
 
@@ -1174,6 +1194,8 @@ export type ReportPrivacy =
 /** The rows of a report run. */
 export type ReportResult = {
   __typename?: 'ReportResult';
+  /** With `compareTo`: the range the rows are compared with. Null without it. */
+  comparisonRange?: Maybe<LocalDateRange>;
   /** The same rows as CSV (RFC 4180, labels and values, durations in seconds, measures rounded to milliseconds), for export. `GET /export/reports/<id>.csv` also gives ids (docs/api.md). */
   csv: Scalars['String']['output'];
   /** The dimensions, in the order of each row's `dimensionValues`. */
@@ -1206,6 +1228,12 @@ export type ReportRevision = {
 /** One data point: a combination of dimension values and its measures. */
 export type ReportRow = {
   __typename?: 'ReportRow';
+  /** With `compareTo`: one per measure, the change in percent of the comparison value (null when that is 0 or null). Null without `compareTo`. */
+  changePercents?: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
+  /** With `compareTo`: one per measure, `measureValues` minus `comparisonValues` (null if either is null). Null without `compareTo`. */
+  changes?: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
+  /** With `compareTo`: one per measure, the value of the same group in the comparison range (time buckets matched by position: the first with the first); 0 for a count of a group the comparison range lacks, null where there is nothing to compare with. Null without `compareTo`. */
+  comparisonValues?: Maybe<Array<Maybe<Scalars['Float']['output']>>>;
   /** One per dimension, in order. */
   dimensionValues: Array<DimensionValueType>;
   /** One per measure, in order; null for an average over no conversations. */
@@ -1238,6 +1266,8 @@ export type Role =
 
 /** Which report to run and how. Give exactly one of `definitionId` and `reportId`. */
 export type RunReportInput = {
+  /** Also run the report over an earlier range and give each row its value there and the change (`ReportRow.comparisonValues`). Needs a date range. Ignored by `drilldown`. */
+  compareTo?: InputMaybe<CompareTo>;
   /** Run the report as a tile of this dashboard shows it (`DashboardReport.result`): with the dashboard's date range and filters, and for whoever may see the dashboard, also when the saved report is private to another user. The report must be on the dashboard. */
   dashboardId?: InputMaybe<Scalars['ID']['input']>;
   /** Local dates to report on, selecting conversations by the report's dateProperty; absent means all time. */

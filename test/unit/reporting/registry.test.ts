@@ -1,7 +1,8 @@
 import { reloadSettings } from '../../../src/config';
 import { join, resolve } from 'node:path';
 import { ReportDefinition } from '../../../src/reporting/catalog/definition';
-import { definitionProblem, loadReportCatalog, parsePluginList, ReportRegistry } from '../../../src/reporting/catalog/registry';
+import { definitionProblem, loadReportCatalog, measureProblem, parsePluginList, ReportRegistry } from '../../../src/reporting/catalog/registry';
+import { coreMeasures, MEASURE_KEYS } from '../../../src/reporting/engine/measures';
 
 /** A valid definition; each test breaks one thing of it. */
 const valid: ReportDefinition = {
@@ -38,6 +39,11 @@ describe('definitionProblem', () => {
     ['a PIE of one dimension and one measure', withFields({ defaultChartType: 'DONUT' })],
     ['a date dimension with defaultGranularity', withFields({ dimensions: ['closedAt', 'team'], dateProperty: 'closedAt', defaultChartType: 'LINE', defaultGranularity: 'QUARTER' })],
     ['an empty defaultFilters', withFields({ defaultFilters: [] })],
+    ['a local hour of day', withFields({ dimensions: ['createdAt.hourOfDay'] })],
+    ['a local day of week of the closing date', withFields({ dimensions: ['closedAt.dayOfWeek', 'team'], defaultChartType: 'TABLE' })],
+    ['the page URL path', withFields({ dimensions: ['pageUrlPath'] })],
+    ['a custom property in ranges', withFields({ dimensions: ['properties.csat'], ranges: { 'properties.csat': [2, 4] } })],
+    ['a duration in ranges (seconds)', withFields({ dimensions: ['timeToCloseSeconds'], ranges: { timeToCloseSeconds: [3600, 86400] } })],
     ['valid defaultFilters', withFields({ defaultFilters: [{ property: 'status', operator: 'EQ', values: ['CLOSED'] }, { property: 'firstResponseSeconds', operator: 'IS_KNOWN' }, { property: 'createdAt', operator: 'BETWEEN', values: ['2026-01-01', '2026-03-31'] }] })],
     ['a default filter on a custom property (its type is only known per account)', withFields({ defaultFilters: [{ property: 'properties.plan', operator: 'EQ', values: ['pro'] }] })],
   ])('accepts %s', (_name, candidate) => {
@@ -58,6 +64,11 @@ describe('definitionProblem', () => {
     ['a lower-case channel', withFields({ channel: 'chat' }), 'channel must be CHAT, EMAIL or null, got "chat"'],
     ['a missing channel', without('channel'), 'channel must be CHAT, EMAIL or null, got undefined'],
     ['no measures', withFields({ measures: [] }), 'measures must list at least one measure'],
+    ['a number without ranges', withFields({ dimensions: ['messageCount'] }), 'property "messageCount" cannot be a dimension (it is a number; measure it instead)'],
+    ['ranges of a property that is not a dimension', withFields({ ranges: { messageCount: [2] } }), 'ranges.messageCount: not a dimension of this report'],
+    ['ranges of text', withFields({ dimensions: ['subject'], ranges: { subject: [2] } }), 'ranges.subject: only numbers, durations and custom properties are cut into ranges'],
+    ['ranges out of order', withFields({ dimensions: ['messageCount'], ranges: { messageCount: [5, 2] } }), 'ranges.messageCount must be finite numbers in ascending order, got [5,2]'],
+    ['no bounds', withFields({ dimensions: ['messageCount'], ranges: { messageCount: [] } }), 'ranges.messageCount must list 1 to 20 bounds'],
     ['measures as a string', withFields({ measures: 'count' }), 'measures must list at least one measure'],
     ['an unknown measure', withFields({ measures: ['count', 'sum'] }), 'unknown measure "sum"'],
     ['a measure that is no string', withFields({ measures: [7] }), 'unknown measure 7'],
@@ -260,6 +271,64 @@ describe('loadReportCatalog', () => {
       else process.env.THREADLINE_PLUGINS = saved;
       reloadSettings();
     }
+  });
+});
+
+describe('measureProblem', () => {
+  const base = { key: 'avgCsat', label: 'Average CSAT', unit: 'NUMBER', kind: 'avg', property: 'properties.csat' };
+  const measure = (fields: Record<string, unknown>) => ({ ...base, ...fields });
+
+  it.each<[string, unknown]>([
+    ['an average of a numeric custom property', base],
+    ['a sum, minimum and maximum of a built-in number', measure({ kind: 'max', property: 'messageCount' })],
+    ['a percentile of a duration in seconds', measure({ kind: 'percentile', property: 'timeToCloseSeconds', unit: 'SECONDS', p: 75 })],
+    ['a count with a where', measure({ kind: 'count', unit: 'COUNT', property: undefined, where: [{ property: 'status', operator: 'EQ', values: ['CLOSED'] }] })],
+    ['a count with a where on a custom property', measure({ kind: 'count', unit: 'COUNT', where: [{ property: 'properties.priority', operator: 'IN', values: ['high', 'urgent'] }] })],
+    ['a ratio of two core measures in percent', measure({ kind: 'ratio', unit: 'PERCENT', numerator: 'closedCount', denominator: 'count' })],
+  ])('accepts %s', (_name, candidate) => {
+    expect(measureProblem(candidate, coreMeasures)).toBeNull();
+  });
+
+  it.each<[string, unknown, string]>([
+    ['null', null, 'is not a measure definition object'],
+    ['a key with a hyphen', measure({ key: 'avg-csat' }), 'key must be camelCase letters and digits (e.g. "avgCsat"), got "avg-csat"'],
+    ['no label', measure({ label: ' ' }), 'label must be a non-empty string'],
+    ['an unknown unit', measure({ unit: 'EUR' }), 'unit must be one of COUNT, SECONDS, NUMBER, PERCENT, got "EUR"'],
+    ['an unknown kind', measure({ kind: 'median' }), 'kind must be one of count, sum, avg, min, max, percentile, ratio, got "median"'],
+    ['a count in seconds', measure({ kind: 'count', unit: 'SECONDS' }), 'a count has unit COUNT'],
+    ['a count with a bad where', measure({ kind: 'count', unit: 'COUNT', where: [{ property: 'status', operator: 'GT', values: ['OPEN'] }] }), 'where[0].operator: GT is not allowed for status (ENUM); use one of EQ, NEQ, IN, NOT_IN, IS_KNOWN, IS_UNKNOWN'],
+    ['an average of text', measure({ property: 'subject' }), 'property must be a number or duration property (sum, avg, min, max and percentile aggregate numbers), got "subject"'],
+    ['an average without a property', measure({ property: undefined }), 'a avg needs property: the key of a number or duration property'],
+    ['a duration as a plain number', measure({ property: 'firstResponseSeconds' }), 'firstResponseSeconds is a duration: unit SECONDS'],
+    ['a custom property in seconds', measure({ unit: 'SECONDS' }), 'a custom property is a number: unit NUMBER'],
+    ['a percentile beyond 100', measure({ kind: 'percentile', p: 101 }), 'p must be a number from 0 to 100, got 101'],
+    ['a ratio of an unknown measure', measure({ kind: 'ratio', unit: 'PERCENT', numerator: 'reopened', denominator: 'count' }), 'numerator must be the key of a measure registered before this one, got "reopened"'],
+    ['a ratio of a percentile', measure({ kind: 'ratio', unit: 'NUMBER', numerator: 'count', denominator: 'medianTimeToCloseSeconds' }), 'denominator "medianTimeToCloseSeconds" is a percentile; a ratio divides counts, sums, averages, minima or maxima'],
+    ['a ratio counted', measure({ kind: 'ratio', unit: 'COUNT', numerator: 'count', denominator: 'count' }), 'a ratio has unit PERCENT or NUMBER'],
+  ])('refuses %s', (_name, candidate, message) => {
+    expect(measureProblem(candidate, coreMeasures)).toBe(message);
+  });
+});
+
+describe('measure plugins', () => {
+  const MEASURE_PLUGINS = resolve(__dirname, '../../fixtures/plugins-measures');
+
+  it('has the nine core measures, which plugins cannot redefine', () => {
+    const registry = new ReportRegistry();
+    expect(registry.measures().map((m) => m.key)).toEqual(MEASURE_KEYS);
+    expect(registry.registerMeasure({ key: 'count', label: 'Mine', unit: 'COUNT', kind: 'count' }, 'mine.js')).toBe(false);
+    expect(registry.problems).toEqual([{ source: 'mine.js', id: 'count', message: 'measure: duplicate measure key "count" (already defined by core)' }]);
+  });
+
+  it('registers every measure before any report, names a broken one and leaves out the reports that measure it', () => {
+    const catalog = loadReportCatalog([MEASURE_PLUGINS]);
+    expect(catalog.measures().map((m) => m.key).slice(MEASURE_KEYS.length)).toEqual(['avgCsat', 'reopened', 'reopenShare']);
+    expect(catalog.list().map((d) => d.id).slice(13)).toEqual(['csat-by-team']);
+    expect(catalog.problems).toEqual([
+      { source: join(MEASURE_PLUGINS, 'b-broken-measure.js'), id: 'avgSubject', message: 'measure: property must be a number or duration property (sum, avg, min, max and percentile aggregate numbers), got "subject"' },
+      { source: join(MEASURE_PLUGINS, 'b-broken-measure.js'), id: 'subject-average', message: 'unknown measure "avgSubject"' },
+    ]);
+    expect(() => catalog.registerMeasure({ key: 'late', label: 'Late', unit: 'COUNT', kind: 'count' }, 'late.js')).toThrow('Cannot register measure plugin late.js: the catalog is frozen once the server starts');
   });
 });
 

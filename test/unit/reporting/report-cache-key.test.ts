@@ -1,7 +1,12 @@
 import { reportCacheKey, stableJson } from '../../../src/reporting/cache/key';
-import { MEASURES } from '../../../src/reporting/engine/measures';
+import { sqliteDialect } from '../../../src/db/dialects/sqlite';
+import { compileMeasure } from '../../../src/reporting/engine/build-spec';
+import { coreMeasures } from '../../../src/reporting/engine/measures';
 import { ReportSpec } from '../../../src/reporting/engine/spec';
-import { builtinProperty } from '../../../src/reporting/properties';
+import { builtinProperty, PropertyCatalog } from '../../../src/reporting/properties';
+
+const measure = (key: string) => compileMeasure(key, coreMeasures, { dialect: sqliteDialect, catalog: new PropertyCatalog(new Map()), timezone: 'UTC', declared: true }, 'measures[0]');
+const MEASURES = { count: measure('count'), openCount: measure('openCount') };
 
 /** A database's random identity, as its database_identity table holds it. */
 const db = '5f0c1f7e-9a52-4d55-8d3c-0b6f1c2a9e11';

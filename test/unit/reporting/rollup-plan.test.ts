@@ -19,7 +19,7 @@ const account = { id: 7, timezone: 'Europe/Amsterdam' };
 const MARCH = { from: '2026-03-04', to: '2026-03-31' };
 
 function bind(spec: ReportSpec): BoundSpec {
-  return { ...spec, axes: spec.dimensions.map((d) => (d.kind === 'time' && spec.range ? { buckets: timeBuckets(spec.range, d.granularity, spec.timezone), filled: [0, 0] } : null)) };
+  return { ...spec, axes: spec.dimensions.map((d) => (d.kind === 'time' && spec.range ? { buckets: timeBuckets(spec.range, d.granularity, spec.timezone), filled: [0, 0] } : null)), offsets: spec.dimensions.map(() => null), dialect: sqliteDialect };
 }
 
 function plan(shape: ReportShape, run: RunOptions = {}): RollupPlan {
@@ -190,8 +190,8 @@ describe('the rollup planner', () => {
     expect(planRollup(bind(spec)).kind).toBe('rollup');
     expect(planRollup(bind({ ...spec, filterProperties: undefined }))).toEqual({ kind: 'raw', reason: 'the properties the filters test are not known' });
     const series = buildSpec(OVER_TIME, {}, { account, catalog, dialect: sqliteDialect });
-    expect(planRollup({ ...series, axes: [null] })).toEqual({ kind: 'raw', reason: 'the time buckets are not bound' });
-    expect(planRollup({ ...series, axes: [{ buckets: timeBuckets({ from: '2026-01-01', to: '2026-03-31' }, 'MONTH', 'Europe/Amsterdam'), filled: [0, 3] }] }).kind).toBe('rollup');
+    expect(planRollup({ ...series, axes: [null], offsets: [null], dialect: sqliteDialect })).toEqual({ kind: 'raw', reason: 'the time buckets are not bound' });
+    expect(planRollup({ ...series, offsets: [null], dialect: sqliteDialect, axes: [{ buckets: timeBuckets({ from: '2026-01-01', to: '2026-03-31' }, 'MONTH', 'Europe/Amsterdam'), filled: [0, 3] }] }).kind).toBe('rollup');
   });
 
   it('binds one value per placeholder, whatever it plans', () => {

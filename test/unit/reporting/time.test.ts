@@ -5,6 +5,7 @@ import {
   addDays,
   bucketCount,
   bucketStart,
+  offsetTable,
   Granularity,
   GRANULARITIES,
   MAX_BUCKETS,
@@ -330,5 +331,26 @@ describe('timeBuckets', () => {
       { value: '9998-12-30', start: '9998-12-30T00:00:00.000Z', end: '9998-12-31T00:00:00.000Z' },
       { value: '9998-12-31', start: '9998-12-31T00:00:00.000Z', end: '9999-01-01T00:00:00.000Z' },
     ]);
+  });
+});
+
+describe('offsetTable', () => {
+  it('finds the two changes of a year in Amsterdam and New York, to the instant', () => {
+    expect(offsetTable('Europe/Amsterdam', new Date('2026-01-01T00:00:00Z'), new Date('2026-12-31T00:00:00Z'))).toEqual({
+      initial: 3600,
+      changes: [
+        { at: new Date('2026-03-29T01:00:00Z'), offset: 7200 },
+        { at: new Date('2026-10-25T01:00:00Z'), offset: 3600 },
+      ],
+    });
+    expect(offsetTable('America/New_York', new Date('2026-06-01T00:00:00Z'), new Date('2026-06-02T00:00:00Z')).changes).toEqual([
+      { at: new Date('2026-03-08T07:00:00Z'), offset: -4 * 3600 },
+      { at: new Date('2026-11-01T06:00:00Z'), offset: -5 * 3600 },
+    ]);
+  });
+
+  it('has no changes in a zone without daylight saving time, and quarter-hour offsets in Kathmandu', () => {
+    expect(offsetTable('UTC', new Date('1990-01-01T00:00:00Z'), new Date('2030-01-01T00:00:00Z'))).toEqual({ initial: 0, changes: [] });
+    expect(offsetTable('Asia/Kathmandu', new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'))).toEqual({ initial: 5 * 3600 + 45 * 60, changes: [] });
   });
 });

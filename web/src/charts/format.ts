@@ -1,6 +1,6 @@
-/** How the app writes numbers: counts as integers, durations as `45s`, `2m 05s`, `1h 02m`, `3d 4h`. */
+/** How the app writes numbers: counts as integers, durations as `45s`, `2m 05s`, `1h 02m`, `3d 4h`, percentages as `25%`. */
 
-export type Unit = 'COUNT' | 'SECONDS';
+export type Unit = 'COUNT' | 'SECONDS' | 'NUMBER' | 'PERCENT';
 
 export function formatDuration(seconds: number): string {
   const s = Math.round(seconds);
@@ -15,7 +15,8 @@ const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 export function formatValue(value: number | null | undefined, unit: Unit): string {
   if (value === null || value === undefined) return '—';
-  return unit === 'SECONDS' ? formatDuration(value) : COUNT.format(value);
+  if (unit === 'SECONDS') return formatDuration(value);
+  return unit === 'PERCENT' ? `${COUNT.format(value)}%` : COUNT.format(value);
 }
 
 /** An instant as a person in `timezone` reads it, e.g. `5 Mar 2026, 10:00`. */

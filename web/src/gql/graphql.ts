@@ -44,6 +44,13 @@ export type ChartType =
   /** Rows and columns. */
   | 'TABLE';
 
+/** The earlier range a report run is compared with. */
+export type CompareTo =
+  /** The same number of days just before the date range (March, 31 days, compares with 29 January to 28 February). */
+  | 'PREVIOUS_PERIOD'
+  /** The same local dates one year earlier (29 February becomes 28 February). */
+  | 'PREVIOUS_YEAR';
+
 /** Whether a conversation still needs work. */
 export type ConversationStatus =
   /** Closed; it has a `closedAt`. */
@@ -216,6 +223,10 @@ export type LayoutItemInput = {
 export type MeasureUnit =
   /** A number of conversations. */
   | 'COUNT'
+  /** A number: a sum, average, minimum or maximum of a number property, or a plain ratio. */
+  | 'NUMBER'
+  /** A share in percent (0–100): a ratio of two measures. */
+  | 'PERCENT'
   /** A duration in seconds. */
   | 'SECONDS';
 
@@ -319,6 +330,8 @@ export type Role =
 
 /** Which report to run and how. Give exactly one of `definitionId` and `reportId`. */
 export type RunReportInput = {
+  /** Also run the report over an earlier range and give each row its value there and the change (`ReportRow.comparisonValues`). Needs a date range. Ignored by `drilldown`. */
+  compareTo?: CompareTo | null | undefined;
   /** Run the report as a tile of this dashboard shows it (`DashboardReport.result`): with the dashboard's date range and filters, and for whoever may see the dashboard, also when the saved report is private to another user. The report must be on the dashboard. */
   dashboardId?: string | number | null | undefined;
   /** Local dates to report on, selecting conversations by the report's dateProperty; absent means all time. */

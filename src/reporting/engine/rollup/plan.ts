@@ -5,7 +5,7 @@ import { SqlFragment } from '../../filters';
 import { builtinProperty } from '../../properties';
 import { rangeInstants, TimeBucket } from '../../time';
 import { bucketIndex, compileAggregate } from '../compile';
-import { DurationColumn, Measure } from '../measures';
+import { Measure, measureParts, MeasureValue, valueSql } from '../measures';
 import { BoundSpec } from '../spec';
 import { fragment, join } from '../sql';
 import { BucketMinutes, bucketMs, bucketStartOf, DAY, Grouping, GROUPINGS, isBucketEdge, QUARTER_HOUR, RollupDateProperty, sizesOf } from './cells';
@@ -92,10 +92,14 @@ export function aggregateQuery(spec: BoundSpec, useRollups: boolean): SqlFragmen
 }
 
 export function planRollup(spec: BoundSpec): RollupPlan {
-  for (const measure of spec.measures) {
-    if (measure.kind === 'percentile') return raw(`measure ${measure.key} is a percentile, which needs every value`);
-  }
   const columns = new Map<string, string>();
+  const tested = [...(spec.filterProperties ?? [])];
+  for (const part of spec.measures.flatMap(measureParts)) {
+    if (part.kind === 'percentile') return raw(`measure ${part.key} is a percentile, which needs every value`);
+    if (part.kind === 'min' || part.kind === 'max') return raw(`measure ${part.key} is a ${part.kind}imum, which needs every value`);
+    if ((part.kind === 'sum' || part.kind === 'avg') && !isRolledUp(part.value)) return raw(`measure ${part.key} aggregates ${part.value.property.key}, which the rollup does not sum`);
+    if (part.kind === 'count') tested.push(...part.whereProperties);
+  }
   for (const dimension of spec.dimensions) {
     if (dimension.kind === 'time') {
       if (dimension.property.column !== spec.dateColumn) return raw(`dimension ${dimension.property.key} is not the date property the report selects by`);
@@ -106,7 +110,7 @@ export function planRollup(spec: BoundSpec): RollupPlan {
     }
   }
   if (spec.filterProperties === undefined) return raw('the properties the filters test are not known');
-  for (const key of spec.filterProperties) {
+  for (const key of tested) {
     const column = builtinProperty(key)?.column;
     if (!column || !(SHARED_COLUMNS.has(column) || GROUPING_BY_COLUMN.has(column))) return raw(`filter on ${key}, which is not a rollup column`);
     if (GROUPING_BY_COLUMN.has(column)) columns.set(column, key);
@@ -203,8 +207,26 @@ const SUMS = [
   { cells: 'time_to_close_ms_sum', conversations: 'SUM(c.time_to_close_ms)', alias: 'ttcs' },
 ] as const;
 
-/** The aliases of each duration's sum and count. */
-const AVERAGED: Record<DurationColumn, readonly [string, string]> = { 'c.first_response_ms': ['frs', 'frc'], 'c.time_to_close_ms': ['ttcs', 'ttcc'] };
+/** The aliases of each duration's sum and count, by its column. */
+const AVERAGED: Readonly<Record<string, readonly [string, string]>> = { 'c.first_response_ms': ['frs', 'frc'], 'c.time_to_close_ms': ['ttcs', 'ttcc'] };
+
+/** Whether cells hold the sum and count of a measure's values: the two durations. */
+function isRolledUp(value: MeasureValue): boolean {
+  return value.property.customName === undefined && value.property.column !== undefined && Object.hasOwn(AVERAGED, value.property.column);
+}
+
+/**
+ * Counts with a `where` are summed inside each part, where `c` is a group (cells) or a
+ * conversation: the planner has checked the where tests only columns both have, so it means the
+ * same on either. Named `w<name>` as the measure's aggregate column is.
+ */
+function countedWheres(spec: BoundSpec): { name: string; where: SqlFragment }[] {
+  return spec.measures.flatMap((measure, i) => namedParts(measure, String(i))).flatMap(({ part, name }) => (part.kind === 'count' && part.where ? [{ name, where: part.where }] : []));
+}
+
+function namedParts(measure: Measure, name: string): { part: Measure; name: string }[] {
+  return measure.kind === 'ratio' ? [{ part: measure.numerator, name: `${name}n` }, { part: measure.denominator, name: `${name}d` }] : [{ part: measure, name }];
+}
 
 /**
  * The same columns as compileAggregate's (`d<i>`, `m<i>`, `s<i>`/`k<i>`), summed over `x`: rows of
@@ -220,7 +242,10 @@ const AVERAGED: Record<DurationColumn, readonly [string, string]> = { 'c.first_r
  * the buckets it overlaps only.
  */
 function compileRollupAggregate(spec: BoundSpec, groupedBy: Grouping, cells: RollupCells | 'every day'): SqlFragment {
-  const sums = SUMS.filter((s) => s.alias === 'n' || spec.measures.some((m) => m.kind === 'average' && AVERAGED[m.column].includes(s.alias)));
+  const measured = spec.measures.flatMap(measureParts);
+  const sums = SUMS.filter((s) => s.alias === 'n' || measured.some((m) => (m.kind === 'sum' || m.kind === 'avg') && AVERAGED[valueSql(m.value, new Map())].includes(s.alias)));
+  const wheres = countedWheres(spec);
+  const whereSums = (counted: string) => join(wheres.map(({ name, where }) => fragment(`, SUM(CASE WHEN ${where.sql} THEN ${counted} ELSE 0 END) AS w${name}`, ...where.params)), '');
   const timed = spec.dimensions.some((d) => d.kind === 'time');
   const starts = (bucketsOf(spec) ?? []).map((b) => b.start);
   const bucketOf = (column: string, span: Span | null) => (timed ? bucketIndex(column, starts, ...bucketsOverlapping(starts, span)) : null);
@@ -256,10 +281,11 @@ function compileRollupAggregate(spec: BoundSpec, groupedBy: Grouping, cells: Rol
     const dimensions = spec.dimensions.map((d, i) => fragment(`${d.kind === 'time' ? 't.b' : (d.property.column as string)} AS d${i}`));
     const union = join(cellSubqueries, ' UNION ALL ');
     const select = [...dimensions.map((d) => d.sql), 'c.status AS st', ...sums.map((s) => `SUM(t.${s.alias}) AS ${s.alias}`)].join(', ');
+    const counted = whereSums('t.n');
     parts.push(
       join(
         [
-          fragment(`SELECT ${select} FROM (${union.sql}) t JOIN ${ROLLUP_GROUP_TABLE} c ON c.account_id = ? AND c.group_id = t.group_id`, ...union.params, spec.accountId),
+          fragment(`SELECT ${select}${counted.sql} FROM (${union.sql}) t JOIN ${ROLLUP_GROUP_TABLE} c ON c.account_id = ? AND c.group_id = t.group_id`, ...counted.params, ...union.params, spec.accountId),
           fragment(`WHERE ${spec.filters.sql}${groupColumns(dimensions)}`, ...spec.filters.params),
         ],
         ' ',
@@ -277,12 +303,12 @@ function compileRollupAggregate(spec: BoundSpec, groupedBy: Grouping, cells: Rol
       ],
       ' AND ',
     );
-    const select = join([...dimensions, fragment(`c.status AS st, ${sums.map((s) => `${s.conversations} AS ${s.alias}`).join(', ')}`)], ', ');
+    const select = join([...dimensions, join([fragment(`c.status AS st, ${sums.map((s) => `${s.conversations} AS ${s.alias}`).join(', ')}`), whereSums('1')], '')], ', ');
     parts.push(join([fragment(`SELECT ${select.sql}`, ...select.params), fragment(`FROM conversations c${spec.channel ? (spec.indexHint ?? '') : ''} WHERE ${scope.sql}${groupColumns(dimensions)}`, ...scope.params)], ' '));
   }
 
   const dimensions = spec.dimensions.map((_, i) => `x.d${i} AS d${i}`);
-  const measures = spec.measures.map(measureColumns);
+  const measures = spec.measures.flatMap((m, i) => measureColumns(m, String(i)));
   const select = join([...dimensions.map((d) => fragment(d)), ...measures], ', ');
   const groupBy = dimensions.length > 0 ? ` GROUP BY ${dimensions.map((_, i) => `d${i}`).join(', ')}` : '';
   const union = join(parts, ' UNION ALL ');
@@ -305,16 +331,22 @@ function bucketsOverlapping(starts: readonly Date[], span: Span | null): [number
   return [indexOf(span.start.getTime()), indexOf(span.end.getTime() - 1) + 1];
 }
 
-function measureColumns(measure: Measure, index: number): SqlFragment {
+/** The columns compileAggregate's measureColumns gives, from the parts' sums (`x`). */
+function measureColumns(measure: Measure, name: string): SqlFragment[] {
   switch (measure.kind) {
     case 'count':
-      return measure.status ? fragment(`SUM(CASE WHEN x.st = ? THEN x.n ELSE 0 END) AS m${index}`, measure.status) : fragment(`SUM(x.n) AS m${index}`);
-    case 'average': {
-      const [sum, count] = AVERAGED[measure.column];
-      return fragment(`SUM(x.${sum}) AS s${index}, SUM(x.${count}) AS k${index}`);
+      return [fragment(measure.where ? `SUM(x.w${name}) AS m${name}` : `SUM(x.n) AS m${name}`)];
+    case 'sum':
+    case 'avg': {
+      const [sum, count] = AVERAGED[valueSql(measure.value, new Map())];
+      return [fragment(`SUM(x.${sum}) AS s${name}, SUM(x.${count}) AS k${name}`)];
     }
+    case 'ratio':
+      return [...measureColumns(measure.numerator, `${name}n`), ...measureColumns(measure.denominator, `${name}d`)];
+    case 'min':
+    case 'max':
     case 'percentile':
-      throw new Error('the planner refuses percentiles');
+      throw new Error(`the planner refuses ${measure.kind} measures`);
     default:
       return assertNever(measure);
   }

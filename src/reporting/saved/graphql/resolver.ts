@@ -8,7 +8,7 @@ import { resolveStoredRange, StoredDateRange } from '../../date-presets';
 import { ReportResultType } from '../../graphql/types';
 import { describeDimension, describeFilter, describeMeasure, runSource } from '../../service';
 import { savedSource } from '../../source';
-import { isMeasureKey } from '../../engine/measures';
+import { reportCatalog } from '../../catalog/registry';
 import { describableFilters } from '../../stored-config';
 import { SavedReport } from '../config';
 import {
@@ -115,7 +115,7 @@ export function describeReport(ctx: Context, report: SavedReport): SavedReportTy
     privacy: report.privacy,
     chartType: report.chartType,
     channel: config.channel,
-    measures: config.measures.filter(isMeasureKey).map(describeMeasure),
+    measures: config.measures.filter((key) => reportCatalog().measureLookup(key) !== undefined).map(describeMeasure),
     dimensions: config.dimensions.map(describeDimension),
     granularity: config.granularity,
     dateProperty: config.dateProperty,

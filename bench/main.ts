@@ -7,10 +7,12 @@
  *    the hand-written SQL through mysql2 (results compared), cached p50, rollup p50;
  *  - the six chat-overview reports in one request;
  *  - requests/s of a cached report vs `{ __typename }` with 8 and 32 concurrent clients (autocannon);
- *  - peak RSS of the server and of the importer (at N and at N/10: it should be flat).
+ *  - peak RSS of the server and of the importer (at N and at N/10: it should be flat);
+ *  - with --workers: requests/s of `{ __typename }` and a cached report from 2 server worker
+ *    processes (`serve --workers 2`) vs 1.
  *
  *   npm run bench -- [--conversations N] [--json FILE] [--iterations N] [--warmup N] [--duration S]
- *                    [--database-url URL] [--keep] [--explain]
+ *                    [--database-url URL] [--keep] [--explain] [--workers]
  *
  * Without --database-url a database `threadline_bench_<random>` is created on 127.0.0.1:3306 as root
  * (env BENCH_MYSQL_URL overrides the server) and dropped at the end unless --keep. With
@@ -46,6 +48,7 @@ import { CaseTiming, caseKey, CHAT_OVERVIEW, check, Configuration, CONFIGURATION
 import { Repetitions } from './stats';
 import { Figure, formatFigures, meets, mib, ms, rate, ratio, times } from './table';
 import { measureThroughput, ThroughputFigures } from './throughput';
+import { measureWorkers, WorkerFigures } from './workers';
 import { formatSoak, soak, SoakOptions } from './soak';
 
 const TIMEZONE = 'Europe/Amsterdam';
@@ -54,6 +57,9 @@ const RANGES = [
   { name: '365d', days: 365 },
 ] as const;
 const CLIENTS = [8, 32] as const;
+/** Server processes compared by --workers, and the connections they are compared with. */
+const WORKER_COUNTS = [1, 2] as const;
+const WORKER_CLIENTS = 8;
 /** The cached report the throughput runs ask for. */
 const THROUGHPUT_REPORT = 'chat-volume-by-assignee';
 /** At most this many conversations count as a small (smoke) run: fewer iterations, shorter load runs. */
@@ -65,6 +71,8 @@ const TARGETS = {
   cachedP50Ms: 5,
   rollupSpeedup365d: 10,
   throughputShare: 0.8,
+  /** Requests/s of 2 worker processes over 1, on a 2-core machine. */
+  workersSpeedup: 1.6,
   serverRssMb: 300,
   /** "Flat in the file's size": the importer's peak RSS at N over that at N / 10. */
   importerRssGrowth: 1.25,
@@ -81,6 +89,7 @@ const USAGE = `Usage: npm run bench -- [options]   (node dist/bench/main.js [opt
                       with N conversations, skip the import and LOAD DATA and time the reports only
   --keep              keep the database (and the generated files) afterwards, and print where
   --explain           also time the engine's own SQL against the hand-written SQL and print EXPLAINs
+  --workers           also compare requests/s of serve --workers 2 with --workers 1
   --explain-only      only that: no servers (with --database-url, after \`threadline migrate\`)
   --configurations L  only these server configurations, comma-separated (default all: ${Object.keys(CONFIGURATIONS).join(',')})
   --soak              afterwards, the soak on SQLite and MariaDB (bench/soak.ts; \`npm run bench\` passes it)
@@ -97,6 +106,7 @@ interface Options {
   databaseUrl?: string;
   keep: boolean;
   explain: boolean;
+  workers: boolean;
   explainOnly: boolean;
   configurations: Configuration[];
   soak: SoakOptions | null;
@@ -114,6 +124,7 @@ function parseOptions(): Options | null {
       'database-url': { type: 'string' },
       keep: { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
+      workers: { type: 'boolean', default: false },
       'explain-only': { type: 'boolean', default: false },
       configurations: { type: 'string' },
       soak: { type: 'boolean', default: false },
@@ -148,6 +159,7 @@ function parseOptions(): Options | null {
         ? { clients: integer('--soak-clients', values['soak-clients'], 1), seconds: integer('--soak-seconds', values['soak-seconds'], 1), baseConversations: 5000 }
         : null,
     soakOnly: values['soak-only'],
+    workers: values.workers,
   };
 }
 
@@ -201,6 +213,11 @@ async function benchmark(options: Options): Promise<void> {
     }
     const figures = await measureServers(database.url, token, connection, setup.accountId, lastDay, options);
     if (options.explain) await explainReports(database.url, connection, setup.accountId, TIMEZONE, figures.cases, options.repetitions);
+    if (options.workers) {
+      console.log(`\nservers: cached, ${WORKER_COUNTS.join(' vs ')} worker processes`);
+      const month = { from: addDays(lastDay, 1 - RANGES[0].days), to: lastDay };
+      figures.workers = await measureWorkers(database.url, token, runReportRequest(THROUGHPUT_REPORT, month), TRIVIAL_REQUEST, WORKER_COUNTS, WORKER_CLIENTS, options.throughputSeconds);
+    }
     report(options, setup, figures, started);
   } finally {
     await connection?.end();
@@ -290,6 +307,8 @@ interface ServerFigures {
   throughput: ThroughputFigures[];
   serverRssMb: Record<Configuration, number>;
   mismatches: string[];
+  /** With --workers: the same server with 1 and with 2 worker processes. */
+  workers?: WorkerFigures[];
 }
 
 async function measureServers(url: string, token: string, connection: Connection, accountId: number, lastDay: string, options: Options): Promise<ServerFigures> {
@@ -464,7 +483,21 @@ function report(options: Options, setup: Setup, figures: ServerFigures, started:
       met: meets(share, (s) => s >= TARGETS.throughputShare),
     });
   }
-  const serverRss = Math.max(...Object.values(figures.serverRssMb).filter(Number.isFinite));
+  const [one, two] = [WORKER_COUNTS[0], WORKER_COUNTS[1]].map((n) => figures.workers?.find((w) => w.workers === n));
+  if (one && two) {
+    for (const [name, key] of [['{ __typename }', 'trivialRps'], ['cached report', 'reportRps']] as const) {
+      const speedup = ratio(two[key], one[key]);
+      rows.push({
+        figure: `throughput ${WORKER_CLIENTS} clients, ${name}: ${two.workers} worker processes vs ${one.workers}`,
+        value: rate(two[key], 'req/s'),
+        baseline: rate(one[key], 'req/s'),
+        ratio: times(speedup),
+        target: `>= ${TARGETS.workersSpeedup.toFixed(2)}x`,
+        met: meets(speedup, (r) => r >= TARGETS.workersSpeedup),
+      });
+    }
+  }
+    const serverRss = Math.max(...Object.values(figures.serverRssMb).filter(Number.isFinite));
   rows.push({
     figure: `server peak RSS (${(Object.entries(figures.serverRssMb) as [string, number][]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')})`,
     value: mib(serverRss),
@@ -489,6 +522,7 @@ function report(options: Options, setup: Setup, figures: ServerFigures, started:
       dashboardP50Ms: round(figures.dashboards.cached.timing.p50),
       throughput: figures.throughput.map((t) => ({ configuration: t.configuration, clients: t.clients, reportRps: round(t.reportRps), trivialRps: round(t.trivialRps), reportLatencyP50Ms: t.reportLatencyP50Ms, trivialLatencyP50Ms: t.trivialLatencyP50Ms })),
       serverRssMb: round(serverRss),
+      workers: figures.workers?.map((w) => ({ workers: w.workers, clients: w.clients, trivialRps: round(w.trivialRps), reportRps: round(w.reportRps) })) ?? null,
       importerRssMb: round(full?.peakRssMiB),
       // Beyond the issue's shape:
       conversations: options.conversations,

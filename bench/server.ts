@@ -17,10 +17,11 @@ const START_TIMEOUT_MS = 60_000;
 
 /**
  * `threadline serve --port 0 --json` as a child process with `env` added (e.g. THREADLINE_CACHE=off):
- * resolves once it prints its URL, i.e. accepts requests.
+ * resolves once it prints its URL, i.e. accepts requests. One server process unless `workers` says
+ * otherwise: the figures are per process, and peak RSS is the primary's alone.
  */
-export async function startServer(databaseUrl: string, env: Record<string, string>): Promise<BenchServer> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--host', '127.0.0.1', '--json'], {
+export async function startServer(databaseUrl: string, env: Record<string, string>, workers = 1): Promise<BenchServer> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--host', '127.0.0.1', '--workers', String(workers), '--json'], {
     // The throughput runs send thousands of requests a second with one token: far over its rate limit.
     env: { ...inheritedEnv(), THREADLINE_RATE_LIMIT: 'off', ...env, DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -18,7 +18,7 @@ export interface ThroughputFigures {
  * autocannon running in this process (on this machine, it competes with the server for CPU, as
  * any load generator on the same host does). Failed requests do not count and are reported.
  */
-async function requestsPerSecond(client: GraphqlClient, request: GraphqlRequest, clients: number, seconds: number): Promise<{ rps: number; latencyP50: number }> {
+export async function requestsPerSecond(client: GraphqlClient, request: GraphqlRequest, clients: number, seconds: number): Promise<{ rps: number; latencyP50: number }> {
   const result = await autocannon({
     url: client.url,
     method: 'POST',

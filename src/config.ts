@@ -205,6 +205,8 @@ export interface Settings {
   databaseReplicas: Extract<DatabaseConfig, { kind: 'mysql' }>[];
   /** THREADLINE_AUTH_CACHE: keep authenticated tokens in memory between requests (default on). */
   authCache: boolean;
+  /** THREADLINE_WORKERS: server processes of `serve`; undefined: one per core. */
+  workers: number | undefined;
 }
 
 /**
@@ -242,6 +244,7 @@ const VARIABLES = {
   // Checked against a MariaDB primary here; readSettings refuses replicas beside a SQLite one.
   DATABASE_REPLICA_URLS: (env: Environment) => replicaUrlsFrom(env, { kind: 'mysql', host: '', port: 0, user: '', password: '', database: '' }),
   THREADLINE_AUTH_CACHE: (env: Environment) => onOff(env, 'THREADLINE_AUTH_CACHE', true),
+  THREADLINE_WORKERS: (env: Environment) => workersFrom(env),
 } satisfies Record<string, (env: Environment) => unknown>;
 
 type Variables = typeof VARIABLES;
@@ -301,6 +304,7 @@ export function readSettings(env: Environment): Settings {
     metricsToken: v.THREADLINE_METRICS_TOKEN,
     databaseReplicas: v.DATABASE_REPLICA_URLS,
     authCache: v.THREADLINE_AUTH_CACHE,
+    workers: v.THREADLINE_WORKERS,
   };
 }
 
@@ -445,4 +449,19 @@ export function replicaUrlsFrom(env: Record<string, string | undefined>, primary
     }
     return replica as Extract<DatabaseConfig, { kind: 'mysql' }>;
   });
+}
+
+/** More server processes than this is a typo, not a machine. */
+export const MAX_WORKERS = 256;
+
+/**
+ * THREADLINE_WORKERS: how many server processes `threadline serve` runs (docs/cli.md, `--workers`).
+ * Unset: undefined, and serve decides (one per core). Throws with a readable reason.
+ */
+export function workersFrom(env: Record<string, string | undefined>): number | undefined {
+  const text = env.THREADLINE_WORKERS?.trim();
+  if (!text) return undefined;
+  const value = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value) || value < 1 || value > MAX_WORKERS) throw new Error(`THREADLINE_WORKERS must be an integer from 1 to ${MAX_WORKERS}, not "${text}"`);
+  return value;
 }

@@ -64,6 +64,18 @@ export function note(json: boolean | undefined, line: string): void {
   if (!json) process.stdout.write(`${line}\n`);
 }
 
+/**
+ * Why a server could not listen on `port`/`host`, as a one-line CliError for the common causes;
+ * any other error is returned as it is.
+ */
+export function listenFailure(error: unknown, options: { port: number; host?: string }): unknown {
+  const code = (error as { code?: string }).code;
+  if (code === 'EADDRINUSE') return new CliError(`port ${options.port} is already in use (choose another with --port or PORT)`);
+  if (code === 'EACCES') return new CliError(`not allowed to listen on port ${options.port}`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new CliError(`cannot listen on host "${options.host}"`);
+  return error;
+}
+
 export function printUsage(usage: string): void {
   process.stdout.write(`${usage.trim()}\n`);
 }

@@ -1,24 +1,35 @@
+import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { settings } from '../config';
 import { Database } from '../db/database';
-import { CliError } from '../errors';
-import { COMMON_OPTIONS, integerValue, openCliDatabase, parseCommandLine, printResult, printUsage } from './command';
+import { resolveWorkers, serveAsWorker, superviseWorkers } from './cluster';
+import { COMMON_OPTIONS, integerValue, listenFailure, openCliDatabase, parseCommandLine, printResult, printUsage } from './command';
 
 export const DEFAULT_PORT = 4000;
 
-export const USAGE = `Usage: threadline serve [--port N] [--host HOST] [--json]
+export const USAGE = `Usage: threadline serve [--port N] [--host HOST] [--workers N] [--json]
 
 Runs the GraphQL server at http://HOST:PORT/graphql until interrupted (Ctrl-C, SIGTERM). Never adds data.
   --port N      the port to listen on (default: env PORT, else ${DEFAULT_PORT}; 0 picks a free one)
   --host HOST   the interface to listen on (default: env HOST, else 127.0.0.1; 0.0.0.0 for every interface)
+  --workers N   server processes sharing the port (default: env THREADLINE_WORKERS, else one per
+                core; 1 for sqlite::memory:, which one process alone can see)
   --json        print {"url": "..."} once the server accepts requests`;
 
 export const SERVE_OPTIONS = { ...COMMON_OPTIONS, port: { type: 'string' }, host: { type: 'string' } } as const;
 
 export async function run(argv: string[]): Promise<void> {
-  const { values } = parseCommandLine('serve', () => parseArgs({ args: argv, options: SERVE_OPTIONS, strict: true, allowPositionals: false }));
+  const options = { ...SERVE_OPTIONS, workers: { type: 'string' } } as const;
+  const { values } = parseCommandLine('serve', () => parseArgs({ args: argv, options, strict: true, allowPositionals: false }));
   if (values.help) return printUsage(USAGE);
   const port = resolvePort(values.port);
+  if (cluster.isWorker) return serveAsWorker((db, ready) => serveUntilSignal(db, { port, host: values.host }, ready));
+  const workers = resolveWorkers(values.workers);
+  if (workers > 1) {
+    return superviseWorkers(workers, { port, host: values.host }, (url) =>
+      printResult(values.json, { url }, `Threadline GraphQL server listening at ${url} with ${workers} worker processes (Ctrl-C to stop)`),
+    );
+  }
   const db = await openCliDatabase();
   try {
     await serveUntilSignal(db, { port, host: values.host }, (url) =>
@@ -48,11 +59,7 @@ export async function serveUntilSignal(db: Database, options: { port: number; ho
   try {
     server = await startServer(db, { ...options, rateLimits, shutdownTimeoutMs });
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'EADDRINUSE') throw new CliError(`port ${options.port} is already in use (choose another with --port or PORT)`);
-    if (code === 'EACCES') throw new CliError(`not allowed to listen on port ${options.port}`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new CliError(`cannot listen on host "${options.host}"`);
-    throw error;
+    throw listenFailure(error, options);
   }
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     const stop = (received: NodeJS.Signals) => {

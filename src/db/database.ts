@@ -106,6 +106,7 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
   const serverLimits = config.kind === 'mysql' && (await isMariadb(dataSource));
   const readerCount = options.sqliteReaders ?? settings().sqliteReaders;
   const readers = config.kind === 'sqlite' && config.file !== ':memory:' && readerCount > 0 ? new SqliteReaders({ file: config.file, size: readerCount }) : null;
+  const reportSlots = new Slots(MYSQL_CONNECTIONS - CONNECTIONS_KEPT_FROM_REPORTS);
   const report = async <T>(text: string, params: readonly unknown[] = []): Promise<T[]> => {
     const sql = options.rewriteReport ? options.rewriteReport(text) : text;
     const limitMs = timeouts.queryMs;
@@ -118,7 +119,12 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       else {
         const limited = serverLimits ? (dialect.limitStatementTime(sql, limitMs) ?? sql) : sql;
         const grace = serverLimits ? QUERY_LIMIT_GRACE_MS : 0;
-        rows = await onOwnConnection(dataSource, limitMs + grace, (own) => own.query(limited, values) as Promise<T[]>);
+        const release = await reportSlots.take(limitMs);
+        try {
+          rows = await onOwnConnection(dataSource, limitMs + grace, (own) => own.query(limited, values) as Promise<T[]>);
+        } finally {
+          release();
+        }
       }
       outage.end();
       return rows;
@@ -178,6 +184,54 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
     },
   };
   return db;
+}
+
+const MYSQL_CONNECTIONS = 10;
+
+/**
+ * Pool connections report queries never take. Reports may each run for THREADLINE_QUERY_TIMEOUT_MS:
+ * without this, ten slow reports sent at once (one client, well within its rate limit) held every
+ * connection, and the health check, sign-ins and ingests of every account waited past
+ * THREADLINE_DB_TIMEOUT_MS and answered SERVICE_UNAVAILABLE, as if the database were down.
+ */
+const CONNECTIONS_KEPT_FROM_REPORTS = 2;
+
+/**
+ * At most `size` holders at once; the others wait in order. A wait longer than `limitMs` is the
+ * query's time limit spent: it answers TIMEOUT, like a query that ran that long.
+ */
+class Slots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(size: number) {
+    this.free = size;
+  }
+
+  async take(limitMs: number): Promise<() => void> {
+    if (this.free > 0) this.free--;
+    else {
+      await new Promise<void>((resolve, reject) => {
+        const turn = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          this.waiting.splice(this.waiting.indexOf(turn), 1);
+          reject(new QueryTimedOut(limitMs));
+        }, limitMs);
+        this.waiting.push(turn);
+      });
+    }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    };
+  }
 }
 
 /** How long past its own limit MariaDB may take to stop a statement before the server counts as not answering. */
@@ -342,7 +396,7 @@ function mysqlConnectionOptions(config: MysqlConfig, connectTimeout: number) {
     supportBigNumbers: true,
     bigNumberStrings: false,
     // mysql2 returns DECIMAL (e.g. SUM of a BIGINT) as strings unless told otherwise.
-    extra: { decimalNumbers: true, connectionLimit: 10, connectTimeout },
+    extra: { decimalNumbers: true, connectionLimit: MYSQL_CONNECTIONS, connectTimeout },
     synchronize: false,
   };
 }

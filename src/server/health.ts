@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import Redis from 'ioredis';
 import { Database } from '../db/database';
+import { ServiceUnavailable } from '../errors';
 
 /**
  * What a load balancer or orchestrator asks (docs/api.md, "Health"), without a token:
@@ -34,6 +35,9 @@ interface ComponentHealth {
 
 export const DEFAULT_READY_TIMEOUT_MS = 2000;
 
+/** How long a ready answer of one readiness check answers every caller (counted from its start). */
+export const READY_REUSE_MS = 1000;
+
 export interface HealthRoutes {
   router: Router;
   /** Closes the Redis connection the readiness check keeps. */
@@ -47,13 +51,27 @@ export function healthRoutes(db: Database, options: HealthOptions): HealthRoutes
     res.setHeader('Cache-Control', 'no-store');
     res.json({ ok: true, status: 'live' });
   });
-  const ready = async (_req: unknown, res: import('express').Response) => {
+  const check = async (): Promise<Readiness> => {
     const [database, cache] = await Promise.all([
       // Reads a table, not just `SELECT 1`: a database that lost its schema or its file is not ready.
       timed(() => db.query('SELECT 1 AS ok FROM migrations LIMIT 1'), options.timeoutMs),
       redis ? timed(() => redis.ping(), options.timeoutMs) : Promise.resolve({ status: 'disabled' as const }),
     ]);
-    const body: Readiness = { ok: database.status === 'up', status: database.status === 'up' ? 'ready' : 'unavailable', database, redis: cache };
+    return { ok: database.status === 'up', status: database.status === 'up' ? 'ready' : 'unavailable', database, redis: cache };
+  };
+  // The address needs no token: without this, anyone could queue thousands of checks for the
+  // database pool's connections ahead of the API's queries. Callers share the check in progress,
+  // and a ready answer for READY_REUSE_MS; an unready one only while in progress, so that a
+  // database that is back is seen at once.
+  let latest: { at: number; answer: Promise<Readiness>; settled: Readiness | null } | null = null;
+  const ready = async (_req: unknown, res: import('express').Response) => {
+    const reusable = latest && (latest.settled === null || (latest.settled.ok && performance.now() - latest.at <= READY_REUSE_MS));
+    if (!latest || !reusable) {
+      const current: NonNullable<typeof latest> = { at: performance.now(), answer: check(), settled: null };
+      void current.answer.then((answer) => (current.settled = answer));
+      latest = current;
+    }
+    const body = await latest.answer;
     res.setHeader('Cache-Control', 'no-store');
     res.status(body.ok ? 200 : 503).json(body);
   };
@@ -78,15 +96,30 @@ async function timed(check: () => Promise<unknown>, timeoutMs: number): Promise<
     await Promise.race([check(), deadline]);
     return { status: 'up', ms: Math.round(performance.now() - started) };
   } catch (error) {
-    return { status: 'down', ms: Math.round(performance.now() - started), error: oneLine(error) };
+    return { status: 'down', ms: Math.round(performance.now() - started), error: publicReason(error) };
   } finally {
     clearTimeout(timer);
   }
 }
 
-function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0].slice(0, 200);
+let lastLogged: string | null = null;
+
+/**
+ * What an unauthenticated caller is told about a failed check: our own messages (a deadline, the
+ * generic SERVICE_UNAVAILABLE one) or the driver's error code. A driver's message may name the
+ * database, its user, host and port ("Access denied for user 'app'@'10.0.0.5'"), so it goes to
+ * the log only, once until it changes.
+ */
+function publicReason(error: unknown): string {
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 200);
+  if (error instanceof ServiceUnavailable || /^no answer within \d+ ms$/.test(message)) return message;
+  if (message !== lastLogged) {
+    lastLogged = message;
+    console.error(`health check failed: ${message}`);
+  }
+  const driverError = (error as { driverError?: { code?: unknown } } | null)?.driverError;
+  const code = (error as { code?: unknown } | null)?.code ?? driverError?.code;
+  return typeof code === 'string' && /^[A-Z][A-Z0-9_]{0,60}$/.test(code) ? code : 'the check failed (the server log says why)';
 }
 
 interface RedisProbe {

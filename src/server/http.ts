@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import express from 'express';
@@ -71,6 +72,8 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   const rateLimits = await RateLimits.start(options.rateLimits ?? settings().rateLimits);
   app.disable('x-powered-by');
   app.use(requestLogging());
+  // Under `serve --workers N`: which worker answered (1 to N; a restarted one takes the next number).
+  if (cluster.worker) app.use(workerHeader(cluster.worker.id));
   const health = healthRoutes(db, { timeoutMs: settings().databaseTimeouts.readyMs, redisUrl: settings().redisUrl });
   app.use(health.router);
   app.get('/metrics', metricsHandler(db, options.metricsToken ?? settings().metricsToken));
@@ -112,4 +115,11 @@ export async function startServer(db: Database, options: ServerOptions): Promise
     await health.close();
   };
   return { url: `http://${host}:${port}/graphql`, close };
+}
+
+function workerHeader(id: number): express.RequestHandler {
+  return (_req, res, next) => {
+    res.setHeader('Threadline-Worker', String(id));
+    next();
+  };
 }

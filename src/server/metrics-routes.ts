@@ -76,11 +76,26 @@ export function metricsPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
+/**
+ * Distinct combinations of root fields (`drilldown,runReport`) named in labels at most. Single
+ * fields are bounded by the schema, but a client choosing any two or three of its ~50 root fields
+ * could make tens of thousands of label values, each a histogram of its own in every scrape.
+ */
+export const MAX_COMBINED_OPERATIONS = 50;
+
+const combinedOperations = new Set<string>();
+
 function operationLabel(operation: OperationDefinitionNode): string {
   const names = new Set<string>();
   for (const selection of operation.selectionSet.selections) names.add(selection.kind === Kind.FIELD ? selection.name.value : '(fragment)');
   const sorted = [...names].sort();
-  return sorted.length > 3 ? '(many)' : sorted.join(',') || '(none)';
+  if (sorted.length > 3) return '(many)';
+  const label = sorted.join(',') || '(none)';
+  if (sorted.length < 2 || combinedOperations.has(label)) return label;
+  // The first combinations seen (the clients' usual ones) keep their names; later ones are `(many)`.
+  if (combinedOperations.size >= MAX_COMBINED_OPERATIONS) return '(many)';
+  combinedOperations.add(label);
+  return label;
 }
 
 const KNOWN_CODES = new Set([

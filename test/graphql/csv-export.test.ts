@@ -125,6 +125,14 @@ describe.each(DIALECTS)('CSV export over HTTP on %s', (dialect) => {
     expect(denied.body).not.toMatch(/Ada|Grace/);
   });
 
+  it('neutralises cells a spreadsheet would run as a formula, ids and names alike, and leaves numbers alone', async () => {
+    const imported = [answered('x-1', 400, 1000, { assignee: { id: '+cmd', name: '=HYPERLINK("http://evil.example","ok")' } }), answered('x-2', 400, 1000, { assignee: { id: '-1', name: '@SUM(A1)' } })];
+    expect((await api.request(IngestDocument, { input: imported })).data?.ingestConversations).toMatchObject({ imported: 2, rejected: [] });
+    const day = new Date(Date.now() - 400 * DAY).toISOString().slice(0, 10);
+    const answer = await get(api, `/export/reports/chat-volume-by-assignee.csv?from=${day}&to=${day}&timezone=UTC`);
+    expect(answer.body).toBe(CRLF('Assignee id,Assignee,Conversations', '\'+cmd,"\'=HYPERLINK(""http://evil.example"",""ok"")",1', '-1,\'@SUM(A1),1'));
+  });
+
   it('counts against the same per-token rate limit as GraphQL requests', async () => {
     const limited = await startTestApi(dialect, {}, {}, { rateLimits: { enabled: true, requestsPerWindow: 3, authFailuresPerWindow: 100, windowSeconds: 3600 } });
     try {

@@ -1,4 +1,5 @@
 import { reloadSettings } from '../../src/config';
+import { READY_REUSE_MS } from '../../src/server/health';
 import { startServer } from '../../src/server/http';
 import { itWithRedis, redisUrl } from '../support/servers';
 import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';
@@ -16,9 +17,10 @@ describe.each(DIALECTS)('health checks over HTTP (%s)', (dialect) => {
   let database: TestDatabase;
   let base: string;
   let close: () => Promise<void>;
+  let readinessQueries = 0;
 
   beforeAll(async () => {
-    database = await createTestDatabase(dialect);
+    database = await createTestDatabase(dialect, { onQuery: (sql) => (sql.includes('FROM migrations LIMIT 1') ? readinessQueries++ : undefined) });
     const running = await startServer(database.db, { port: 0, host: '127.0.0.1' });
     base = running.url.replace(/\/graphql$/, '');
     close = running.close;
@@ -34,6 +36,27 @@ describe.each(DIALECTS)('health checks over HTTP (%s)', (dialect) => {
     expect(await get(`${base}/health/ready`)).toEqual(ready);
     // The first health check's address and its {"ok":true} keep working.
     expect(await get(`${base}/healthz`)).toEqual(ready);
+  });
+
+  it('lets many callers share one readiness check rather than each take a database connection', async () => {
+    await new Promise((resolve) => setTimeout(resolve, READY_REUSE_MS + 50));
+    const before = readinessQueries;
+    const answers = await Promise.all(Array.from({ length: 20 }, () => get(`${base}/health/ready`)));
+    expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+    // One check a second at most: 20 requests on one machine take far less than 20 s.
+    expect(readinessQueries - before).toBeLessThan(20);
+  });
+
+  it('tells an unauthenticated caller a failed check\'s code, never the database\'s message (names, users, hosts)', async () => {
+    await new Promise((resolve) => setTimeout(resolve, READY_REUSE_MS + 50));
+    await database.db.query('ALTER TABLE migrations RENAME TO migrations_away');
+    try {
+      const answer = await get(`${base}/health/ready`);
+      expect(answer).toEqual({ status: 503, body: { ok: false, status: 'unavailable', database: { status: 'down', ms: MS, error: expect.any(String) }, redis: { status: 'disabled' } } });
+      expect((answer.body as { database: { error: string } }).database.error).toMatch(/^[A-Z][A-Z0-9_]+$/);
+    } finally {
+      await database.db.query('ALTER TABLE migrations_away RENAME TO migrations');
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { importNdjson } from '../../src/conversations/import';
+import { MAX_COMBINED_OPERATIONS } from '../../src/server/metrics-routes';
 import { startTestApi, TestApi } from '../support/api';
 import { DIALECTS } from '../support/databases';
 import { aConversation, toNdjson } from '../support/fixtures';
@@ -115,6 +116,22 @@ describe.each(DIALECTS)('Prometheus metrics over HTTP on %s', (dialect) => {
       },
     );
     expect(moved).toEqual({ ingested: 2, rejected: 1, imported: 1, updated: 1 });
+  });
+
+  it('keeps the operation label to a bounded set however many root field combinations clients send', async () => {
+    const fields = ['__typename', 'viewer { __typename }', 'reportDefinitions { __typename }', 'reportMeasures { __typename }', 'conversationProperties { __typename }', 'dashboardTemplates { __typename }', 'dashboards { __typename }', 'teams { __typename }', 'members { __typename }', 'users { __typename }', 'reports { __typename }'];
+    const combinations = fields.flatMap((a, i) => fields.slice(i + 1).flatMap((b, j) => [[a, b], ...fields.slice(i + j + 2).map((c) => [a, b, c])])).slice(0, MAX_COMBINED_OPERATIONS + 30);
+    for (const selection of combinations) {
+      const response = await fetch(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${api.token}` },
+        body: JSON.stringify({ query: `{ ${selection.join(' ')} }` }),
+      });
+      expect(await response.json()).not.toHaveProperty('errors');
+    }
+    const operations = new Set(parse(await (await scrape()).text()).filter((s) => s.name === 'threadline_request_duration_seconds_count').map((s) => s.labels.operation));
+    expect([...operations].filter((o) => o.includes(',')).length).toBeLessThanOrEqual(MAX_COMBINED_OPERATIONS);
+    expect(operations).toContain('(many)');
   });
 
   if (dialect === 'mysql') {

@@ -86,3 +86,41 @@ describe.each(DIALECTS)('a report past its time limit (%s)', (dialect) => {
     expect(ok(await report('2026-03-01')).runReport.rows).toEqual([{ dimensionValues: [{ value: 'u-7', label: 'Ada Lovelace' }], measureValues: [1] }]);
   }, 60_000);
 });
+
+describe('slow reports sent at once on mysql', () => {
+  const limitMs = 5000;
+  let api: TestApi;
+  let slowLeft = 0;
+  let allSlowAsked: () => void = () => undefined;
+
+  beforeAll(async () => {
+    api = await startTestApi('mysql', {}, {
+      timeouts: { readyMs: 2000, statementMs: 1500, queryMs: limitMs },
+      rewriteReport: (sql) => {
+        if (slowLeft === 0) return sql;
+        if (--slowLeft === 0) allSlowAsked();
+        return slowVersion(sql);
+      },
+    });
+    ok(await api.request(IngestDocument, { input: [aConversation() as never] }));
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('leave connections for the health check and other requests, and each answers TIMEOUT', async () => {
+    const count = 10;
+    const asked = new Promise<void>((resolve) => (allSlowAsked = resolve));
+    slowLeft = count;
+    // Distinct ranges: identical runs would share one query.
+    const slow = Array.from({ length: count }, (_, i) =>
+      api.request(RunReportDocument, { input: { definitionId: 'chat-volume-by-assignee', dateRange: { from: `2026-03-${String(i + 1).padStart(2, '0')}`, to: '2026-03-31' }, timezone: 'UTC' } }),
+    );
+    await asked;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    expect((await fetch(api.url.replace(/\/graphql$/, '/health/ready'))).status).toBe(200);
+    expect((await api.request(ViewerDocument, {})).data?.viewer.email).toMatch(/@example\.com$/);
+    expect((await Promise.all(slow)).map(errorCodes)).toEqual(Array(count).fill(['TIMEOUT']));
+  }, 60_000);
+});

@@ -97,6 +97,8 @@ export interface RunningCli {
   firstLine: string;
   /** Sends `signal` and waits for the process to end. */
   stop(signal?: NodeJS.Signals): Promise<CliResult>;
+  /** Settles when the process ends, however that came about. */
+  ended: Promise<CliResult>;
 }
 
 /**
@@ -132,6 +134,7 @@ export async function startCli(args: string[], options: CliOptions, timeoutMs = 
   return {
     child,
     firstLine,
+    ended: done,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       child.kill(signal);
@@ -167,6 +170,9 @@ function childEnv(options: CliOptions): NodeJS.ProcessEnv {
   // The outer environment must not change what a test sees; jest's NODE_ENV=test would also
   // switch off behaviour users get (Apollo's own signal handling, for one).
   for (const name of ['PORT', 'HOST', 'THREADLINE_DEBUG', 'NODE_ENV', 'THREADLINE_PLUGINS', 'THREADLINE_LOG_FORMAT']) if (options.env?.[name] === undefined) delete env[name];
+  // One server process unless a test asks for more (test/cli/workers.test.ts): each worker is
+  // another Node process on a shared, busy machine, and most tests are about what one process does.
+  if (options.env?.THREADLINE_WORKERS === undefined) env.THREADLINE_WORKERS = '1';
   return env;
 }
 

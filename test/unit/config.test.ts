@@ -37,6 +37,7 @@ describe('settings from the environment', () => {
       metricsToken: undefined,
       databaseReplicas: [],
       authCache: true,
+      workers: undefined,
     });
   });
 
@@ -49,7 +50,7 @@ describe('settings from the environment', () => {
       THREADLINE_IMPORT_MAX_LINE_BYTES: '4096', THREADLINE_LOG_LEVEL: 'debug', THREADLINE_LOG_FORMAT: 'json', THREADLINE_DEBUG: '1', UNRELATED: 'x',
       THREADLINE_READY_TIMEOUT_MS: '1000', THREADLINE_DB_TIMEOUT_MS: '3000', THREADLINE_QUERY_TIMEOUT_MS: '9000', THREADLINE_SQLITE_READERS: '0',
       THREADLINE_SHUTDOWN_TIMEOUT_MS: '500', THREADLINE_METRICS_TOKEN: 'scrape-me', DATABASE_REPLICA_URLS: 'mysql://app:secret@replica:3306/threadline',
-      THREADLINE_AUTH_CACHE: 'off',
+      THREADLINE_AUTH_CACHE: 'off', THREADLINE_WORKERS: '3',
     });
     expect(settings).toEqual({
       databaseUrl: 'mysql://app:secret@db:3307/threadline',
@@ -74,6 +75,7 @@ describe('settings from the environment', () => {
       metricsToken: 'scrape-me',
       databaseReplicas: [{ kind: 'mysql', host: 'replica', port: 3306, user: 'app', password: 'secret', database: 'threadline' }],
       authCache: false,
+      workers: 3,
     });
   });
 

@@ -1,4 +1,4 @@
-import { DatabaseConfig, DatabaseTimeouts, databaseTimeoutsFrom, parseDatabaseUrl, replicaUrlsFrom } from '../config';
+import { DatabaseConfig, DatabaseTimeouts, parseDatabaseUrl, Settings, settings } from '../config';
 import { Account } from '../accounts/account.entity';
 import { findAccount } from '../accounts/accounts';
 import { Database, openDatabase, OpenOptions } from '../db/database';
@@ -85,12 +85,12 @@ export function printUsage(usage: string): void {
  * or an unreachable server is bad input: one line naming the database, never the password.
  */
 export async function openCliDatabase(options: OpenOptions = {}): Promise<Database> {
-  const url = process.env.DATABASE_URL;
+  const url = settings().databaseUrl;
   let config: DatabaseConfig;
-  let replicas: ReturnType<typeof replicaUrlsFrom>;
+  let replicas: Settings['databaseReplicas'];
   try {
     config = parseDatabaseUrl(url);
-    replicas = replicaUrlsFrom(process.env, config);
+    replicas = settings().databaseReplicas;
   } catch (error) {
     throw new CliError((error as Error).message);
   }
@@ -155,6 +155,6 @@ export function showInstant(date: Date | null): string {
 }
 
 function batchTimeouts(): DatabaseTimeouts {
-  const fromEnv = databaseTimeoutsFrom(process.env);
+  const fromEnv = settings().databaseTimeouts;
   return { ...fromEnv, statementMs: Math.max(fromEnv.statementMs, BATCH_STATEMENT_MS) };
 }

@@ -1,3 +1,4 @@
+import { reloadSettings } from '../../src/config';
 import { Account } from '../../src/accounts/account.entity';
 import { readAtVersion, readDataVersion } from '../../src/accounts/data-version';
 import { createAccount } from '../../src/accounts/accounts';
@@ -159,6 +160,7 @@ const DATABASE = `threadline_replicas_${process.pid}_${Date.now() % 1_000_000}`;
     // As in the serve processes: the rollup never saw the change made behind Threadline's back.
     const rollups = process.env.THREADLINE_ROLLUPS;
     process.env.THREADLINE_ROLLUPS = 'off';
+    reloadSettings();
     try {
       await caughtUp(replica, primary);
       const current = (await readDataVersion(db, accountId))!;
@@ -189,6 +191,7 @@ const DATABASE = `threadline_replicas_${process.pid}_${Date.now() % 1_000_000}`;
     } finally {
       if (rollups === undefined) delete process.env.THREADLINE_ROLLUPS;
       else process.env.THREADLINE_ROLLUPS = rollups;
+      reloadSettings();
       await replicated.close();
     }
   });

@@ -3,6 +3,7 @@ import { Account } from '../accounts/account.entity';
 import { findAccount } from '../accounts/accounts';
 import { Database, openDatabase, OpenOptions } from '../db/database';
 import { CliError } from '../errors';
+import { rootLogger } from '../log';
 
 /** Flags every command takes. */
 export const COMMON_OPTIONS = {
@@ -95,7 +96,8 @@ export async function openCliDatabase(options: OpenOptions = {}): Promise<Databa
     throw new CliError((error as Error).message);
   }
   try {
-    return await openDatabase(url, { replicas, ...options });
+    // Outages of the database and its replicas are log lines like any other (level warn).
+    return await openDatabase(url, { replicas, log: (message) => rootLogger().warn(message), ...options });
   } catch (error) {
     throw new CliError(`cannot open the database ${describeDatabase(config)}: ${(error as Error).message}`);
   }

@@ -227,4 +227,17 @@ describe.each(DIALECTS)('rollups kept current on %s', (dialect) => {
       }
     }
   });
+
+  it('refuses to write conversations before reporting has hooked in its rollup maintainer, so the rollup never falls behind', async () => {
+    // A fresh module registry: what a process gets that never called installReporting().
+    let unhooked!: typeof import('../../src/conversations/import');
+    jest.isolateModules(() => {
+      unhooked = jest.requireActual<typeof import('../../src/conversations/import')>('../../src/conversations/import');
+    });
+    const kept = await rollupSnapshot(database.db, account.id);
+    await expect(unhooked.ingestConversations(database.db, account.id, [aConversation({ id: 'unhooked', createdAt: '2026-03-10T09:00:00Z', messages: [] })]))
+      .rejects.toThrow('no rollup maintainer installed');
+    expect(await database.db.query('SELECT external_id FROM conversations WHERE account_id = ? AND external_id = ?', [account.id, 'unhooked'])).toEqual([]);
+    expect(await rollupSnapshot(database.db, account.id)).toEqual(kept);
+  });
 });

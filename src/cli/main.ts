@@ -1,5 +1,6 @@
 import { ConfigError, debugEnabled, settings } from '../config';
 import { BadInput, CliError } from '../errors';
+import { installDashboards } from '../dashboards/install';
 import { installReporting } from '../reporting/install';
 
 interface CommandModule {
@@ -37,6 +38,7 @@ Run "threadline <command> --help" for a command's options; docs/cli.md is the fu
  */
 export async function main(argv: string[]): Promise<void> {
   installReporting();
+  installDashboards();
   try {
     await dispatch(argv);
   } catch (error) {

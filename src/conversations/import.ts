@@ -57,12 +57,16 @@ export interface ImportOptions {
   maxLineBytes?: number;
   /**
    * Worker threads that parse and validate lines while this thread writes; 0 parses here.
-   * Default: env THREADLINE_IMPORT_THREADS, else one fewer than the cores (at least 1, at most 4).
+   * Default: env THREADLINE_IMPORT_THREADS, else two fewer than the cores, at most 4 (see importThreadsFrom).
    */
   threads?: number;
 }
 
-/** THREADLINE_IMPORT_THREADS, else one fewer than the cores, 1 to 4. */
+/**
+ * THREADLINE_IMPORT_THREADS, else two fewer than the cores (the writing thread and the database
+ * keep one each), at most 4. On 2 cores that is none: a parser thread there only took CPU from
+ * MariaDB, with the same throughput and 75 MB more memory (docs/performance.md).
+ */
 export function importThreadsFrom(env: NodeJS.ProcessEnv): number {
   const given = env.THREADLINE_IMPORT_THREADS;
   if (given !== undefined && given.trim() !== '') {
@@ -70,7 +74,7 @@ export function importThreadsFrom(env: NodeJS.ProcessEnv): number {
     if (!Number.isInteger(n) || n < 0 || n > 64) throw new Error(`THREADLINE_IMPORT_THREADS must be an integer from 0 to 64, not "${given}"`);
     return n;
   }
-  return Math.min(4, Math.max(1, availableParallelism() - 1));
+  return Math.min(4, Math.max(0, availableParallelism() - 2));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Plan } from '../accounts/account.entity';
+import { settings } from '../config';
 import { changeStamps, onChange } from '../db/changes';
 import { Database, fromDbInstant, toNumber } from '../db/database';
 import { Scope } from './rights';
@@ -139,7 +140,7 @@ const tokenCaches = new WeakMap<Database, TokenCache | null>();
 function tokenCacheOf(db: Database): TokenCache | null {
   let cache = tokenCaches.get(db);
   if (cache === undefined) {
-    cache = /^(off|false|0|no)$/i.test(process.env.THREADLINE_AUTH_CACHE?.trim() ?? '') ? null : { viewers: new Map(), accounts: new Map() };
+    cache = settings().authCache ? { viewers: new Map(), accounts: new Map() } : null;
     if (cache) {
       const viewers = cache.viewers;
       // This process's own changes drop its copies at once, whatever the stamps say.

@@ -12,6 +12,7 @@
  * passes the signal on and exits once every worker has drained and stopped.
  */
 import cluster, { Worker } from 'node:cluster';
+import { settings } from '../config';
 import { createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { MAX_WORKERS, parseDatabaseUrl, workersFrom } from '../config';
@@ -35,7 +36,7 @@ const CRASH_WINDOW_MS = 60_000;
  * An in-memory SQLite database exists only inside the process that opened it, so it gets one
  * process by default, and asking for more is refused rather than serving N different databases.
  */
-export function resolveWorkers(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): number {
+export function resolveWorkers(flag: string | undefined, env: Record<string, string | undefined> = { DATABASE_URL: settings().databaseUrl, THREADLINE_WORKERS: settings().workers?.toString() }): number {
   let requested: number | undefined;
   if (flag !== undefined) {
     requested = integerValue('--workers', flag, 1, MAX_WORKERS);

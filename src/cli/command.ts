@@ -1,8 +1,9 @@
-import { DatabaseConfig, DatabaseTimeouts, databaseTimeoutsFrom, parseDatabaseUrl, replicaUrlsFrom } from '../config';
+import { DatabaseConfig, DatabaseTimeouts, parseDatabaseUrl, Settings, settings } from '../config';
 import { Account } from '../accounts/account.entity';
 import { findAccount } from '../accounts/accounts';
 import { Database, openDatabase, OpenOptions } from '../db/database';
 import { CliError } from '../errors';
+import { rootLogger } from '../log';
 
 /** Flags every command takes. */
 export const COMMON_OPTIONS = {
@@ -85,17 +86,18 @@ export function printUsage(usage: string): void {
  * or an unreachable server is bad input: one line naming the database, never the password.
  */
 export async function openCliDatabase(options: OpenOptions = {}): Promise<Database> {
-  const url = process.env.DATABASE_URL;
+  const url = settings().databaseUrl;
   let config: DatabaseConfig;
-  let replicas: ReturnType<typeof replicaUrlsFrom>;
+  let replicas: Settings['databaseReplicas'];
   try {
     config = parseDatabaseUrl(url);
-    replicas = replicaUrlsFrom(process.env, config);
+    replicas = settings().databaseReplicas;
   } catch (error) {
     throw new CliError((error as Error).message);
   }
   try {
-    return await openDatabase(url, { replicas, ...options });
+    // Outages of the database and its replicas are log lines like any other (level warn).
+    return await openDatabase(url, { replicas, log: (message) => rootLogger().warn(message), ...options });
   } catch (error) {
     throw new CliError(`cannot open the database ${describeDatabase(config)}: ${(error as Error).message}`);
   }
@@ -155,6 +157,6 @@ export function showInstant(date: Date | null): string {
 }
 
 function batchTimeouts(): DatabaseTimeouts {
-  const fromEnv = databaseTimeoutsFrom(process.env);
+  const fromEnv = settings().databaseTimeouts;
   return { ...fromEnv, statementMs: Math.max(fromEnv.statementMs, BATCH_STATEMENT_MS) };
 }

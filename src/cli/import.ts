@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { importNdjson, ImportReport } from '../conversations/import';
-import { DEFAULT_MAX_LINE_BYTES } from '../conversations/lines';
+import { DEFAULT_IMPORT_MAX_LINE_BYTES, MAX_IMPORT_LINE_BYTES, settings } from '../config';
 import { CliError } from '../errors';
 import { COMMON_OPTIONS, integerValue, parseCommandLine, printResult, printUsage, requireAccount, requiredFlag, withDatabase } from './command';
 import { ImportProgressLine } from './import-progress';
@@ -15,7 +15,7 @@ updated; rejected lines are reported, the others imported. On a terminal, stderr
 progress: lines read, conversations per second, rejections so far.
   --account ID   the account to import into
   --max-line-bytes N
-                 reject longer lines unread (default: env THREADLINE_IMPORT_MAX_LINE_BYTES, else ${DEFAULT_MAX_LINE_BYTES}, 1 MiB)
+                 reject longer lines unread (default: env THREADLINE_IMPORT_MAX_LINE_BYTES, else ${DEFAULT_IMPORT_MAX_LINE_BYTES}, 1 MiB)
   --quiet, -q    no progress line
   --json         print {"imported": N, "updated": N, "unchanged": N, "rejected": [{"line": N, "error": "..."}]}`;
 
@@ -62,11 +62,8 @@ export async function run(argv: string[]): Promise<void> {
 
 /** --max-line-bytes, else env THREADLINE_IMPORT_MAX_LINE_BYTES, else 1 MiB. */
 function maxLineBytesOf(flag: string | undefined): number {
-  const MAX = 512 * 1024 * 1024;
-  if (flag !== undefined) return integerValue('--max-line-bytes', flag, 1, MAX);
-  const env = process.env.THREADLINE_IMPORT_MAX_LINE_BYTES;
-  if (env !== undefined && env.trim() !== '') return integerValue('THREADLINE_IMPORT_MAX_LINE_BYTES', env, 1, MAX);
-  return DEFAULT_MAX_LINE_BYTES;
+  if (flag !== undefined) return integerValue('--max-line-bytes', flag, 1, MAX_IMPORT_LINE_BYTES);
+  return settings().importMaxLineBytes;
 }
 
 async function openInput(file: string): Promise<Readable> {

@@ -1,3 +1,4 @@
+import { ConfigError, debugEnabled, settings } from '../config';
 import { BadInput, CliError } from '../errors';
 
 interface CommandModule {
@@ -38,8 +39,10 @@ export async function main(argv: string[]): Promise<void> {
     await dispatch(argv);
   } catch (error) {
     process.exitCode = 1;
-    process.stderr.write(`threadline: ${errorLine(error)}\n`);
-    if (process.env.THREADLINE_DEBUG === '1' && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    // A bad setting is a line each: every bad variable, named with its value.
+    const lines = error instanceof ConfigError ? error.message.split('\n') : [errorLine(error)];
+    process.stderr.write(lines.map((line) => `threadline: ${line}\n`).join(''));
+    if (debugEnabled() && !(error instanceof ConfigError) && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   }
   // Everything is closed by now; a stray handle (a driver's idle socket) must not keep a finished
   // command alive. The timer is unref'd, so a clean exit does not wait for it.
@@ -55,6 +58,8 @@ async function dispatch(argv: string[]): Promise<void> {
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) throw new CliError(`unknown command "${name}" (see: threadline --help)`);
+  // Every setting is read and checked before the command runs: a bad one stops it here, named.
+  settings();
   await (await command.load()).run(rest);
 }
 
@@ -62,7 +67,7 @@ function errorLine(error: unknown): string {
   // Bad input: the message is written for the user.
   if (error instanceof CliError || error instanceof BadInput) return oneLine(error.message);
   const message = error instanceof Error ? error.message : String(error);
-  const hint = process.env.THREADLINE_DEBUG === '1' ? '' : ' (set THREADLINE_DEBUG=1 for details)';
+  const hint = debugEnabled() ? '' : ' (set THREADLINE_DEBUG=1 for details)';
   return `internal error: ${oneLine(message)}${hint}`;
 }
 

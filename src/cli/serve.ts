@@ -1,8 +1,7 @@
 import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
-import { RateLimitConfig, rateLimitsFrom, shutdownTimeoutFrom } from '../config';
+import { settings } from '../config';
 import { Database } from '../db/database';
-import { CliError } from '../errors';
 import { resolveWorkers, serveAsWorker, superviseWorkers } from './cluster';
 import { COMMON_OPTIONS, integerValue, listenFailure, openCliDatabase, parseCommandLine, printResult, printUsage } from './command';
 
@@ -12,7 +11,7 @@ export const USAGE = `Usage: threadline serve [--port N] [--host HOST] [--worker
 
 Runs the GraphQL server at http://HOST:PORT/graphql until interrupted (Ctrl-C, SIGTERM). Never adds data.
   --port N      the port to listen on (default: env PORT, else ${DEFAULT_PORT}; 0 picks a free one)
-  --host HOST   the interface to listen on (default: the server's)
+  --host HOST   the interface to listen on (default: env HOST, else 127.0.0.1; 0.0.0.0 for every interface)
   --workers N   server processes sharing the port (default: env THREADLINE_WORKERS, else one per
                 core; 1 for sqlite::memory:, which one process alone can see)
   --json        print {"url": "..."} once the server accepts requests`;
@@ -44,9 +43,7 @@ export async function run(argv: string[]): Promise<void> {
 /** --port, else env PORT, else 4000. */
 export function resolvePort(flag: string | undefined): number {
   if (flag !== undefined) return integerValue('--port', flag, 0, 65535);
-  const env = process.env.PORT;
-  if (env !== undefined && env.trim() !== '') return integerValue('PORT', env, 0, 65535);
-  return DEFAULT_PORT;
+  return settings().port ?? DEFAULT_PORT;
 }
 
 /**
@@ -56,13 +53,8 @@ export function resolvePort(flag: string | undefined): number {
 export async function serveUntilSignal(db: Database, options: { port: number; host?: string }, ready: (url: string) => void): Promise<void> {
   // Loaded here: only serve and start pay for Apollo and the schema.
   const { startServer } = await import('../server/http.js');
-  let rateLimits: RateLimitConfig;
-  try {
-    rateLimits = rateLimitsFrom(process.env);
-  } catch (error) {
-    throw new CliError((error as Error).message);
-  }
-  const shutdownTimeoutMs = shutdownTimeoutFrom(process.env);
+  const { rateLimits, host, shutdownTimeoutMs } = settings();
+  options = { ...options, host: options.host ?? host };
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     server = await startServer(db, { ...options, rateLimits, shutdownTimeoutMs });

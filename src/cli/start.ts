@@ -27,7 +27,7 @@ next to the data (mode 0600; for the default database data/threadline.demo-token
 again by every start while it works; otherwise a new one is issued and start's earlier ones are
 revoked.
   --port N      the port to listen on (default: env PORT, else 4000)
-  --host HOST   the interface to listen on
+  --host HOST   the interface to listen on (default: env HOST, else 127.0.0.1)
   --json        print {"url": "...", "appUrl": "...", "accountId": "...", "email": "...", "token": "...", "tokenFile": "..."}`;
 
 interface Demo {

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
+import { DEFAULT_IMPORT_MAX_LINE_BYTES } from '../config';
 
 /** The longest NDJSON line `threadline import` reads, in bytes, unless told otherwise (docs/import-format.md). */
-export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_LINE_BYTES = DEFAULT_IMPORT_MAX_LINE_BYTES;
 
 /** One line of the input, numbered from 1: its text, or why it was not read. */
 export type InputLine = { line: number; text: string } | { line: number; error: string };

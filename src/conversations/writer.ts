@@ -4,6 +4,7 @@ import { placeholders, SqlDialect } from '../db/dialect';
 import { lockAccountForWriting, updateRollups } from '../reporting/engine/rollup/maintain';
 import { CustomPropertyType } from './conversation.entity';
 import { DIRECTORY_TABLES, DirectoryKind } from './directory.entity';
+import { log } from '../log';
 import { IMPORT_LIMITS } from './import-schema';
 import { pageUrlPath } from './page-url';
 import { ConversationRecord } from './record';
@@ -62,7 +63,7 @@ export async function writeConversations(db: Database, accountId: number, record
       for (const failure of one.failed) result.failed.push({ index, error: failure.error });
     } catch (error) {
       lastError = error;
-      console.error(`import: conversation ${record.externalId} of account ${accountId} could not be stored`, error);
+      log().error({ err: error, accountId, conversation: record.externalId }, 'import: a conversation could not be stored');
       result.failed.push({ index, error: 'could not be stored (internal error, logged on the server)' });
     }
   }

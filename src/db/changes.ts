@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { settings } from '../config';
 import Redis from 'ioredis';
 import type { Database } from './database';
 
@@ -35,11 +36,11 @@ const feeds = new WeakMap<Database, ChangeStamps>();
 type Listener = (accountId: number) => void;
 const listeners = new WeakMap<Database, Set<Listener>>();
 
-/** The stamps of `db` in this process, set up on first use (REDIS_URL from the environment). */
-export function changeStamps(db: Database, env: NodeJS.ProcessEnv = process.env): ChangeStamps {
+/** The stamps of `db` in this process, set up on first use (REDIS_URL from the settings). */
+export function changeStamps(db: Database, redisUrlSetting: string | undefined = settings().redisUrl): ChangeStamps {
   let feed = feeds.get(db);
   if (!feed) {
-    const redisUrl = env.REDIS_URL?.trim();
+    const redisUrl = redisUrlSetting?.trim();
     if (db.config.kind === 'sqlite') feed = sqliteStamps(db);
     else if (redisUrl) feed = new RedisStamps(redisUrl, `threadline:changes:${db.config.host}:${db.config.port}/${db.config.database}:`);
     else feed = NO_STAMPS;

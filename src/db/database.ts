@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, QueryRunner } from 'typeorm';
 import { createConnection } from 'mysql2/promise';
-import { DatabaseConfig, DatabaseTimeouts, databaseTimeoutsFrom, parseDatabaseUrl, sqliteReadersFrom } from '../config';
+import { DatabaseConfig, DatabaseTimeouts, parseDatabaseUrl, settings } from '../config';
 import { QueryTimeout, ServiceUnavailable } from '../errors';
 import { QueryTimedOut, SqliteReaders } from './sqlite-readers';
 import { closeChangeStamps } from './changes';
@@ -50,7 +50,7 @@ export interface OpenOptions {
    * called when the statement settles (tests see which queries overlap).
    */
   onQuery?: (sql: string) => unknown;
-  /** How long statements may take; default from the environment (databaseTimeoutsFrom). */
+  /** How long statements may take; default from the settings. */
   timeouts?: DatabaseTimeouts;
   /** Where an outage is reported, once as it starts and once as it ends; default stderr. */
   log?: (message: string) => void;
@@ -67,7 +67,7 @@ type MysqlConfig = Extract<DatabaseConfig, { kind: 'mysql' }>;
 /** Opens the database named by a DATABASE_URL (unset: the embedded SQLite default). */
 export async function openDatabase(url: string | undefined, options: OpenOptions = {}): Promise<Database> {
   const config = parseDatabaseUrl(url);
-  const timeouts = options.timeouts ?? databaseTimeoutsFrom(process.env);
+  const timeouts = options.timeouts ?? settings().databaseTimeouts;
   const dataSource = config.kind === 'sqlite' ? sqliteDataSource(config.file) : await mysqlDataSource(config, timeouts.statementMs);
   await dataSource.initialize();
   if (config.kind === 'sqlite') {
@@ -104,7 +104,7 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
   // The server's own limit where it has one (MariaDB), so that it stops the statement and frees the
   // connection; our deadline, a little later, only catches a server that does not answer at all.
   const serverLimits = config.kind === 'mysql' && (await isMariadb(dataSource));
-  const readerCount = options.sqliteReaders ?? sqliteReadersFrom(process.env);
+  const readerCount = options.sqliteReaders ?? settings().sqliteReaders;
   const readers = config.kind === 'sqlite' && config.file !== ':memory:' && readerCount > 0 ? new SqliteReaders({ file: config.file, size: readerCount }) : null;
   const reportSlots = new Slots(MYSQL_CONNECTIONS - CONNECTIONS_KEPT_FROM_REPORTS);
   const report = async <T>(text: string, params: readonly unknown[] = []): Promise<T[]> => {
@@ -359,7 +359,12 @@ function registerSqliteFunctions(dataSource: DataSource): void {
 }
 
 function sqliteDataSource(file: string): DataSource {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    mkdirSync(dirname(file), { recursive: true });
+    // Every conversation and token hash is in it: a new database file is its owner's alone (SQLite
+    // gives its -wal and -shm files the same mode). An existing file keeps the mode it was given.
+    closeSync(openSync(file, 'a', 0o600));
+  }
   return new DataSource({
     type: 'better-sqlite3',
     database: file,

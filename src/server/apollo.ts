@@ -1,6 +1,6 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { LIMITS, RequestLimits } from '../config';
+import { RequestLimits, settings } from '../config';
 import { answerSources } from './answer-sources';
 import { Context } from './context';
 import { formatError } from './format-error';
@@ -8,7 +8,7 @@ import { costLimit, shapeRules } from './limits';
 import { threadlineSchema } from './schema';
 
 /** The Apollo server of the API, without transport: HTTP wiring is in http.ts, tests may call executeOperation. */
-export async function createApolloServer(plugins: ApolloServerPlugin<Context>[] = [], limits: RequestLimits = LIMITS): Promise<ApolloServer<Context>> {
+export async function createApolloServer(plugins: ApolloServerPlugin<Context>[] = [], limits: RequestLimits = settings().limits): Promise<ApolloServer<Context>> {
   const schema = await threadlineSchema();
   return new ApolloServer<Context>({
     schema,

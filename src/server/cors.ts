@@ -1,29 +1,5 @@
 import cors from 'cors';
 import type { RequestHandler } from 'express';
-import { CliError } from '../errors';
-
-/**
- * THREADLINE_CORS_ORIGINS: the web origins (`https://reports.example.com`, comma-separated, exact)
- * whose pages may call the API from a browser. Unset: none, and none is needed for the app this
- * server serves itself (same origin). A value that is not an origin is refused at start.
- */
-export function corsOriginsFrom(env: Record<string, string | undefined>): string[] {
-  const text = env.THREADLINE_CORS_ORIGINS?.trim() ?? '';
-  if (text === '') return [];
-  return text.split(',').map((entry) => {
-    const value = entry.trim();
-    let url: URL | null = null;
-    try {
-      url = new URL(value);
-    } catch {
-      url = null;
-    }
-    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== value.replace(/\/$/, '')) {
-      throw new CliError(`THREADLINE_CORS_ORIGINS: "${value}" is not an origin such as https://reports.example.com (scheme, host and port only)`);
-    }
-    return url.origin;
-  });
-}
 
 /**
  * Answers browsers' CORS preflights and marks responses for the listed origins only; other
@@ -40,3 +16,6 @@ export function corsFor(origins: readonly string[]): RequestHandler | null {
     maxAge: 600,
   });
 }
+
+/** THREADLINE_CORS_ORIGINS, read with the other settings in config. */
+export { corsOriginsFrom } from '../config';

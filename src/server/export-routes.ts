@@ -1,4 +1,5 @@
 import express, { Request, Response, Router } from 'express';
+import { log } from '../log';
 import { requireRight } from '../auth/rights';
 import { Database } from '../db/database';
 import { ThreadlineError } from '../errors';
@@ -54,11 +55,12 @@ function sendError(res: Response, error: unknown): void {
     const { http, ...extensions } = error.extensions as { http?: { headers?: Map<string, string> } } & Record<string, unknown>;
     for (const [name, value] of http?.headers ?? []) res.set(name, value);
     labelRequest({ code: error.code });
+    res.locals.errorCode = error.code;
     res.status(STATUS[error.code]).json({ errors: [{ message: error.message, extensions }] });
     return;
   }
   // As formatError does for GraphQL: logged here, masked for the caller.
-  console.error('internal error:', error);
+  log().error({ err: error }, 'internal error');
   labelRequest({ code: 'INTERNAL_SERVER_ERROR' });
   res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
 }

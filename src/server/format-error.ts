@@ -1,6 +1,7 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ThreadlineError } from '../errors';
+import { log } from '../log';
 
 /** GraphQL's own request errors, which say what is wrong with the request and nothing internal. */
 const REQUEST_ERROR_CODES = new Set([
@@ -27,7 +28,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const inputCode = code === 'GRAPHQL_VALIDATION_FAILED' && BAD_VALUE.test(formatted.message) ? 'BAD_USER_INPUT' : code;
     return { message: formatted.message, ...where, extensions: { code: inputCode } };
   }
-  console.error('internal error:', original);
+  log().error({ err: original }, 'internal error');
   return { message: 'Internal server error', ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 

@@ -14,6 +14,8 @@ export function sendHttpError(res: Response, status: number, code: HttpErrorCode
     res.end();
     return;
   }
+  // For the request's log line (request-log.ts).
+  res.locals.errorCode = code;
   res.status(status).type('application/json').send(httpErrorBody(code, message));
 }
 

@@ -4,16 +4,18 @@ import { AddressInfo } from 'node:net';
 import express from 'express';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { databaseTimeoutsFrom, RateLimitConfig, rateLimitsFrom, trustProxyFrom } from '../config';
+import { RateLimitConfig, settings } from '../config';
 import { Database } from '../db/database';
 import { closeReportCache } from '../reporting/cache';
 import { reportCatalog } from '../reporting/catalog/registry';
 import { createApolloServer } from './apollo';
 import { createContext } from './context';
-import { corsFor, corsOriginsFrom } from './cors';
+import { corsFor } from './cors';
 import { EXPLORER_ASSETS, explorerAssets, explorerHandler } from './explorer';
 import { healthRoutes } from './health';
 import { answerClientErrorsAsJson, jsonBodiesOnly, jsonErrors, notFound, onlyGraphQLMethods } from './http-errors';
+import { requestLogging, requestLogPlugin } from './request-log';
+import { log, rootLogger } from '../log';
 import { exportRoutes } from './export-routes';
 import { metricsHandler, metricsPlugin, timeRequests } from './metrics-routes';
 import { webApp } from './web';
@@ -21,9 +23,9 @@ import { RateLimits } from './rate-limit';
 
 export interface ServerOptions {
   port: number;
-  /** Interface to listen on; default all. */
+  /** Interface to listen on; default all (`serve` and `start` pass HOST, default 127.0.0.1). */
   host?: string;
-  /** Request rate limits; default from the environment (rateLimitsFrom). */
+  /** Request rate limits; default from the settings. */
   rateLimits?: RateLimitConfig;
   /** Web origins allowed to call the API from a browser; default THREADLINE_CORS_ORIGINS. */
   corsOrigins?: string[];
@@ -53,11 +55,11 @@ const BODY_LIMIT = '10mb';
 export async function startServer(db: Database, options: ServerOptions): Promise<RunningServer> {
   // Plugins load and freeze before the first request; a broken one is named and left out.
   for (const problem of reportCatalog().problems) {
-    console.error(`report plugin ${problem.id ?? ''} (${problem.source}) not loaded: ${problem.message}`);
+    rootLogger().warn({ plugin: problem.id, source: problem.source }, `report plugin ${problem.id ?? ''} (${problem.source}) not loaded: ${problem.message}`);
   }
-  const cors = corsFor(options.corsOrigins ?? corsOriginsFrom(process.env));
+  const cors = corsFor(options.corsOrigins ?? settings().corsOrigins);
   const app = express();
-  app.set('trust proxy', trustProxyFrom(process.env));
+  app.set('trust proxy', settings().trustProxy);
   const httpServer = createServer(app);
   // Longer than the idle timeouts of clients and load balancers (undici 4 s, AWS ALB 60 s): a server
   // that closes an idle keep-alive socket first races the client's next request on it, which then
@@ -65,15 +67,16 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
   httpServer.headersTimeout = KEEP_ALIVE_MS + 1000;
   answerClientErrorsAsJson(httpServer);
-  const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs }), metricsPlugin()]);
+  const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs }), metricsPlugin(), requestLogPlugin()]);
   await apollo.start();
-  const rateLimits = await RateLimits.start(options.rateLimits ?? rateLimitsFrom(process.env));
+  const rateLimits = await RateLimits.start(options.rateLimits ?? settings().rateLimits);
   app.disable('x-powered-by');
+  app.use(requestLogging());
   // Under `serve --workers N`: which worker answered (1 to N; a restarted one takes the next number).
   if (cluster.worker) app.use(workerHeader(cluster.worker.id));
-  const health = healthRoutes(db, { timeoutMs: databaseTimeoutsFrom(process.env).readyMs, redisUrl: process.env.REDIS_URL?.trim() || undefined });
+  const health = healthRoutes(db, { timeoutMs: settings().databaseTimeouts.readyMs, redisUrl: settings().redisUrl });
   app.use(health.router);
-  app.get('/metrics', metricsHandler(db, options.metricsToken ?? process.env.THREADLINE_METRICS_TOKEN));
+  app.get('/metrics', metricsHandler(db, options.metricsToken ?? settings().metricsToken));
   app.use('/graphql', timeRequests('graphql'));
   app.use('/export', timeRequests('export'));
   if (cors) app.use('/graphql', cors);
@@ -90,7 +93,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   app.use('/export', exportRoutes(db, rateLimits));
   app.use(webApp(options.webRoot));
   app.use(notFound);
-  app.use(jsonErrors((error) => console.error('request failed:', error)));
+  app.use(jsonErrors((error) => log().error({ err: error }, 'request failed')));
   try {
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -103,7 +106,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
     throw error;
   }
   const { port } = httpServer.address() as AddressInfo;
-  const host = !options.host || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  const host = !options.host || ['0.0.0.0', '::', '127.0.0.1'].includes(options.host) ? 'localhost' : options.host;
   const close = async () => {
     await apollo.stop();
     // After the last request: the report cache's Redis connection would keep the process alive.

@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import { rootLogger } from '../log';
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitConfig } from '../config';
 import { RateLimited } from '../errors';
@@ -18,7 +19,7 @@ export class RateLimits {
   ) {}
 
   /** The limits `config` asks for, connected to Redis when it names one; null when they are off. */
-  static async start(config: RateLimitConfig, log: (message: string) => void = console.error): Promise<RateLimits | null> {
+  static async start(config: RateLimitConfig, log: (message: string) => void = (message) => rootLogger().warn(message)): Promise<RateLimits | null> {
     if (!config.enabled) return null;
     const redis = config.redisUrl ? await connect(config.redisUrl, log) : null;
     const limiter = (name: string, points: number) => {

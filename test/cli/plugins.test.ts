@@ -49,7 +49,7 @@ describe('report plugins named in THREADLINE_PLUGINS', () => {
     const server = await startCli(['serve', '--json', '--port', String(port)], {
       databaseUrl: test.url,
       cwd: work,
-      env: { THREADLINE_PLUGINS: './my-reports, acme-threadline-reports' },
+      env: { THREADLINE_PLUGINS: './my-reports, acme-threadline-reports', THREADLINE_LOG_LEVEL: 'warn', THREADLINE_LOG_FORMAT: 'pretty' },
     });
     try {
       const { url } = JSON.parse(server.firstLine) as { url: string };

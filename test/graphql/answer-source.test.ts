@@ -1,3 +1,4 @@
+import { reloadSettings } from '../../src/config';
 import { closeReportCache } from '../../src/reporting/cache';
 import { ConversationInput, IngestDocument } from './generated/operations';
 import { startTestApi, TestApi } from '../support/api';
@@ -72,11 +73,13 @@ describe.each(DIALECTS)('where an answer came from, over HTTP on %s', (dialect) 
     expect((await post(RUN, { input: bySubject })).extensions?.threadline?.source).toEqual({ runReport: 'RAW' });
     const saved = process.env.THREADLINE_ROLLUPS;
     process.env.THREADLINE_ROLLUPS = 'off';
+    reloadSettings();
     try {
       expect((await post(RUN, { input: freshRun() })).extensions?.threadline?.source).toEqual({ runReport: 'RAW' });
     } finally {
       if (saved === undefined) delete process.env.THREADLINE_ROLLUPS;
       else process.env.THREADLINE_ROLLUPS = saved;
+      reloadSettings();
     }
   });
 
@@ -122,6 +125,7 @@ describe.each(DIALECTS)('where an answer came from, over HTTP on %s', (dialect) 
   itWithRedis('says CACHE for a result another process left in Redis', async () => {
     const saved = process.env.REDIS_URL;
     process.env.REDIS_URL = redisUrl();
+    reloadSettings();
     try {
       await closeReportCache();
       const input = freshRun();
@@ -132,6 +136,7 @@ describe.each(DIALECTS)('where an answer came from, over HTTP on %s', (dialect) 
     } finally {
       if (saved === undefined) delete process.env.REDIS_URL;
       else process.env.REDIS_URL = saved;
+      reloadSettings();
       await closeReportCache();
     }
   });

@@ -1,3 +1,4 @@
+import { reloadSettings } from '../../src/config';
 import { READY_REUSE_MS } from '../../src/server/health';
 import { startServer } from '../../src/server/http';
 import { itWithRedis, redisUrl } from '../support/servers';
@@ -81,9 +82,11 @@ describe('health checks when a dependency is gone', () => {
     const previous = process.env.REDIS_URL;
     // A port nothing listens on: Redis refuses at once.
     process.env.REDIS_URL = `redis://127.0.0.1:${await freePort()}`;
+    reloadSettings();
     const running = await startServer(database.db, { port: 0, host: '127.0.0.1' }).finally(() => {
       if (previous === undefined) delete process.env.REDIS_URL;
       else process.env.REDIS_URL = previous;
+      reloadSettings();
     });
     const base = running.url.replace(/\/graphql$/, '');
     try {
@@ -101,9 +104,11 @@ describe('health checks when a dependency is gone', () => {
     const database = await createTestDatabase('sqlite');
     const previous = process.env.REDIS_URL;
     process.env.REDIS_URL = redisUrl();
+    reloadSettings();
     const running = await startServer(database.db, { port: 0, host: '127.0.0.1' }).finally(() => {
       if (previous === undefined) delete process.env.REDIS_URL;
       else process.env.REDIS_URL = previous;
+      reloadSettings();
     });
     const base = running.url.replace(/\/graphql$/, '');
     try {

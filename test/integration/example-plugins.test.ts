@@ -1,3 +1,4 @@
+import { reloadSettings } from '../../src/config';
 import { resolve } from 'node:path';
 import { DrilldownDocument, IngestDocument, ReportMeasuresDocument, RunReportCsvDocument, RunReportDocument, RunReportInput } from '../graphql/generated/operations';
 import { startTestApi, TestApi } from '../support/api';
@@ -88,6 +89,7 @@ describe.each(DIALECTS)('example plugins on %s', (dialect) => {
 
     beforeAll(async () => {
       process.env.THREADLINE_PLUGINS = EXAMPLES;
+      reloadSettings();
       api = await startTestApi(dialect, { timezone: 'Europe/Amsterdam' });
       const { data, errors } = await api.request(IngestDocument, { input: FIXTURE as never });
       expect(errors).toBeUndefined();
@@ -97,6 +99,7 @@ describe.each(DIALECTS)('example plugins on %s', (dialect) => {
       await api?.close();
       if (saved === undefined) delete process.env.THREADLINE_PLUGINS;
       else process.env.THREADLINE_PLUGINS = saved;
+      reloadSettings();
     });
 
     const run = async (input: RunReportInput) => {

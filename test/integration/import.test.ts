@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { createAccount } from '../../src/accounts/accounts';
 import { importNdjson, ingestConversations } from '../../src/conversations/import';
 import { Database, Queryable, toNumber } from '../../src/db/database';
+import { createLogger, setRootLogger } from '../../src/log';
 import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';
 import { aConversation, IMPORT_EXAMPLE, NAMED_REFS, REFS_BY_ID, toNdjson } from '../support/fixtures';
 
@@ -319,14 +320,17 @@ describe.each(DIALECTS)('import on %s', (dialect) => {
         query: (sql, params) => db.query(sql, params),
         transaction: (work) => db.transaction((tx) => work(failOn(tx, 'c-boom'))),
       };
-      const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      const errors: string[] = [];
+      setRootLogger(createLogger({ level: 'error', format: 'json', destination: { write: (line: string) => void errors.push(line) } }));
       try {
         const lines = [aConversation({ id: 'c-a' }), aConversation({ id: 'c-boom', properties: { p: 1 } }), aConversation({ id: 'c-b' })];
         const report = await importText(toNdjson(lines), { into: failing });
         expect(report).toEqual({ imported: 2, updated: 0, unchanged: 0, rejected: [{ line: 2, error: 'could not be stored (internal error, logged on the server)' }] });
-        expect(errors).toHaveBeenCalledTimes(1);
+        expect(errors.map((line) => (JSON.parse(line) as { conversation: string; msg: string }))).toEqual([
+          expect.objectContaining({ conversation: 'c-boom', msg: 'import: a conversation could not be stored' }),
+        ]);
       } finally {
-        errors.mockRestore();
+        setRootLogger(undefined);
       }
       expect(await rowCounts('c-boom')).toEqual([0, 0, 0]);
       expect((await conversations()).map((c) => [c.external_id, c.message_count])).toEqual([['c-a', 2], ['c-b', 2]]);
@@ -338,11 +342,12 @@ describe.each(DIALECTS)('import on %s', (dialect) => {
         ...db,
         transaction: (work) => db.transaction((tx) => work({ query: (sql, params) => (sql.startsWith('INSERT') ? Promise.reject(new Error('disk full')) : tx.query(sql, params)) })),
       };
-      const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      const errors: string[] = [];
+      setRootLogger(createLogger({ level: 'error', format: 'json', destination: { write: (line: string) => void errors.push(line) } }));
       try {
         await expect(importText(toNdjson([aConversation({ id: 'c-a' }), aConversation({ id: 'c-b' })]), { into: broken })).rejects.toThrow('disk full');
       } finally {
-        errors.mockRestore();
+        setRootLogger(undefined);
       }
       expect(await conversations()).toEqual([]);
       expect(await dataVersion()).toBe(0);

@@ -1,3 +1,4 @@
+import { reloadSettings } from '../../src/config';
 import { Account } from '../../src/accounts/account.entity';
 import { readAtVersion, readDataVersion } from '../../src/accounts/data-version';
 import { createAccount } from '../../src/accounts/accounts';
@@ -68,12 +69,21 @@ const DATABASE = `threadline_replicas_${process.pid}_${Date.now() % 1_000_000}`;
   const onReplica = (statement: string) => replica.sql(statement.replace('$db', DATABASE));
 
   async function serve(): Promise<Serve> {
-    const env: Record<string, string> = { DATABASE_REPLICA_URLS: replica.url, THREADLINE_ROLLUPS: 'off', THREADLINE_DB_TIMEOUT_MS: '2000' };
+    // Warnings as JSON lines: the replica's outage is one of them.
+    const env: Record<string, string> = { DATABASE_REPLICA_URLS: replica.url, THREADLINE_ROLLUPS: 'off', THREADLINE_DB_TIMEOUT_MS: '2000', THREADLINE_LOG_LEVEL: 'warn', THREADLINE_LOG_FORMAT: 'json' };
     // Shared by both processes when there is a Redis: a report one computed is answered by the other.
     if (serverReachable('redis')) env.REDIS_URL = redisUrl();
     const process = await startCli(['serve', '--port', '0', '--host', '127.0.0.1', '--json'], { databaseUrl: primary.url, env });
     const log: string[] = [];
-    process.child.stderr.on('data', (chunk: Buffer) => log.push(...chunk.toString('utf8').split('\n').filter((line) => line !== '')));
+    // The message of each JSON log line (a line that is not JSON is kept whole).
+    const message = (line: string) => {
+      try {
+        return String((JSON.parse(line) as { msg?: unknown }).msg);
+      } catch {
+        return line;
+      }
+    };
+    process.child.stderr.on('data', (chunk: Buffer) => log.push(...chunk.toString('utf8').split('\n').filter((line) => line !== '').map(message)));
     return { url: (JSON.parse(process.firstLine) as { url: string }).url, log, process };
   }
 
@@ -140,7 +150,7 @@ const DATABASE = `threadline_replicas_${process.pid}_${Date.now() % 1_000_000}`;
     figure('replica stopped: three clients answered from the primary', performance.now() - started);
     expect(during).toEqual([fresh, fresh, fresh]);
     expect(a.log.filter((line) => line.includes('read replica'))).toEqual([
-      expect.stringMatching(/^threadline: read replica mysql:\/\/127\.0\.0\.1:\d+\/threadline_replicas_\d+_\d+ unavailable \(.+\); its reads go to the primary until it is back$/),
+      expect.stringMatching(/^read replica mysql:\/\/127\.0\.0\.1:\d+\/threadline_replicas_\d+_\d+ unavailable \(.+\); its reads go to the primary until it is back$/),
     ]);
 
     await replica.start();
@@ -150,7 +160,7 @@ const DATABASE = `threadline_replicas_${process.pid}_${Date.now() % 1_000_000}`;
     while (!a.log.some((line) => line.includes('available again')) && Date.now() < deadline) expect(await listing(a)).toBe(4);
     expect(a.log.filter((line) => line.includes('read replica'))).toEqual([
       expect.stringMatching(/unavailable/),
-      expect.stringMatching(/^threadline: read replica mysql:\/\/127\.0\.0\.1:\d+\/threadline_replicas_\d+_\d+ available again after \d+\.\d s$/),
+      expect.stringMatching(/^read replica mysql:\/\/127\.0\.0\.1:\d+\/threadline_replicas_\d+_\d+ available again after \d+\.\d s$/),
     ]);
   }, 40_000);
 
@@ -159,6 +169,7 @@ const DATABASE = `threadline_replicas_${process.pid}_${Date.now() % 1_000_000}`;
     // As in the serve processes: the rollup never saw the change made behind Threadline's back.
     const rollups = process.env.THREADLINE_ROLLUPS;
     process.env.THREADLINE_ROLLUPS = 'off';
+    reloadSettings();
     try {
       await caughtUp(replica, primary);
       const current = (await readDataVersion(db, accountId))!;
@@ -189,6 +200,7 @@ const DATABASE = `threadline_replicas_${process.pid}_${Date.now() % 1_000_000}`;
     } finally {
       if (rollups === undefined) delete process.env.THREADLINE_ROLLUPS;
       else process.env.THREADLINE_ROLLUPS = rollups;
+      reloadSettings();
       await replicated.close();
     }
   });

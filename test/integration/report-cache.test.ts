@@ -7,6 +7,7 @@ import { createConnection } from 'mysql2/promise';
 import { Account } from '../../src/accounts/account.entity';
 import { createAccount } from '../../src/accounts/accounts';
 import { importNdjson, ingestConversations } from '../../src/conversations/import';
+import { reloadSettings } from '../../src/config';
 import { Database, openDatabase } from '../../src/db/database';
 import { closeReportCache, createReportCache, ReportCache, reportLru } from '../../src/reporting/cache';
 import { reportCacheKey } from '../../src/reporting/cache/key';
@@ -136,6 +137,7 @@ describe.each(DIALECTS)('report cache over HTTP on %s', (dialect) => {
   it('computes every run with THREADLINE_CACHE=off', async () => {
     const saved = process.env.THREADLINE_CACHE;
     process.env.THREADLINE_CACHE = 'off';
+    reloadSettings();
     await closeReportCache();
     try {
       const byChatflow = { definitionId: 'chat-volume-by-chatflow' };
@@ -144,6 +146,7 @@ describe.each(DIALECTS)('report cache over HTTP on %s', (dialect) => {
     } finally {
       if (saved === undefined) delete process.env.THREADLINE_CACHE;
       else process.env.THREADLINE_CACHE = saved;
+      reloadSettings();
       await closeReportCache();
     }
   });

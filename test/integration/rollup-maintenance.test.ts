@@ -1,3 +1,4 @@
+import { reloadSettings } from '../../src/config';
 import { Readable } from 'node:stream';
 import { Account } from '../../src/accounts/account.entity';
 import { createAccount } from '../../src/accounts/accounts';
@@ -173,16 +174,19 @@ describe.each(DIALECTS)('rollups kept current on %s', (dialect) => {
     const before = process.env.THREADLINE_ROLLUPS;
     try {
       process.env.THREADLINE_ROLLUPS = 'off';
+      reloadSettings();
       queries = [];
       await runSpec(database.db, spec);
       expect(sources()).toEqual(['conversations']);
       delete process.env.THREADLINE_ROLLUPS;
+      reloadSettings();
       queries = [];
       await runSpec(database.db, spec);
       expect(sources()).toEqual(['rollup']);
     } finally {
       if (before === undefined) delete process.env.THREADLINE_ROLLUPS;
       else process.env.THREADLINE_ROLLUPS = before;
+      reloadSettings();
     }
 
     // A percentile needs every value: planned raw, and nothing reads the rollup.

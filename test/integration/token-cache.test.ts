@@ -1,3 +1,4 @@
+import { reloadSettings } from '../../src/config';
 import { createAccount } from '../../src/accounts/accounts';
 import { issueToken, listTokens, revokeToken } from '../../src/auth/api-tokens';
 import { createUser } from '../../src/auth/users';
@@ -29,6 +30,7 @@ describe.each(SETUPS)('authentication with held tokens ($dialect, Redis: $redis)
     if (redis) process.env.REDIS_URL = redisUrl();
     else delete process.env.REDIS_URL;
     delete process.env.THREADLINE_AUTH_CACHE;
+    reloadSettings();
     test = await createTestDatabase(dialect, { onQuery: (sql) => queries.push(sql) });
     const account = await createAccount(test.db, { name: 'Acme', plan: 'PROFESSIONAL', timezone: 'UTC' });
     accountId = account.id;
@@ -41,6 +43,7 @@ describe.each(SETUPS)('authentication with held tokens ($dialect, Redis: $redis)
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
+    reloadSettings();
   });
 
   /** Authenticates at `now` and says how many database queries it took. */
@@ -96,6 +99,7 @@ describe.each(SETUPS)('authentication with held tokens ($dialect, Redis: $redis)
 
   it('reads the database on every request with THREADLINE_AUTH_CACHE=off', async () => {
     process.env.THREADLINE_AUTH_CACHE = 'off';
+    reloadSettings();
     const fresh = await createTestDatabase(dialect, { onQuery: (sql) => queries.push(sql) });
     try {
       const account = await createAccount(fresh.db, { name: 'Acme', plan: 'PROFESSIONAL', timezone: 'UTC' });
@@ -109,6 +113,7 @@ describe.each(SETUPS)('authentication with held tokens ($dialect, Redis: $redis)
       expect(counts).toEqual([1, 1, 1]);
     } finally {
       delete process.env.THREADLINE_AUTH_CACHE;
+      reloadSettings();
       await closeChangeStamps(fresh.db);
       await fresh.drop();
     }

@@ -169,7 +169,7 @@ function childEnv(options: CliOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: options.databaseUrl, ...options.env };
   // The outer environment must not change what a test sees; jest's NODE_ENV=test would also
   // switch off behaviour users get (Apollo's own signal handling, for one).
-  for (const name of ['PORT', 'THREADLINE_DEBUG', 'NODE_ENV', 'THREADLINE_PLUGINS']) if (options.env?.[name] === undefined) delete env[name];
+  for (const name of ['PORT', 'HOST', 'THREADLINE_DEBUG', 'NODE_ENV', 'THREADLINE_PLUGINS', 'THREADLINE_LOG_FORMAT']) if (options.env?.[name] === undefined) delete env[name];
   // One server process unless a test asks for more (test/cli/workers.test.ts): each worker is
   // another Node process on a shared, busy machine, and most tests are about what one process does.
   if (options.env?.THREADLINE_WORKERS === undefined) env.THREADLINE_WORKERS = '1';

@@ -5,6 +5,7 @@
  */
 
 import { readAtVersion } from '../../accounts/data-version';
+import { settings } from '../../config';
 import { Database } from '../../db/database';
 import { computeReport, ReportAnswer, ReportResult } from '../engine/run';
 import { ReportSpec } from '../engine/spec';
@@ -40,7 +41,10 @@ export async function runCached(db: Database, spec: ReportSpec, dataVersion?: Da
 
 /** What runCached returns, and whether it came from the cache, the rollup or the conversations. */
 export function answerReport(db: Database, spec: ReportSpec, dataVersion?: DataVersion): Promise<ReportAnswer> {
-  if (processCache === undefined) processCache = createReportCache(process.env);
+  if (processCache === undefined) {
+    const { cache, redisUrl } = settings();
+    processCache = createReportCache({ THREADLINE_CACHE: cache ? 'on' : 'off', REDIS_URL: redisUrl });
+  }
   if (processCache) return processCache.answer(db, spec, dataVersion);
   return readAtVersion(db, spec.accountId, dataVersion, (reader) => computeReport(reader, spec)).then(({ value }) => value);
 }

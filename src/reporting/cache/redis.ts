@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import { rootLogger } from '../../log';
 
 /**
  * The shared tier of the report cache: with several server processes behind one load balancer, a
@@ -85,7 +86,7 @@ export class RedisStore {
   }
 
   private log(message: string): void {
-    (this.options.log ?? console.error)(message);
+    (this.options.log ?? ((text: string) => rootLogger().warn(text)))(message);
   }
 }
 

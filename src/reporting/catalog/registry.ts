@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { settings } from '../../config';
 import { join, resolve } from 'node:path';
 import { CHANNELS } from '../../conversations/conversation.entity';
 import { isCustomPropertyName } from '../../conversations/property-name';
@@ -10,6 +11,9 @@ import { GRANULARITIES } from '../time';
 import { AGGREGATE_KINDS, CORE_MEASURES, isCoreMeasureKey, MEASURE_KINDS, MEASURE_UNITS, MeasureDefinition, MeasureLookup } from '../engine/measures';
 import { chartProblem } from './chart';
 import { CHART_TYPES, ReportDefinition } from './definition';
+
+/** THREADLINE_PLUGINS as a list (read with the other settings in config). */
+export { parsePluginList } from '../../config';
 
 /** A plugin that was not registered, and why: reported by name, the others still load. */
 export interface PluginProblem {
@@ -225,7 +229,7 @@ export const BUILTIN_PLUGIN_DIR = resolve(__dirname, '../../../plugins');
  * The catalog: every plugin file of `plugins/`, then each entry of THREADLINE_PLUGINS (comma-separated
  * folders of plugin files, or npm package names), registered in that order and frozen.
  */
-export function loadReportCatalog(extra: readonly string[] = parsePluginList(process.env.THREADLINE_PLUGINS)): ReportRegistry {
+export function loadReportCatalog(extra: readonly string[] = settings().plugins): ReportRegistry {
   const registry = new ReportRegistry();
   const modules: LoadedModule[] = [];
   for (const file of pluginFiles(BUILTIN_PLUGIN_DIR)) modules.push(loadModule(registry, file));
@@ -245,10 +249,6 @@ export function loadReportCatalog(extra: readonly string[] = parsePluginList(pro
   for (const { source, measures } of modules) for (const measure of measures) registry.registerMeasure(measure, source);
   for (const { source, reports } of modules) for (const report of reports) registry.register(report, source);
   return registry.freeze();
-}
-
-export function parsePluginList(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
 }
 
 /** Plugin modules of a folder: `.js` (and `.ts` where a TypeScript loader runs, as in the tests). */

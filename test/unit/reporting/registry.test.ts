@@ -1,3 +1,4 @@
+import { reloadSettings } from '../../../src/config';
 import { join, resolve } from 'node:path';
 import { ReportDefinition } from '../../../src/reporting/catalog/definition';
 import { definitionProblem, loadReportCatalog, measureProblem, parsePluginList, ReportRegistry } from '../../../src/reporting/catalog/registry';
@@ -260,6 +261,7 @@ describe('loadReportCatalog', () => {
   it('reads THREADLINE_PLUGINS when no list is given', () => {
     const saved = process.env.THREADLINE_PLUGINS;
     process.env.THREADLINE_PLUGINS = ` ${SINGLE} ,, `;
+    reloadSettings();
     try {
       const catalog = loadReportCatalog();
       expect(catalog.list().map((d) => d.id).slice(13)).toEqual(['email-volume-by-contact']);
@@ -267,6 +269,7 @@ describe('loadReportCatalog', () => {
     } finally {
       if (saved === undefined) delete process.env.THREADLINE_PLUGINS;
       else process.env.THREADLINE_PLUGINS = saved;
+      reloadSettings();
     }
   });
 });

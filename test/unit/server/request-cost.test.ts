@@ -107,11 +107,11 @@ describe('request limits from the environment', () => {
     expect(requestLimits({})).toEqual({ cost: 40, depth: 12, aliases: 50, tokens: 5000, directives: 10 });
   });
 
-  it('takes each from its variable and refuses a value that is not a whole number of at least 1', () => {
+  it('takes each from its variable and refuses a value that is not a positive integer', () => {
     expect(requestLimits({ THREADLINE_MAX_QUERY_COST: '100', THREADLINE_MAX_QUERY_DEPTH: ' 20 ', THREADLINE_MAX_ALIASES: '', THREADLINE_MAX_TOKENS: '9000', THREADLINE_MAX_DIRECTIVES: '3' }))
       .toEqual({ cost: 100, depth: 20, aliases: 50, tokens: 9000, directives: 3 });
     for (const bad of ['0', '-1', '1.5', 'lots', '1e3']) {
-      expect(() => requestLimits({ THREADLINE_MAX_QUERY_COST: bad })).toThrow(`THREADLINE_MAX_QUERY_COST must be a whole number of at least 1, got "${bad}"`);
+      expect(() => requestLimits({ THREADLINE_MAX_QUERY_COST: bad })).toThrow(`THREADLINE_MAX_QUERY_COST must be a positive integer, got "${bad}"`);
     }
   });
 });

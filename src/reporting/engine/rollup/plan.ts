@@ -1,4 +1,5 @@
 import { CHANNELS } from '../../../conversations/conversation.entity';
+import { Environment, onOff, settings } from '../../../config';
 import { assertNever } from '../../../errors';
 import { SqlFragment } from '../../filters';
 import { builtinProperty } from '../../properties';
@@ -73,8 +74,8 @@ export type RollupPlan =
 export const MAX_SUBQUERIES = 480;
 
 /** `THREADLINE_ROLLUPS=off` answers every report with raw SQL (to compare, or if a rollup were ever doubted). */
-export function rollupsEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.THREADLINE_ROLLUPS?.trim().toLowerCase() !== 'off';
+export function rollupsEnabled(env?: Environment): boolean {
+  return env === undefined ? settings().rollups : onOff(env, 'THREADLINE_ROLLUPS', true);
 }
 
 /** The aggregate query of a report: from the rollup when the planner can, else over the conversations. */

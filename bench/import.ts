@@ -42,11 +42,11 @@ export async function createToken(url: string, accountId: string, email: string)
  * timing it from spawn to exit (start-up and migrations check included) and sampling its memory
  * and CPU, and the database server's CPU, from /proc.
  */
-export async function importFile(url: string, accountId: string, file: string, conversations: number): Promise<ImportFigures> {
+export async function importFile(url: string, accountId: string, file: string, conversations: number, env: NodeJS.ProcessEnv = {}): Promise<ImportFigures> {
   const server = databaseServerPid();
   const serverCpuBefore = server === null ? null : cpuSecondsOf(server);
   const started = process.hrtime.bigint();
-  const { stdout, peakRssKiB, cpuSeconds } = await runCli(url, ['import', '--account', accountId, file, '--json'], true);
+  const { stdout, peakRssKiB, cpuSeconds } = await runCli(url, ['import', '--account', accountId, file, '--json'], true, env);
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   const serverCpuAfter = server === null ? null : cpuSecondsOf(server);
   const report = JSON.parse(stdout) as CliImportReport;

@@ -94,6 +94,8 @@ const USAGE = `Usage: npm run bench -- [options]   (node dist/bench/main.js [opt
   --configurations L  only these server configurations, comma-separated (default all: ${Object.keys(CONFIGURATIONS).join(',')})
   --soak              afterwards, the soak on SQLite and MariaDB (bench/soak.ts; \`npm run bench\` passes it)
   --soak-only         only the soak
+  --import-only       only the import against LOAD DATA, in scratch databases: the importer with
+                      THREADLINE_IMPORT_THREADS=1 and, in the same run, =0
   --soak-clients N    clients of the soak (default 32)
   --soak-seconds S    length of the soak on each store (default 60)
   --help`;
@@ -111,6 +113,7 @@ interface Options {
   configurations: Configuration[];
   soak: SoakOptions | null;
   soakOnly: boolean;
+  importOnly: boolean;
 }
 
 function parseOptions(): Options | null {
@@ -129,6 +132,7 @@ function parseOptions(): Options | null {
       configurations: { type: 'string' },
       soak: { type: 'boolean', default: false },
       'soak-only': { type: 'boolean', default: false },
+      'import-only': { type: 'boolean', default: false },
       'soak-clients': { type: 'string', default: '32' },
       'soak-seconds': { type: 'string', default: '60' },
       help: { type: 'boolean', default: false },
@@ -159,6 +163,7 @@ function parseOptions(): Options | null {
         ? { clients: integer('--soak-clients', values['soak-clients'], 1), seconds: integer('--soak-seconds', values['soak-seconds'], 1), baseConversations: 5000 }
         : null,
     soakOnly: values['soak-only'],
+    importOnly: values['import-only'],
     workers: values.workers,
   };
 }
@@ -188,7 +193,8 @@ interface Setup {
 async function main(): Promise<void> {
   const options = parseOptions();
   if (!options) return;
-  if (!options.soakOnly) await benchmark(options);
+  if (options.importOnly) await benchmarkImport(options.conversations);
+  else if (!options.soakOnly) await benchmark(options);
   if (options.soak) console.log(`\n${formatSoak(await soak(options.soak), options.soak)}\n`);
 }
 
@@ -269,6 +275,38 @@ async function prepareAccount(url: string, options: Options, dir: string): Promi
   });
   console.log(`LOAD DATA ${n}: ${baseline.seconds.toFixed(1)} s, ${Math.round(baseline.conversationsPerSecond)} conv/s (${baseline.loads})`);
   return { accountId: Number(accountId), importer: { full, tenth: small }, loadData: baseline };
+}
+
+/**
+ * The import alone, each in a scratch database: with parsing on a worker thread
+ * (THREADLINE_IMPORT_THREADS=1), with everything on the main thread (=0, the importer before), and
+ * LOAD DATA of the same rows, in one run so the ratios share the machine's load.
+ */
+async function benchmarkImport(n: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'threadline-bench-'));
+  try {
+    console.log(`import benchmark: ${n.toLocaleString('en-US')} conversations; machine: ${machineLine()}`);
+    const file = join(dir, `conversations-${n}.ndjson`);
+    await writeBenchNdjson(file, n);
+    const importer = (label: string, env: NodeJS.ProcessEnv) =>
+      withScratchDatabase(async (scratch) => {
+        const figures = await importFile(scratch, await createAccount(scratch, `import ${label}`, TIMEZONE), file, n, env);
+        console.log(`import ${label}: ${figures.wallSeconds.toFixed(1)} s, ${Math.round(figures.conversationsPerSecond)} conv/s, peak RSS ${figures.peakRssMiB.toFixed(0)} MB, importer CPU ${percent(figures.importerCpu)}, database CPU ${percent(figures.databaseCpu)}`);
+        return figures;
+      });
+    const threads = await importer('1 parser thread', { THREADLINE_IMPORT_THREADS: '1' });
+    const single = await importer('main thread only', { THREADLINE_IMPORT_THREADS: '0' });
+    const baseline = await withScratchDatabase(async (scratch) => {
+      const id = Number(await createAccount(scratch, 'load data baseline', TIMEZONE));
+      const { files, rows } = await writeTsvFiles(file, dir, id);
+      return loadData(scratch, files, rows);
+    });
+    console.log(`LOAD DATA: ${baseline.seconds.toFixed(1)} s, ${Math.round(baseline.conversationsPerSecond)} conv/s (${baseline.loads})`);
+    const share = (f: ImportFigures) => (f.conversationsPerSecond / baseline.conversationsPerSecond).toFixed(2);
+    console.log(`import vs LOAD DATA: 1 parser thread ${share(threads)}x, main thread only ${share(single)}x (target >= ${TARGETS.importShareOfLoadData.toFixed(2)}x)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function findLoadedAccount(url: string, conversations: number): Promise<number | null> {

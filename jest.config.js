@@ -17,6 +17,8 @@ module.exports = {
     ],
   },
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  // What the CLI does at start-up for every process: reporting hooks into conversation writes.
+  setupFiles: ['<rootDir>/test/support/setup.ts'],
   testTimeout: 60000,
   // Suites each create their own databases; two workers match this 2-core machine.
   maxWorkers: 2,

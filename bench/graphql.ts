@@ -1,4 +1,4 @@
-import { LocalDateRange } from '../src/reporting/time';
+import { LocalDateRange } from '../src/calendar/time';
 
 /** A GraphQL request body: what the benchmark POSTs to /graphql. */
 export interface GraphqlRequest {

@@ -36,7 +36,7 @@ import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { Connection } from 'mysql2/promise';
 import { reportCatalog } from '../src/reporting/catalog/registry';
-import { addDays } from '../src/reporting/time';
+import { addDays } from '../src/calendar/time';
 import { connect, createDatabase, existingDatabase, redact, withScratchDatabase } from './database';
 import { explainReports } from './explain';
 import { BENCH_SHAPE, writeBenchNdjson } from './generate';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { Connection } from 'mysql2/promise';
-import { LocalDateRange } from '../src/reporting/time';
+import { LocalDateRange } from '../src/calendar/time';
 
 /**
  * The baseline of every standard report: the SQL a developer would write by hand for MariaDB,

@@ -1,5 +1,5 @@
 import { Connection } from 'mysql2/promise';
-import { LocalDateRange } from '../src/reporting/time';
+import { LocalDateRange } from '../src/calendar/time';
 import { ApiReportResult, createDashboardRequest, DASHBOARD_NAME, DASHBOARDS_REQUEST, dashboardRequest, dashboardResults, GraphqlClient } from './graphql';
 import { ComparableRow, handWritten, runHandWritten } from './raw-sql';
 import { measure, Repetitions, Timing } from './stats';

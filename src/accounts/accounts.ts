@@ -1,6 +1,6 @@
 import { Database } from '../db/database';
 import { BadInput } from '../errors';
-import { parseTimezone } from '../reporting/time';
+import { parseTimezone } from '../calendar/time';
 import { Account, Plan, PLANS } from './account.entity';
 
 export interface NewAccount {

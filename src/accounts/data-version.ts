@@ -63,3 +63,13 @@ export async function listingReader(db: Database, accountId: number, atLeast: Da
   const reader = db.replicas.reader();
   return needed !== null && holds(await readDataVersion(reader, accountId), needed) ? reader : db;
 }
+
+/**
+ * Holds the account's row lock until the transaction ends. MariaDB: a second writer of the same
+ * account waits here, before its first read, so it reads what the first one committed (InnoDB
+ * takes a transaction's snapshot at its first plain read). SQLite has one writer at a time anyway.
+ * Setting a column to itself changes nothing but takes the lock in both stores.
+ */
+export async function lockAccountForWriting(tx: Queryable, accountId: number): Promise<void> {
+  await tx.query('UPDATE accounts SET data_version = data_version WHERE id = ?', [accountId]);
+}

@@ -1,5 +1,7 @@
 import { ConfigError, debugEnabled, settings } from '../config';
 import { BadInput, CliError } from '../errors';
+import { installDashboards } from '../dashboards/install';
+import { installReporting } from '../reporting/install';
 
 interface CommandModule {
   run(argv: string[]): Promise<void>;
@@ -35,6 +37,8 @@ Run "threadline <command> --help" for a command's options; docs/cli.md is the fu
  * (the whole stack only with THREADLINE_DEBUG=1).
  */
 export async function main(argv: string[]): Promise<void> {
+  installReporting();
+  installDashboards();
   try {
     await dispatch(argv);
   } catch (error) {

@@ -1,6 +1,6 @@
 import { fromDbInstant, isDbInstant, ReportReader, toNumber } from '../db/database';
 import { BadInput } from '../errors';
-import { SqlFragment } from '../reporting/filters';
+import { SqlFragment } from './query/filters';
 import { ConversationConnection, ConversationNode, forwardPageInfo } from './graphql/types';
 import { ID_MAX } from './validate';
 

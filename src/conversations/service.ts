@@ -1,9 +1,9 @@
 import { knownDataVersion, listingReader } from '../accounts/data-version';
 import { Context } from '../server/context';
 import { BadInput } from '../errors';
-import { compileFilters, FilterSpec } from '../reporting/filters';
-import { loadPropertyCatalog } from '../reporting/properties';
-import { parseTimezone } from '../reporting/time';
+import { compileFilters, FilterSpec } from './query/filters';
+import { loadPropertyCatalog } from './query/properties';
+import { parseTimezone } from '../calendar/time';
 import { ingestConversations, IngestReport } from './import';
 import { PageArgs, pageConversations } from './list';
 import { ConversationConnection } from './graphql/types';

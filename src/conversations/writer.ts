@@ -1,7 +1,8 @@
+import { lockAccountForWriting } from '../accounts/data-version';
 import { announceChange } from '../db/changes';
 import { Database, Queryable, toDbInstant, toNumber } from '../db/database';
 import { placeholders, SqlDialect } from '../db/dialect';
-import { lockAccountForWriting, updateRollups } from '../reporting/engine/rollup/maintain';
+import { invariant } from '../errors';
 import { CustomPropertyType } from './conversation.entity';
 import { DIRECTORY_TABLES, DirectoryKind } from './directory.entity';
 import { log } from '../log';
@@ -42,8 +43,29 @@ const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
  * unchanged when identical). If the batch fails as a whole, each record is retried alone so one
  * bad record cannot take the others with it.
  */
+/**
+ * Called inside each write transaction, after the account is locked and before the stored versions of
+ * `replacedIds` are replaced by `records` (it may read them). Reporting installs its rollup maintainer
+ * here at start-up (src/reporting/install.ts), so conversations never import reporting.
+ */
+export type BeforeReplace = (tx: Queryable, dialect: SqlDialect, accountId: number, replacedIds: readonly string[], records: readonly ConversationRecord[]) => Promise<void>;
+
+let beforeReplace: BeforeReplace | undefined;
+
+/** Installs the one hook every write runs (the rollup maintainer); installing again replaces it. */
+export function setBeforeReplace(hook: BeforeReplace): void {
+  beforeReplace = hook;
+}
+
+function installedBeforeReplace(): BeforeReplace {
+  // Without it the rollups would silently fall behind the conversations.
+  invariant(beforeReplace, 'no rollup maintainer installed: call installReporting() (src/reporting/install.ts) at start-up');
+  return beforeReplace;
+}
+
 export async function writeConversations(db: Database, accountId: number, records: ConversationRecord[]): Promise<WriteResult> {
   if (records.length === 0) return { imported: 0, updated: 0, unchanged: 0, failed: [] };
+  installedBeforeReplace(); // before any write, not half-way
   try {
     const written = await db.transaction((tx) => writeBatch(tx, db.dialect, accountId, records));
     await announceWritten(db, accountId, written);
@@ -155,7 +177,7 @@ async function writeAccepted(tx: Queryable, dialect: SqlDialect, accountId: numb
     }
   }
   // Reads the stored versions of the updated conversations, so it comes before they are replaced.
-  await updateRollups(tx, dialect, accountId, updatedIds, changed);
+  await installedBeforeReplace()(tx, dialect, accountId, updatedIds, changed);
   const now = toDbInstant(new Date());
   await insertRows(tx, dialect, 'conversations', CONVERSATION_COLUMNS, ['account_id', 'external_id'], changed.map((r) => conversationRow(accountId, r, now)), true);
   const messageRows = changed.flatMap((r) =>

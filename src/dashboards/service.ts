@@ -3,16 +3,16 @@ import { requireDashboardRoom, requireReportEditing, requireSpecificSharing } fr
 import { findDirectoryEntries } from '../conversations/directory';
 import { BadInput, ConfigInvalid, Forbidden, invariant, NotFound } from '../errors';
 import { catalogDefinition, catalogDefinitionInput } from '../reporting/catalog/registry';
-import { parseStoredRange } from '../reporting/date-presets';
-import { compileFilters, FilterSpec } from '../reporting/filters';
-import { FilterInput } from '../reporting/graphql/filter.input';
-import { FilterOperator, PropertyCatalog } from '../reporting/properties';
+import { parseStoredRange } from '../calendar/date-presets';
+import { compileFilters, FilterSpec } from '../conversations/query/filters';
+import { FilterInput } from '../conversations/graphql/filter.input';
+import { FilterOperator, PropertyCatalog } from '../conversations/query/properties';
 import { parseName, SavedReport } from '../reporting/saved/config';
 import { canChangeReport, findSavedReport, loadSavedReport, saveCopy, snapshotOfDefinition, updateSavedReport } from '../reporting/saved/service';
 import { catalogSource, onDashboard, ReportSource, savedSource } from '../reporting/source';
 import { problemOf } from '../reporting/stored-config';
 import { Context } from '../server/context';
-import { Access, accessOf, canManage, mayPlaceOnDashboard, Privacy, privacyOfCopyOn, requireNewOwner, requireOwnerReassigning, Share } from './access';
+import { Access, accessOf, canManage, mayPlaceOnDashboard, Privacy, privacyOfCopyOn, requireNewOwner, requireOwnerReassigning, Share } from '../auth/access';
 import {
   AddReportToDashboardInput,
   CreateDashboardFromTemplateInput,

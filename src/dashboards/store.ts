@@ -1,8 +1,8 @@
 import { fromDbInstant, Queryable, toNumber } from '../db/database';
-import { StoredDateRange } from '../reporting/date-presets';
-import { FilterSpec } from '../reporting/filters';
+import { StoredDateRange } from '../calendar/date-presets';
+import { FilterSpec } from '../conversations/query/filters';
 import { ConfigProblem, StoredReader } from '../reporting/stored-config';
-import { Access, GranteeType, Privacy, Share } from './access';
+import { Access, GranteeType, Privacy, Share } from '../auth/access';
 
 /** One place on a dashboard: a catalog report or a saved report, in an order and a width. */
 export interface DashboardItem {

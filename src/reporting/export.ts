@@ -1,14 +1,14 @@
 import { BadInput } from '../errors';
 import { Context } from '../server/context';
 import { catalogDefinition } from './catalog/registry';
-import { DATE_PRESETS, DatePreset, parseStoredRange, StoredDateRange } from './date-presets';
+import { DATE_PRESETS, DatePreset, parseStoredRange, StoredDateRange } from '../calendar/date-presets';
 import { reportCsv } from './engine/csv';
-import { FilterSpec } from './filters';
-import { FILTER_OPERATORS, FilterOperator } from './properties';
+import { FilterSpec } from '../conversations/query/filters';
+import { FILTER_OPERATORS, FilterOperator } from '../conversations/query/properties';
 import { findSavedReport } from './saved/service';
 import { runSource } from './service';
 import { ReportSource, savedSource, catalogSource } from './source';
-import { GRANULARITIES, Granularity } from './time';
+import { GRANULARITIES, Granularity } from '../calendar/time';
 
 /** Which report an export runs: one of the catalog, or a saved report the caller may view. */
 export type ExportTarget = { definitionId: string } | { reportId: string };

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Database } from '../db/database';
-import { loadPropertyCatalog, PropertyCatalog } from './properties';
+import { loadPropertyCatalog, PropertyCatalog } from '../conversations/query/properties';
 import { SavedReport } from './saved/config';
 import { findReports, findRevisions, ReportRevision } from './saved/store';
 

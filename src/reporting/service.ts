@@ -2,8 +2,7 @@ import { knownDataVersion, listingReader } from '../accounts/data-version';
 import { ConversationConnection, forwardPageInfo } from '../conversations/graphql/types';
 import { PageArgs } from '../conversations/list';
 import { Channel } from '../conversations/conversation.entity';
-import { BadInput } from '../errors';
-import { sourceOnDashboard } from '../dashboards/service';
+import { BadInput, invariant } from '../errors';
 import { Context } from '../server/context';
 import { answerReport } from './cache';
 import { ReportDefinition } from './catalog/definition';
@@ -11,13 +10,13 @@ import { catalogDefinition, reportCatalog } from './catalog/registry';
 import { RunOptions } from './engine/build-spec';
 import { compareResults, comparisonSpec } from './engine/compare';
 import { drilldownSpec } from './engine/drilldown';
-import { LocalDateRange } from './time';
+import { LocalDateRange } from '../calendar/time';
 import { MeasureKey } from './engine/measures';
-import { FilterSpec } from './filters';
+import { FilterSpec } from '../conversations/query/filters';
 import { ReportSpec } from './engine/spec';
 import { DrilldownInput, RunReportInput } from './graphql/inputs';
 import { ConversationPropertyType, PropertyValueConnection, ReportDefinitionType, ReportDimension, ReportFilter, ReportMeasure, ReportResultType } from './graphql/types';
-import { builtinProperty, CUSTOM_PREFIX, OPERATORS_BY_TYPE } from './properties';
+import { builtinProperty, CUSTOM_PREFIX, OPERATORS_BY_TYPE } from '../conversations/query/properties';
 import { findSavedReport } from './saved/service';
 import { catalogSource, ReportSource, savedSource, specOf } from './source';
 import { propertyValues, PropertyValuesArgs } from './values';
@@ -98,10 +97,26 @@ export async function runSource(ctx: Context, source: ReportSource, run: RunOpti
   return Object.assign(new ReportResultType(), result);
 }
 
+/**
+ * The report a run or drill-down names as a dashboard's tile shows it. Dashboards sit above reporting
+ * and install it at start-up (src/dashboards/install.ts), so reporting never imports dashboards.
+ */
+export type DashboardSource = (ctx: Context, dashboardId: string, run: { definitionId?: string | null; reportId?: string | null }, field: string) => Promise<ReportSource>;
+
+let dashboardSource: DashboardSource | undefined;
+
+/** Installs how a run that names a dashboard finds its report; installing again replaces it. */
+export function setDashboardSource(source: DashboardSource): void {
+  dashboardSource = source;
+}
+
 async function sourceOf(ctx: Context, input: RunReportInput, prefix: string): Promise<ReportSource> {
   const given = [input.definitionId, input.reportId].filter((v) => v !== null && v !== undefined);
   if (given.length !== 1) throw new BadInput(`${prefix}definitionId`, 'give exactly one of definitionId and reportId');
-  if (input.dashboardId != null) return sourceOnDashboard(ctx, input.dashboardId, input, `${prefix}dashboardId`);
+  if (input.dashboardId != null) {
+    invariant(dashboardSource, 'no dashboard source installed: call installDashboards() (src/dashboards/install.ts) at start-up');
+    return dashboardSource(ctx, input.dashboardId, input, `${prefix}dashboardId`);
+  }
   if (input.definitionId) {
     return catalogSource(catalogDefinition(input.definitionId));
   }

@@ -2,12 +2,12 @@ import { ConfigInvalid } from '../errors';
 import { Context } from '../server/context';
 import { ReportDefinition } from './catalog/definition';
 import { reportCatalog } from './catalog/registry';
-import { resolveStoredRange, StoredDateRange } from './date-presets';
+import { resolveStoredRange, StoredDateRange } from '../calendar/date-presets';
 import { buildSpec, ReportShape, RunOptions } from './engine/build-spec';
 import { ReportSpec } from './engine/spec';
-import { FilterSpec } from './filters';
+import { FilterSpec } from '../conversations/query/filters';
 import { shapeOf, SavedReport } from './saved/config';
-import { parseTimezone } from './time';
+import { parseTimezone } from '../calendar/time';
 
 /**
  * What a run starts from: a report of the catalog or a saved one, possibly as shown on a

@@ -1,7 +1,7 @@
 import { BadInput } from '../errors';
-import { DATE_PRESETS, StoredDateRange } from './date-presets';
-import { FilterSpec } from './filters';
-import { FILTER_OPERATORS, FilterOperator } from './properties';
+import { DATE_PRESETS, StoredDateRange } from '../calendar/date-presets';
+import { FilterSpec } from '../conversations/query/filters';
+import { FILTER_OPERATORS, FilterOperator } from '../conversations/query/properties';
 
 /**
  * Reading back what saved reports and dashboards store as JSON. A row may have been written under

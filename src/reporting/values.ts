@@ -2,8 +2,8 @@ import { DIRECTORY_TABLES } from '../conversations/directory.entity';
 import { cursorPair, pageSize } from '../conversations/list';
 import { Database, toNumber } from '../db/database';
 import { BadInput } from '../errors';
-import { escapeLike, SqlFragment } from './filters';
-import { ConversationProperty, PropertyCatalog } from './properties';
+import { escapeLike, SqlFragment } from '../conversations/query/filters';
+import { ConversationProperty, PropertyCatalog } from '../conversations/query/properties';
 
 /** One value of a property, as a picker lists it: what a filter takes, what a person reads, how many conversations have it. */
 export interface PropertyValue {

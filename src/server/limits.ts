@@ -6,7 +6,7 @@ import { getVariableValues, GraphQLError, GraphQLSchema, ValidationContext, Vali
 import { RequestLimits } from '../config';
 import { BadInput } from '../errors';
 import { Context } from './context';
-import { MAX_EXPANDED_FIELDS, requestCost } from './cost';
+import { MAX_EXPANDED_FIELDS, requestCost } from '../graphql/cost';
 
 /**
  * The limits of one request (README "Limits"), all checked before any resolver runs: tokens while

@@ -4,7 +4,7 @@ import { ingestConversations } from '../../src/conversations/import';
 import { buildSpec, ReportShape, RunOptions } from '../../src/reporting/engine/build-spec';
 import { drilldownSpec } from '../../src/reporting/engine/drilldown';
 import { runSpec } from '../../src/reporting/engine/run';
-import { loadPropertyCatalog } from '../../src/reporting/properties';
+import { loadPropertyCatalog } from '../../src/conversations/query/properties';
 import { propertyValues } from '../../src/reporting/values';
 import { aConversation } from '../support/fixtures';
 import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';

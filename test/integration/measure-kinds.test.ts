@@ -6,7 +6,7 @@ import { drilldownSpec } from '../../src/reporting/engine/drilldown';
 import { coreMeasures, MeasureDefinition, MeasureLookup } from '../../src/reporting/engine/measures';
 import { planRollup } from '../../src/reporting/engine/rollup/plan';
 import { bindBuckets, runSpec } from '../../src/reporting/engine/run';
-import { loadPropertyCatalog } from '../../src/reporting/properties';
+import { loadPropertyCatalog } from '../../src/conversations/query/properties';
 import { aConversation } from '../support/fixtures';
 import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';
 

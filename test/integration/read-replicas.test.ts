@@ -11,7 +11,7 @@ import { reportCacheKey } from '../../src/reporting/cache/key';
 import { reportCatalog } from '../../src/reporting/catalog/registry';
 import { buildSpec } from '../../src/reporting/engine/build-spec';
 import { runSpec } from '../../src/reporting/engine/run';
-import { loadPropertyCatalog } from '../../src/reporting/properties';
+import { loadPropertyCatalog } from '../../src/conversations/query/properties';
 import { ConversationsDocument, DrilldownDocument, IngestDocument, RunReportDocument, RunReportInput } from '../graphql/generated/operations';
 import { postGraphQL } from '../support/api';
 import { RunningCli, startCli } from '../support/cli';

@@ -15,7 +15,7 @@ import { reportCatalog } from '../../src/reporting/catalog/registry';
 import { buildSpec, RunOptions } from '../../src/reporting/engine/build-spec';
 import { runSpec } from '../../src/reporting/engine/run';
 import { ReportSpec } from '../../src/reporting/engine/spec';
-import { loadPropertyCatalog } from '../../src/reporting/properties';
+import { loadPropertyCatalog } from '../../src/conversations/query/properties';
 import { ConversationInput, IngestDocument, RunReportDocument, RunReportInput } from '../graphql/generated/operations';
 import { startTestApi, TestApi } from '../support/api';
 import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';

@@ -6,7 +6,7 @@ import { reportCatalog } from '../../src/reporting/catalog/registry';
 import { buildSpec, ReportShape, RunOptions } from '../../src/reporting/engine/build-spec';
 import { drilldownSpec } from '../../src/reporting/engine/drilldown';
 import { runSpec } from '../../src/reporting/engine/run';
-import { loadPropertyCatalog } from '../../src/reporting/properties';
+import { loadPropertyCatalog } from '../../src/conversations/query/properties';
 import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';
 
 /**

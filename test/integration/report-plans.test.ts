@@ -5,7 +5,7 @@ import { buildSpec } from '../../src/reporting/engine/build-spec';
 import { compileAggregate } from '../../src/reporting/engine/compile';
 import { bindBuckets } from '../../src/reporting/engine/run';
 import { REPORT_INDEXES } from '../../src/reporting/engine/spec';
-import { loadPropertyCatalog } from '../../src/reporting/properties';
+import { loadPropertyCatalog } from '../../src/conversations/query/properties';
 import { aConversation } from '../support/fixtures';
 import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';
 

@@ -9,7 +9,7 @@ import { buildSpec, ReportShape, RunOptions } from '../../src/reporting/engine/b
 import { rebuildRollups } from '../../src/reporting/engine/rollup/maintain';
 import { planRollup } from '../../src/reporting/engine/rollup/plan';
 import { bindBuckets, runSpec } from '../../src/reporting/engine/run';
-import { loadPropertyCatalog } from '../../src/reporting/properties';
+import { loadPropertyCatalog } from '../../src/conversations/query/properties';
 import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';
 import { aConversation, toNdjson } from '../support/fixtures';
 import { compareRollup, rollupSnapshot } from '../support/rollups';
@@ -226,5 +226,18 @@ describe.each(DIALECTS)('rollups kept current on %s', (dialect) => {
         expect([id, [...new Set(cells)]]).toEqual([id, ['SEARCH r USING PRIMARY KEY (account_id=? AND grouped_by=? AND date_property=? AND channel=? AND bucket_minutes=? AND bucket_start>? AND bucket_start<?)']]);
       }
     }
+  });
+
+  it('refuses to write conversations before reporting has hooked in its rollup maintainer, so the rollup never falls behind', async () => {
+    // A fresh module registry: what a process gets that never called installReporting().
+    let unhooked!: typeof import('../../src/conversations/import');
+    jest.isolateModules(() => {
+      unhooked = jest.requireActual<typeof import('../../src/conversations/import')>('../../src/conversations/import');
+    });
+    const kept = await rollupSnapshot(database.db, account.id);
+    await expect(unhooked.ingestConversations(database.db, account.id, [aConversation({ id: 'unhooked', createdAt: '2026-03-10T09:00:00Z', messages: [] })]))
+      .rejects.toThrow('no rollup maintainer installed');
+    expect(await database.db.query('SELECT external_id FROM conversations WHERE account_id = ? AND external_id = ?', [account.id, 'unhooked'])).toEqual([]);
+    expect(await rollupSnapshot(database.db, account.id)).toEqual(kept);
   });
 });

@@ -5,7 +5,7 @@ import { buildSpec, RunOptions } from '../../src/reporting/engine/build-spec';
 import { drilldownSpec } from '../../src/reporting/engine/drilldown';
 import { ReportResult, runSpec } from '../../src/reporting/engine/run';
 import { ReportSpec } from '../../src/reporting/engine/spec';
-import { loadPropertyCatalog } from '../../src/reporting/properties';
+import { loadPropertyCatalog } from '../../src/conversations/query/properties';
 import { createTestDatabase, DialectName } from './databases';
 
 /** A row as a plugin test compares it: dimension values (labels too), then measure values. */

@@ -5,7 +5,7 @@ import { MeasureLookup } from '../../src/reporting/engine/measures';
 import { planRollup, RollupPlan } from '../../src/reporting/engine/rollup/plan';
 import { bindBuckets, ReportResult, runSpec } from '../../src/reporting/engine/run';
 import { isOtherDate } from '../../src/reporting/engine/spec';
-import { loadPropertyCatalog } from '../../src/reporting/properties';
+import { loadPropertyCatalog } from '../../src/conversations/query/properties';
 
 /** A report run with rollups and without: the planner's decision and both results. */
 export interface RollupComparison {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { graphqlEnum } from '../../server/graphql-enum';
+import { graphqlEnum } from '../../graphql/graphql-enum';
 import { TokenStatus } from '../api-tokens';
 import { Scope } from '../rights';
 import { Role } from '../user.entity';

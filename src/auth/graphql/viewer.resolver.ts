@@ -1,7 +1,7 @@
 import { Ctx, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { Plan } from '../../accounts/account.entity';
 import { reportEditingRefusal } from '../../accounts/plan';
-import { graphqlEnum } from '../../server/graphql-enum';
+import { graphqlEnum } from '../../graphql/graphql-enum';
 import { Context } from '../../server/context';
 import { Scope } from '../rights';
 import { Role } from '../user.entity';

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { globalId } from '../../global-id';
 import { Context } from '../../server/context';
-import { costsPer, runsOnce } from '../../server/cost';
-import { FilterInput } from '../../reporting/graphql/filter.input';
+import { costsPer, runsOnce } from '../../graphql/cost';
+import { FilterInput } from './filter.input';
 import { ingest, listConversations } from '../service';
 import { ConversationInput } from './inputs';
 import { IngestResult } from './results';

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { FilterInput } from '../../reporting/graphql/filter.input';
+import { FilterInput } from '../../conversations/graphql/filter.input';
 import { ReportChangesInput, ReportDateRangeInput } from '../../reporting/saved/graphql/inputs';
-import { Privacy } from '../access';
+import { Privacy } from '../../auth/access';
 import { PrivacyEnum, ShareType } from './types';
 
 @InputType({ description: 'A new dashboard from a template of the library.' })

@@ -10,8 +10,8 @@ import { describeDefinition, describeFilter, runSource } from '../../reporting/s
 import { DASHBOARD_LIMITS } from '../../accounts/plan';
 import { describableFilters } from '../../reporting/stored-config';
 import { Context } from '../../server/context';
-import { listOfAtMost, runsOnce } from '../../server/cost';
-import { responsePath } from '../../server/response-path';
+import { listOfAtMost, runsOnce } from '../../graphql/cost';
+import { responsePath } from '../../graphql/response-path';
 import {
   addReportToDashboard,
   createDashboardFromTemplate,

@@ -1,10 +1,10 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { Channel } from '../../conversations/conversation.entity';
 import { ChannelEnum } from '../../conversations/graphql/enums';
-import { graphqlEnum } from '../../server/graphql-enum';
+import { graphqlEnum } from '../../graphql/graphql-enum';
 import { ReportDefinitionType, ReportFilter } from '../../reporting/graphql/types';
 import { StoredDateRangeType } from '../../reporting/saved/graphql/types';
-import { Access, GranteeType, Privacy } from '../access';
+import { Access, GranteeType, Privacy } from '../../auth/access';
 import type { VisibleDashboard } from '../service';
 
 export const PrivacyEnum = graphqlEnum<Privacy>('DashboardPrivacy', 'Who can see and edit a dashboard. Its owner always can; admins view every dashboard of their account.', {

@@ -1,6 +1,6 @@
 import { Channel } from '../../conversations/conversation.entity';
-import { FilterSpec } from '../filters';
-import { Granularity } from '../time';
+import { FilterSpec } from '../../conversations/query/filters';
+import { Granularity } from '../../calendar/time';
 import { MeasureKey } from '../engine/measures';
 
 export const CHART_TYPES = ['BAR', 'COLUMN', 'LINE', 'AREA', 'PIE', 'DONUT', 'SUMMARY', 'TABLE'] as const;

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { assertNever, BadInput } from '../../errors';
-import { addDays, LocalDateRange } from '../time';
+import { addDays, LocalDateRange } from '../../calendar/time';
 import { ReportResult, ReportRow } from './run';
 import { ReportSpec } from './spec';
 

@@ -1,7 +1,7 @@
 import { assertNever, BadInput, invariant } from '../../errors';
-import { SqlFragment } from '../filters';
-import { ConversationProperty, LocalPart } from '../properties';
-import { OffsetTable, rangeInstants, TimeBucket } from '../time';
+import { SqlFragment } from '../../conversations/query/filters';
+import { ConversationProperty, LocalPart } from '../../conversations/query/properties';
+import { OffsetTable, rangeInstants, TimeBucket } from '../../calendar/time';
 import { customValueNames, Measure, measureScope, valueSql } from './measures';
 import { BoundSpec, Dimension, isOtherDate, NumericRange, ReportSpec, TimeAxis } from './spec';
 import { and, fragment, join } from './sql';

@@ -2,7 +2,7 @@ import { ConversationConnection } from '../../conversations/graphql/types';
 import { PageArgs, pageConversations } from '../../conversations/list';
 import { ReportReader } from '../../db/database';
 import { BadInput } from '../../errors';
-import { TimeBucket } from '../time';
+import { TimeBucket } from '../../calendar/time';
 import { compilePoint } from './compile';
 import { assertPointArity, bindBuckets } from './run';
 import { BoundSpec, isOtherDate, ReportSpec } from './spec';

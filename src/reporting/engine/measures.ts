@@ -1,6 +1,6 @@
 import { assertNever, invariant } from '../../errors';
-import { FilterSpec, SqlFragment } from '../filters';
-import { ConversationProperty } from '../properties';
+import { FilterSpec, SqlFragment } from '../../conversations/query/filters';
+import { ConversationProperty } from '../../conversations/query/properties';
 import { fragment } from './sql';
 
 /**

@@ -1,8 +1,8 @@
 import { findDirectoryEntries } from '../../conversations/directory';
 import { Database, fromDbInstant, ReportReader, toNumber } from '../../db/database';
 import { assertNever, BadInput, invariant } from '../../errors';
-import { ConversationProperty } from '../properties';
-import { bucketStart, LocalDateRange, localDateOf, OffsetTable, offsetTable, rangeInstants, timeBuckets, wholeBuckets } from '../time';
+import { ConversationProperty } from '../../conversations/query/properties';
+import { bucketStart, LocalDateRange, localDateOf, OffsetTable, offsetTable, rangeInstants, timeBuckets, wholeBuckets } from '../../calendar/time';
 import { compilePercentile, compileSpans } from './compile';
 import { Measure, MeasureUnit } from './measures';
 import { aggregateQuery, rollupsEnabled } from './rollup/plan';

@@ -1,8 +1,8 @@
 import { Channel } from '../../conversations/conversation.entity';
 import { SqlDialect } from '../../db/dialect';
-import { SqlFragment } from '../filters';
-import { ConversationProperty, LocalPart } from '../properties';
-import { Granularity, LocalDateRange, OffsetTable, TimeBucket } from '../time';
+import { SqlFragment } from '../../conversations/query/filters';
+import { ConversationProperty, LocalPart } from '../../conversations/query/properties';
+import { Granularity, LocalDateRange, OffsetTable, TimeBucket } from '../../calendar/time';
 import { Measure } from './measures';
 
 /** A dimension ready to compile: a catalog property, and for a date property its buckets. */

@@ -1,4 +1,4 @@
-import { SqlFragment } from '../filters';
+import { SqlFragment } from '../../conversations/query/filters';
 
 /** Joins fragments with a separator, keeping their parameters in textual order. */
 export function join(parts: readonly SqlFragment[], separator: string): SqlFragment {

@@ -1,10 +1,9 @@
-import { graphqlEnum } from '../../server/graphql-enum';
+import { graphqlEnum } from '../../graphql/graphql-enum';
 import { ChartType } from '../catalog/definition';
-import { DatePreset } from '../date-presets';
+import { DatePreset } from '../../calendar/date-presets';
 import { CompareTo } from '../engine/compare';
 import { MeasureUnit } from '../engine/measures';
-import { FilterOperator, PropertyType } from '../properties';
-import { Granularity } from '../time';
+import { Granularity } from '../../calendar/time';
 
 export const GranularityEnum = graphqlEnum<Granularity>('Granularity', "Size of a time bucket, local to the report's timezone.", {
   DAY: 'Local calendar days (23 or 25 hours on DST nights).',
@@ -36,37 +35,6 @@ export const MeasureUnitEnum = graphqlEnum<MeasureUnit>('MeasureUnit', 'What a m
   NUMBER: 'A number: a sum, average, minimum or maximum of a number property, or a plain ratio.',
   PERCENT: 'A share in percent (0–100): a ratio of two measures.',
 });
-
-export const PropertyTypeEnum = graphqlEnum<PropertyType>('PropertyType', 'The kind of value a conversation property holds; it decides the filter operators.', {
-  ID: 'An external id (assignee, inbox, team, chatflow); labels are names.',
-  STRING: 'Free text.',
-  ENUM: 'One of a fixed set of values.',
-  DATETIME: 'An instant; filters take local dates (YYYY-MM-DD) or ISO 8601 instants; groups by time buckets.',
-  DURATION: 'A duration; filters take seconds.',
-  NUMBER: 'A number.',
-  BOOLEAN: 'true or false.',
-});
-
-export const FilterOperatorEnum = graphqlEnum<FilterOperator>(
-  'FilterOperator',
-  'How a filter compares a property with its values. `conversationProperties` lists the operators each property allows.',
-  {
-    EQ: 'Equal to the one value (a local date means that whole day).',
-    NEQ: 'Not equal to the one value; conversations without a value are kept.',
-    IN: 'Equal to any of the values.',
-    NOT_IN: 'Equal to none of the values; conversations without a value are kept.',
-    CONTAINS: 'Contains the one value, ignoring case.',
-    NOT_CONTAINS: 'Does not contain the one value, ignoring case; conversations without a value are kept.',
-    STARTS_WITH: 'Starts with the one value, ignoring case.',
-    GT: 'Greater than (after) the one value.',
-    GTE: 'Greater than or equal to (at or after) the one value.',
-    LT: 'Less than (before) the one value.',
-    LTE: 'Less than or equal to (at or before) the one value.',
-    BETWEEN: 'Between the two values, both inclusive.',
-    IS_KNOWN: 'Has a value (takes no values).',
-    IS_UNKNOWN: 'Has no value (takes no values).',
-  },
-);
 
 export const DatePresetEnum = graphqlEnum<DatePreset>('DateRangePreset', 'A rolling date range, resolved in the report\'s timezone each time it runs. "Last N days" are the N whole days before today; "this" periods run to today inclusive.', {
   TODAY: 'Today.',

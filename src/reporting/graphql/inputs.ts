@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { CompareTo } from '../engine/compare';
-import { Granularity } from '../time';
+import { Granularity } from '../../calendar/time';
 import { CompareToEnum, GranularityEnum } from './enums';
-import { FilterInput } from './filter.input';
+import { FilterInput } from '../../conversations/graphql/filter.input';
 
 @InputType({ description: 'Local calendar dates, both inclusive, in the report\'s timezone.' })
 export class DateRangeInput {

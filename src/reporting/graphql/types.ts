@@ -2,12 +2,12 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../../conversations/graphql/types';
 import { reportCsv } from '../engine/csv';
 import { Channel } from '../../conversations/conversation.entity';
-import { ChannelEnum } from '../../conversations/graphql/enums';
+import { ChannelEnum, FilterOperatorEnum, PropertyTypeEnum } from '../../conversations/graphql/enums';
 import { ChartType } from '../catalog/definition';
 import { MeasureUnit } from '../engine/measures';
-import { FilterOperator, PropertyType } from '../properties';
-import { Granularity } from '../time';
-import { ChartTypeEnum, FilterOperatorEnum, GranularityEnum, MeasureUnitEnum, PropertyTypeEnum } from './enums';
+import { FilterOperator, PropertyType } from '../../conversations/query/properties';
+import { Granularity } from '../../calendar/time';
+import { ChartTypeEnum, GranularityEnum, MeasureUnitEnum } from './enums';
 import { DATE_PROPERTY_RULE, DIMENSIONS_RULE } from './descriptions';
 
 @ObjectType({ description: 'A dimension of a report: a property the rows are grouped by.' })

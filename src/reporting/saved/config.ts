@@ -1,6 +1,6 @@
 import { Channel, CHANNELS } from '../../conversations/conversation.entity';
 import { BadInput } from '../../errors';
-import { ReportPrivacy } from '../../dashboards/access';
+import { ReportPrivacy } from '../../auth/access';
 import { SqlDialect } from '../../db/dialect';
 import { Account } from '../../accounts/account.entity';
 import { CHART_TYPES, ChartType, DateProperty } from '../catalog/definition';
@@ -8,11 +8,11 @@ import { chartProblem } from '../catalog/chart';
 import { buildSpec, ReportShape } from '../engine/build-spec';
 import { MeasureKey } from '../engine/measures';
 import { reportCatalog } from '../catalog/registry';
-import { FilterSpec } from '../filters';
-import { PropertyCatalog } from '../properties';
-import { resolveStoredRange, StoredDateRange } from '../date-presets';
+import { FilterSpec } from '../../conversations/query/filters';
+import { PropertyCatalog } from '../../conversations/query/properties';
+import { resolveStoredRange, StoredDateRange } from '../../calendar/date-presets';
 import { ConfigProblem, isString, isStringList, oneOf, orNull, problemOf, StoredReader } from '../stored-config';
-import { Granularity, GRANULARITIES } from '../time';
+import { Granularity, GRANULARITIES } from '../../calendar/time';
 
 /**
  * What a saved report is: a single-object conversation report as the report editor builds it.

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { requireReportEditing } from '../../accounts/plan';
 import { Viewer } from '../../auth/viewer';
-import { Access, accessOf, asGuarded, ReportPrivacy, requireNewOwner, requireOwnerReassigning } from '../../dashboards/access';
+import { Access, accessOf, asGuarded, ReportPrivacy, requireNewOwner, requireOwnerReassigning } from '../../auth/access';
 import { BadInput, Forbidden, NotFound } from '../../errors';
 import { Context } from '../../server/context';
 import { ReportDefinition } from '../catalog/definition';
 import { catalogDefinitionInput } from '../catalog/registry';
-import { parseStoredRange } from '../date-presets';
-import { FilterOperator } from '../properties';
-import { parseTimezone } from '../time';
+import { parseStoredRange } from '../../calendar/date-presets';
+import { FilterOperator } from '../../conversations/query/properties';
+import { parseTimezone } from '../../calendar/time';
 import { problemOf } from '../stored-config';
 import { changedFields, parseName, ReportConfig, ReportSnapshot, SavedReport, storedReportProblem, ValidationContext, validateSnapshot } from './config';
 import { CreateReportInput, ReassignReportOwnerInput, ReportChangesInput, UpdateReportInput } from './graphql/inputs';

@@ -1,4 +1,4 @@
-import { ReportPrivacy } from '../../dashboards/access';
+import { ReportPrivacy } from '../../auth/access';
 import { fromDbInstant, Queryable, toNumber } from '../../db/database';
 import { ConfigProblem } from '../stored-config';
 import { readStoredReport, readStoredSnapshot, ReportSnapshot, SavedReport } from './config';

@@ -1,7 +1,7 @@
 import { CORE_MEASURE_KEYS, DATE_PROPERTIES, defineMeasure, defineReport, DURATION_PROPERTIES, GROUPABLE_PROPERTIES, NUMBER_PROPERTIES } from '../../../src/plugin';
 import { definitionProblem, measureProblem } from '../../../src/reporting/catalog/registry';
 import { coreMeasures, MEASURE_KEYS } from '../../../src/reporting/engine/measures';
-import { BUILTIN_PROPERTIES } from '../../../src/reporting/properties';
+import { BUILTIN_PROPERTIES } from '../../../src/conversations/query/properties';
 
 /**
  * `threadline/plugin` stands alone (it imports nothing), so its lists are checked against the

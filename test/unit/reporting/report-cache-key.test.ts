@@ -3,7 +3,7 @@ import { sqliteDialect } from '../../../src/db/dialects/sqlite';
 import { compileMeasure } from '../../../src/reporting/engine/build-spec';
 import { coreMeasures } from '../../../src/reporting/engine/measures';
 import { ReportSpec } from '../../../src/reporting/engine/spec';
-import { builtinProperty, PropertyCatalog } from '../../../src/reporting/properties';
+import { builtinProperty, PropertyCatalog } from '../../../src/conversations/query/properties';
 
 const measure = (key: string) => compileMeasure(key, coreMeasures, { dialect: sqliteDialect, catalog: new PropertyCatalog(new Map()), timezone: 'UTC', declared: true }, 'measures[0]');
 const MEASURES = { count: measure('count'), openCount: measure('openCount') };

@@ -4,9 +4,9 @@ import { buildSpec, ReportShape, RunOptions } from '../../../src/reporting/engin
 import { bucketStartOf, DAY, groupOf, QUARTER_HOUR, RollupChanges, RollupFacts } from '../../../src/reporting/engine/rollup/cells';
 import { MAX_SUBQUERIES, planRollup, RollupPlan, rollupsEnabled } from '../../../src/reporting/engine/rollup/plan';
 import { BoundSpec, ReportSpec } from '../../../src/reporting/engine/spec';
-import { FilterSpec } from '../../../src/reporting/filters';
-import { PropertyCatalog } from '../../../src/reporting/properties';
-import { timeBuckets } from '../../../src/reporting/time';
+import { FilterSpec } from '../../../src/conversations/query/filters';
+import { PropertyCatalog } from '../../../src/conversations/query/properties';
+import { timeBuckets } from '../../../src/calendar/time';
 
 /**
  * The rollup planner: which reports it answers from the rollup (and which cells it reads), and

@@ -1,6 +1,6 @@
 import { buildSchema, getNamedType, getNullableType, GraphQLField, GraphQLSchema, isListType, isObjectType, parse } from 'graphql';
 import { requestLimits } from '../../../src/config';
-import { requestCost } from '../../../src/server/cost';
+import { requestCost } from '../../../src/graphql/cost';
 import { threadlineSchema } from '../../../src/server/schema';
 
 /** The types whose fields run a report or read conversations: every field returning one must declare its cost. */

@@ -1,4 +1,4 @@
-import { DATE_PRESETS, resolvePreset } from '../../../src/reporting/date-presets';
+import { DATE_PRESETS, resolvePreset } from '../../../src/calendar/date-presets';
 import { formatDuration, formatValue } from '../../../web/src/charts/format';
 import { presetRange, today } from '../../../web/src/dashboards/date-range';
 

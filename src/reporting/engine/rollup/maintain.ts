@@ -1,3 +1,4 @@
+import { lockAccountForWriting } from '../../../accounts/data-version';
 import { ConversationRecord } from '../../../conversations/record';
 import { Database, fromDbInstant, Queryable, toDbInstant, toNumber } from '../../../db/database';
 import { placeholders, SqlDialect } from '../../../db/dialect';
@@ -33,16 +34,6 @@ const FACT_COLUMNS = 'channel, status, inbox_id, assignee_id, team_id, chatflow_
  */
 const ROWS_PER_STATEMENT = 1000;
 const REBUILD_PAGE = 5000;
-
-/**
- * Holds the account's row lock until the transaction ends. MariaDB: a second writer of the same
- * account waits here, before its first read, so it reads what the first one committed (InnoDB
- * takes a transaction's snapshot at its first plain read). SQLite has one writer at a time anyway.
- * Setting a column to itself changes nothing but takes the lock in both stores.
- */
-export async function lockAccountForWriting(tx: Queryable, accountId: number): Promise<void> {
-  await tx.query('UPDATE accounts SET data_version = data_version WHERE id = ?', [accountId]);
-}
 
 export function factsOfRecord(r: ConversationRecord): RollupFacts {
   return {

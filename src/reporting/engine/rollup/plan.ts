@@ -1,9 +1,9 @@
 import { CHANNELS } from '../../../conversations/conversation.entity';
 import { Environment, onOff, settings } from '../../../config';
 import { assertNever } from '../../../errors';
-import { SqlFragment } from '../../filters';
-import { builtinProperty } from '../../properties';
-import { rangeInstants, TimeBucket } from '../../time';
+import { SqlFragment } from '../../../conversations/query/filters';
+import { builtinProperty } from '../../../conversations/query/properties';
+import { rangeInstants, TimeBucket } from '../../../calendar/time';
 import { bucketIndex, compileAggregate } from '../compile';
 import { Measure, measureParts, MeasureValue, valueSql } from '../measures';
 import { BoundSpec } from '../spec';

@@ -1,12 +1,12 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Channel } from '../../../conversations/conversation.entity';
-import { ReportPrivacy } from '../../../dashboards/access';
+import { ReportPrivacy } from '../../../auth/access';
 import { ChannelEnum } from '../../../conversations/graphql/enums';
 import { ChartType } from '../../catalog/definition';
-import { DatePreset } from '../../date-presets';
+import { DatePreset } from '../../../calendar/date-presets';
 import { ChartTypeEnum, DatePresetEnum, GranularityEnum } from '../../graphql/enums';
-import { FilterInput } from '../../graphql/filter.input';
-import { Granularity } from '../../time';
+import { FilterInput } from '../../../conversations/graphql/filter.input';
+import { Granularity } from '../../../calendar/time';
 import { DATE_PROPERTY_RULE, DIMENSIONS_RULE } from '../../graphql/descriptions';
 import { ReportPrivacyEnum } from './types';
 

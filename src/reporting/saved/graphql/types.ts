@@ -1,15 +1,15 @@
 import { ArgsType, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Channel } from '../../../conversations/conversation.entity';
-import { Access, ReportPrivacy } from '../../../dashboards/access';
+import { Access, ReportPrivacy } from '../../../auth/access';
 import { ChannelEnum } from '../../../conversations/graphql/enums';
-import { graphqlEnum } from '../../../server/graphql-enum';
+import { graphqlEnum } from '../../../graphql/graphql-enum';
 import { ChartType } from '../../catalog/definition';
-import { DatePreset } from '../../date-presets';
+import { DatePreset } from '../../../calendar/date-presets';
 import { ChartTypeEnum, DatePresetEnum, GranularityEnum } from '../../graphql/enums';
-import { FilterInput } from '../../graphql/filter.input';
+import { FilterInput } from '../../../conversations/graphql/filter.input';
 import { DateRangeInput } from '../../graphql/inputs';
 import { ReportDimension, ReportFilter, ReportMeasure } from '../../graphql/types';
-import { Granularity } from '../../time';
+import { Granularity } from '../../../calendar/time';
 import { RevisionAction } from '../store';
 import { DATE_PROPERTY_RULE, DIMENSIONS_RULE } from '../../graphql/descriptions';
 

@@ -1,8 +1,8 @@
-import { SqlDialect } from '../db/dialect';
-import { assertNever, BadInput } from '../errors';
-import { parseInstant } from '../conversations/timestamp';
+import { SqlDialect } from '../../db/dialect';
+import { assertNever, BadInput } from '../../errors';
+import { parseInstant } from '../timestamp';
 import { ConversationProperty, FilterOperator, OPERATORS_BY_TYPE, PropertyCatalog } from './properties';
-import { addDays, parseLocalDate, startOfLocalDay } from './time';
+import { addDays, parseLocalDate, startOfLocalDay } from '../../calendar/time';
 
 export interface FilterSpec {
   property: string;

@@ -1,4 +1,4 @@
-import { DATE_PRESETS, parseStoredRange, resolvePreset } from '../../../src/reporting/date-presets';
+import { DATE_PRESETS, parseStoredRange, resolvePreset } from '../../../src/calendar/date-presets';
 
 describe('date range presets', () => {
   // Wednesday 2026-04-01 00:30 in Amsterdam is still Tuesday 2026-03-31 in UTC and New York.

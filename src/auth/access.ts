@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import { Member } from '../auth/members';
-import { actsAsAdmin } from '../auth/rights';
-import { Viewer } from '../auth/viewer';
+import { Member } from './members';
+import { actsAsAdmin } from './rights';
+import { Viewer } from './viewer';
 import { assertNever, BadInput, Forbidden } from '../errors';
 
 /**

@@ -1,5 +1,5 @@
 import { Field, InputType } from 'type-graphql';
-import { FilterOperator } from '../properties';
+import { FilterOperator } from '../query/properties';
 import { FilterOperatorEnum } from './enums';
 
 @InputType({ description: 'One condition on a conversation property. Several filters combine with AND.' })

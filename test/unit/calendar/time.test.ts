@@ -16,7 +16,7 @@ import {
   startOfLocalDay,
   TimeBucket,
   timeBuckets,
-} from '../../../src/reporting/time';
+} from '../../../src/calendar/time';
 
 /** The BadInput a call throws, reduced to what a caller sees; fails the test if it returns. */
 function badInput(call: () => unknown): { code: unknown; field: string; message: string } {

@@ -1,8 +1,8 @@
-import { CHANNELS, CustomPropertyType, STATUSES } from '../conversations/conversation.entity';
-import { Queryable } from '../db/database';
-import { isCustomPropertyName } from '../conversations/property-name';
-import { DirectoryKind } from '../conversations/directory.entity';
-import { BadInput } from '../errors';
+import { CHANNELS, CustomPropertyType, STATUSES } from '../conversation.entity';
+import { Queryable } from '../../db/database';
+import { isCustomPropertyName } from '../property-name';
+import { DirectoryKind } from '../directory.entity';
+import { BadInput } from '../../errors';
 
 export const PROPERTY_TYPES = ['ID', 'STRING', 'ENUM', 'DATETIME', 'DURATION', 'NUMBER', 'BOOLEAN'] as const;
 export type PropertyType = (typeof PROPERTY_TYPES)[number];

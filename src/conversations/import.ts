@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
+import { settings } from '../config';
 import { Database } from '../db/database';
 import { ParsedLine, parseLines, ReadLine } from './import-worker';
 import { DEFAULT_MAX_LINE_BYTES, ndjsonLines } from './lines';
@@ -57,24 +57,9 @@ export interface ImportOptions {
   maxLineBytes?: number;
   /**
    * Worker threads that parse and validate lines while this thread writes; 0 parses here.
-   * Default: env THREADLINE_IMPORT_THREADS, else two fewer than the cores, at most 4 (see importThreadsFrom).
+   * Default: THREADLINE_IMPORT_THREADS, else two fewer than the cores, at most 4 (see importThreadsFrom in config).
    */
   threads?: number;
-}
-
-/**
- * THREADLINE_IMPORT_THREADS, else two fewer than the cores (the writing thread and the database
- * keep one each), at most 4. On 2 cores that is none: a parser thread there only took CPU from
- * MariaDB, with the same throughput and 75 MB more memory (docs/performance.md).
- */
-export function importThreadsFrom(env: NodeJS.ProcessEnv): number {
-  const given = env.THREADLINE_IMPORT_THREADS;
-  if (given !== undefined && given.trim() !== '') {
-    const n = Number(given);
-    if (!Number.isInteger(n) || n < 0 || n > 64) throw new Error(`THREADLINE_IMPORT_THREADS must be an integer from 0 to 64, not "${given}"`);
-    return n;
-  }
-  return Math.min(4, Math.max(0, availableParallelism() - 2));
 }
 
 /**
@@ -87,7 +72,7 @@ export function importThreadsFrom(env: NodeJS.ProcessEnv): number {
  */
 export async function importNdjson(db: Database, accountId: number, input: Readable, options: ImportOptions = {}): Promise<ImportReport> {
   const { batchSize = DEFAULT_BATCH_SIZE, onProgress, maxLineBytes = DEFAULT_MAX_LINE_BYTES } = options;
-  const threads = options.threads ?? importThreadsFrom(process.env);
+  const threads = options.threads ?? settings().importThreads;
   const report: ImportReport = { imported: 0, updated: 0, unchanged: 0, rejected: [] };
   const flush = async (batch: { line: number; record: ConversationRecord }[]) => {
     const result = await writeConversations(db, accountId, batch.map((b) => b.record));

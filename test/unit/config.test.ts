@@ -28,6 +28,8 @@ describe('settings from the environment', () => {
       plugins: [],
       limits: { cost: 40, depth: 12, aliases: 50, tokens: 5000, directives: 10 },
       importMaxLineBytes: 1024 * 1024,
+      // Two fewer than this machine's cores, at most 4.
+      importThreads: expect.any(Number),
       logLevel: 'info',
       logFormat: undefined,
       debug: false,
@@ -50,7 +52,7 @@ describe('settings from the environment', () => {
       THREADLINE_IMPORT_MAX_LINE_BYTES: '4096', THREADLINE_LOG_LEVEL: 'debug', THREADLINE_LOG_FORMAT: 'json', THREADLINE_DEBUG: '1', UNRELATED: 'x',
       THREADLINE_READY_TIMEOUT_MS: '1000', THREADLINE_DB_TIMEOUT_MS: '3000', THREADLINE_QUERY_TIMEOUT_MS: '9000', THREADLINE_SQLITE_READERS: '0',
       THREADLINE_SHUTDOWN_TIMEOUT_MS: '500', THREADLINE_METRICS_TOKEN: 'scrape-me', DATABASE_REPLICA_URLS: 'mysql://app:secret@replica:3306/threadline',
-      THREADLINE_AUTH_CACHE: 'off', THREADLINE_WORKERS: '3',
+      THREADLINE_AUTH_CACHE: 'off', THREADLINE_WORKERS: '3', THREADLINE_IMPORT_THREADS: '2',
     });
     expect(settings).toEqual({
       databaseUrl: 'mysql://app:secret@db:3307/threadline',
@@ -66,6 +68,7 @@ describe('settings from the environment', () => {
       plugins: ['a', 'b'],
       limits: { cost: 80, depth: 20, aliases: 10, tokens: 900, directives: 2 },
       importMaxLineBytes: 4096,
+      importThreads: 2,
       logLevel: 'debug',
       logFormat: 'json',
       debug: true,

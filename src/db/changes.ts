@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { settings } from '../config';
-import Redis from 'ioredis';
 import type { Database } from './database';
+import { BestEffortRedis } from './redis';
 
 /**
  * Change stamps: what lets a process hold an account's tokens and data version in memory and still
@@ -30,7 +30,6 @@ export interface ChangeStamps {
 /** Set again on any change; a key that expires is just no stamp for one request. */
 const STAMP_TTL_SECONDS = 24 * 3600;
 /** Waiting longer than this for Redis costs more than the database lookup it saves. */
-const COMMAND_TIMEOUT_MS = 500;
 
 const feeds = new WeakMap<Database, ChangeStamps>();
 type Listener = (accountId: number) => void;
@@ -99,66 +98,29 @@ function sqliteStamps(db: Database): ChangeStamps {
 }
 
 class RedisStamps implements ChangeStamps {
-  private readonly client: Redis;
-  private readonly connecting: Promise<void>;
-  private failing = false;
+  private readonly redis: BestEffortRedis;
 
   constructor(url: string, private readonly prefix: string) {
-    this.client = new Redis(url, {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 1000,
-      commandTimeout: COMMAND_TIMEOUT_MS,
-      retryStrategy: (attempt) => Math.min(attempt * 200, 5000),
-      disconnectTimeout: 100,
-    });
-    this.client.on('error', (error: Error) => this.fail(error));
-    this.client.on('ready', () => (this.failing = false));
-    this.connecting = this.client.connect().catch((error: Error) => this.fail(error));
+    this.redis = new BestEffortRedis(url, { role: 'change stamps', meanwhile: 'reading tokens from the database' });
   }
 
   async stamp(accountId: number): Promise<string | null> {
-    try {
-      await this.connecting;
-      const key = this.prefix + accountId;
-      const value = await this.client.get(key);
+    const key = this.prefix + accountId;
+    return this.redis.attempt(async (client) => {
+      const value = await client.get(key);
       if (value !== null) return value;
       // No stamp yet (or Redis lost it): set one, unless another process just did, and use that.
-      await this.client.set(key, randomUUID(), 'EX', STAMP_TTL_SECONDS, 'NX');
-      return await this.client.get(key);
-    } catch (error) {
-      this.fail(error as Error);
-      return null;
-    }
+      await client.set(key, randomUUID(), 'EX', STAMP_TTL_SECONDS, 'NX');
+      return await client.get(key);
+    }, null);
   }
 
   async announce(accountId: number): Promise<void> {
-    try {
-      await this.connecting;
-      await this.client.set(this.prefix + accountId, randomUUID(), 'EX', STAMP_TTL_SECONDS);
-    } catch (error) {
-      // Processes that hold this account's tokens see the change within TOKEN_CACHE_TTL_MS at the latest.
-      this.fail(error as Error);
-    }
+    // On failure, processes that hold this account's tokens see the change within TOKEN_CACHE_TTL_MS at the latest.
+    await this.redis.attempt(async (client) => void (await client.set(this.prefix + accountId, randomUUID(), 'EX', STAMP_TTL_SECONDS)), undefined);
   }
 
-  async close(): Promise<void> {
-    await this.connecting;
-    if (this.client.status === 'ready') {
-      try {
-        await this.client.quit();
-        return;
-      } catch {
-        // Gone while quitting: disconnect below.
-      }
-    }
-    this.client.disconnect();
-  }
-
-  private fail(error: Error): void {
-    if (this.failing) return;
-    this.failing = true;
-    console.error(`change stamps: Redis unavailable (${error.message}); reading tokens from the database until it is back`);
+  close(): Promise<void> {
+    return this.redis.close();
   }
 }

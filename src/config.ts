@@ -400,14 +400,13 @@ const DATABASE_TIMEOUTS: Record<keyof DatabaseTimeouts, { env: string; value: nu
 
 /** The time limits with the environment's overrides, in milliseconds (100 to 3,600,000); a bad value is refused by name. */
 export function databaseTimeoutsFrom(env: Environment): DatabaseTimeouts {
-  const entries = Object.entries(DATABASE_TIMEOUTS).map(([key, { env: name, value }]) => {
-    const text = env[name]?.trim();
-    if (text === undefined || text === '') return [key, value];
-    const ms = /^\d+$/.test(text) ? Number(text) : NaN;
-    if (!(ms >= 100 && ms <= 3_600_000)) throw new CliError(`${name} must be a whole number of milliseconds from 100 to 3600000, got "${text}"`);
-    return [key, ms];
-  });
+  const entries = Object.entries(DATABASE_TIMEOUTS).map(([key, { env: name, value }]) => [key, milliseconds(env, name, value)]);
   return Object.fromEntries(entries) as DatabaseTimeouts;
+}
+
+/** A time limit in whole milliseconds from 100 to 3,600,000; unset or blank: `fallback`. */
+function milliseconds(env: Environment, name: string, fallback: number): number {
+  return blank(env[name]) ? fallback : integer(env, name, 100, 3_600_000, 'a whole number of milliseconds from 100 to 3600000');
 }
 
 /**
@@ -416,10 +415,7 @@ export function databaseTimeoutsFrom(env: Environment): DatabaseTimeouts {
  * blocks every other request until it ends and cannot be stopped at its time limit).
  */
 export function sqliteReadersFrom(env: Environment): number {
-  const text = env.THREADLINE_SQLITE_READERS?.trim();
-  if (text === undefined || text === '') return 2;
-  if (!/^\d+$/.test(text) || Number(text) > 32) throw new CliError(`THREADLINE_SQLITE_READERS must be a whole number from 0 to 32, got "${text}"`);
-  return Number(text);
+  return blank(env.THREADLINE_SQLITE_READERS) ? 2 : integer(env, 'THREADLINE_SQLITE_READERS', 0, 32, 'a whole number from 0 to 32');
 }
 
 /**
@@ -427,11 +423,7 @@ export function sqliteReadersFrom(env: Environment): number {
  * batch among them) may take to finish before the server exits anyway (default 10000).
  */
 export function shutdownTimeoutFrom(env: Environment): number {
-  const text = env.THREADLINE_SHUTDOWN_TIMEOUT_MS?.trim();
-  if (text === undefined || text === '') return 10_000;
-  const ms = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!(ms >= 100 && ms <= 3_600_000)) throw new CliError(`THREADLINE_SHUTDOWN_TIMEOUT_MS must be a whole number of milliseconds from 100 to 3600000, got "${text}"`);
-  return ms;
+  return milliseconds(env, 'THREADLINE_SHUTDOWN_TIMEOUT_MS', 10_000);
 }
 
 /**

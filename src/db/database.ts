@@ -7,6 +7,7 @@ import { DatabaseConfig, DatabaseTimeouts, parseDatabaseUrl, settings } from '..
 import { QueryTimeout, ServiceUnavailable } from '../errors';
 import { QueryTimedOut, SqliteReaders } from './sqlite-readers';
 import { closeChangeStamps } from './changes';
+import { InfileConnection, LoadDataRefused, loadRows } from './load-data';
 import { SqlDialect } from './dialect';
 import { mysqlDialect } from './dialects/mysql';
 import { sqliteDialect } from './dialects/sqlite';
@@ -28,6 +29,17 @@ export interface ReportReader extends Queryable {
   report<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
 }
 
+/** One open transaction. */
+export interface Transaction extends Queryable {
+  /**
+   * Appends `rows` to `table` with LOAD DATA LOCAL INFILE, as part of this transaction (see
+   * load-data.ts). Answers false, having written nothing, where that is not possible: on SQLite,
+   * or when the server refuses it (local_infile=OFF; logged once, and not tried again): the caller
+   * then INSERTs the rows. Table and column names come from code, never from input.
+   */
+  loadRows(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<boolean>;
+}
+
 export interface Database extends ReportReader {
   readonly dataSource: DataSource;
   readonly dialect: SqlDialect;
@@ -36,7 +48,7 @@ export interface Database extends ReportReader {
    * Runs `work` in one transaction: all of it is written or none. SQLite has one connection,
    * so its transactions are queued one after another; MariaDB's are retried on deadlock.
    */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /** The read replicas of a MySQL primary (DATABASE_REPLICA_URLS); null without any. See ReadReplicas. */
   readonly replicas: ReadReplicas | null;
   close(): Promise<void>;
@@ -135,8 +147,28 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       if (typeof settled === 'function') settled();
     }
   };
+  let loadDataRefused = config.kind === 'sqlite';
+  /** LOAD DATA on the transaction's connection, bounded like every statement. */
+  const load = async (runner: QueryRunner, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<boolean> => {
+    if (loadDataRefused) return false;
+    const settled = options.onQuery?.(`LOAD DATA LOCAL INFILE INTO ${table}`);
+    try {
+      const connection = (await runner.connect()) as InfileConnection;
+      await bounded(loadRows(connection, table, columns, rows), timeouts.statementMs, () => discardConnection(runner));
+      outage.end();
+      return true;
+    } catch (error) {
+      if (!(error instanceof LoadDataRefused)) throw outage.check(error);
+      // Refused before a row was read: the transaction goes on, with INSERTs from now on.
+      loadDataRefused = true;
+      log(`LOAD DATA LOCAL INFILE refused by the database server (${error.message}); imports write with INSERT instead`);
+      return false;
+    } finally {
+      if (typeof settled === 'function') settled();
+    }
+  };
   let queue: Promise<unknown> = Promise.resolve();
-  const inTransaction = async <T>(work: (tx: Queryable) => Promise<T>): Promise<T> => {
+  const inTransaction = async <T>(work: (tx: Transaction) => Promise<T>): Promise<T> => {
     const runner = dataSource.createQueryRunner();
     const step = <R>(promise: Promise<R>) => (config.kind === 'sqlite' ? promise : bounded(promise, timeouts.statementMs, () => discardConnection(runner)));
     try {
@@ -147,7 +179,7 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
         throw outage.check(error);
       }
       try {
-        const result = await work({ query: (sql, params) => run(runner, sql, params) });
+        const result = await work({ query: (sql, params) => run(runner, sql, params), loadRows: (table, columns, rows) => load(runner, table, columns, rows) });
         await step(runner.commitTransaction()).catch((error: unknown) => Promise.reject(outage.check(error)));
         return result;
       } catch (error) {
@@ -168,7 +200,7 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
     replicas,
     query: primary.query,
     report,
-    transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
       if (config.kind === 'sqlite') {
         const next = queue.then(() => inTransaction(work));
         queue = next.catch(() => undefined);
@@ -425,7 +457,8 @@ async function withDeadlockRetry<T>(work: () => Promise<T>, attempts = 3): Promi
     try {
       return await work();
     } catch (error) {
-      const code = (error as { driverError?: { code?: string } }).driverError?.code;
+      // TypeORM wraps the driver's error; LOAD DATA (load-data.ts) throws mysql2's own.
+      const code = (error as { driverError?: { code?: string } }).driverError?.code ?? (error as { code?: unknown }).code;
       const retriable = code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
       if (!retriable || attempt >= attempts) throw error;
       await new Promise((resolve) => setTimeout(resolve, 20 * attempt));

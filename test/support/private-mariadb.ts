@@ -34,6 +34,8 @@ export interface PrivateMariadbOptions {
   serverId?: number;
   /** Writes a binary log (in its temp folder), so that replicas can follow it. Default off. */
   logBin?: boolean;
+  /** `--local-infile`: false refuses LOAD DATA LOCAL INFILE, as a server configured with local_infile=OFF. Default on. */
+  localInfile?: boolean;
 }
 
 const run = promisify(execFile);
@@ -63,6 +65,7 @@ export async function createPrivateMariadb(database = 'threadline_faults', optio
       '--innodb-buffer-pool-size=16M', '--performance-schema=OFF', `--server-id=${options.serverId ?? 1}`,
       ...(options.logBin ? [`--log-bin=${join(dir, 'binlog')}`, '--binlog-format=ROW'] : ['--skip-log-bin']),
       `--relay-log=${join(dir, 'relay')}`,
+      ...(options.localInfile === false ? ['--local-infile=0'] : []),
     ];
     const started = spawn('mariadbd', args, { env: { ...process.env, PATH }, stdio: 'ignore' });
     child = started;

@@ -54,7 +54,7 @@ const LOAD_DATA_MIN_ROWS = 200;
  * `replacedIds` are replaced by `records` (it may read them). Reporting installs its rollup maintainer
  * here at start-up (src/reporting/install.ts), so conversations never import reporting.
  */
-export type BeforeReplace = (tx: Queryable, dialect: SqlDialect, accountId: number, replacedIds: readonly string[], records: readonly ConversationRecord[]) => Promise<void>;
+export type BeforeReplace = (tx: Transaction, dialect: SqlDialect, accountId: number, replacedIds: readonly string[], records: readonly ConversationRecord[]) => Promise<void>;
 
 let beforeReplace: BeforeReplace | undefined;
 

@@ -38,6 +38,12 @@ export interface Transaction extends Queryable {
    * then INSERTs the rows. Table and column names come from code, never from input.
    */
   loadRows(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<boolean>;
+  /**
+   * Writes `rows` as SqlDialect.accumulate does (a row whose key is stored adds its `addColumns` to
+   * the stored values), staged with LOAD DATA into a temporary table and merged in one statement.
+   * False, having written nothing, where `loadRows` would answer false.
+   */
+  accumulateRows(table: string, columns: readonly string[], addColumns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<boolean>;
 }
 
 export interface Database extends ReportReader {
@@ -167,6 +173,19 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       if (typeof settled === 'function') settled();
     }
   };
+  const accumulate = async (runner: QueryRunner, table: string, columns: readonly string[], addColumns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<boolean> => {
+    if (loadDataRefused) return false;
+    // A temporary table is the connection's own and commits nothing when created (MariaDB, MySQL);
+    // it stays with the pooled connection, so it is emptied before each use.
+    const staging = `${table}_staged`;
+    await run(runner, `CREATE TEMPORARY TABLE IF NOT EXISTS ${staging} LIKE ${table}`);
+    await run(runner, `DELETE FROM ${staging}`);
+    if (!(await load(runner, staging, columns, rows))) return false;
+    const names = columns.join(', ');
+    const adds = addColumns.map((c) => `${table}.${c} = ${table}.${c} + VALUES(${c})`).join(', ');
+    await run(runner, `INSERT INTO ${table} (${names}) SELECT ${names} FROM ${staging} ON DUPLICATE KEY UPDATE ${adds}`);
+    return true;
+  };
   let queue: Promise<unknown> = Promise.resolve();
   const inTransaction = async <T>(work: (tx: Transaction) => Promise<T>): Promise<T> => {
     const runner = dataSource.createQueryRunner();
@@ -179,7 +198,11 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
         throw outage.check(error);
       }
       try {
-        const result = await work({ query: (sql, params) => run(runner, sql, params), loadRows: (table, columns, rows) => load(runner, table, columns, rows) });
+        const result = await work({
+          query: (sql, params) => run(runner, sql, params),
+          loadRows: (table, columns, rows) => load(runner, table, columns, rows),
+          accumulateRows: (table, columns, addColumns, rows) => accumulate(runner, table, columns, addColumns, rows),
+        });
         await step(runner.commitTransaction()).catch((error: unknown) => Promise.reject(outage.check(error)));
         return result;
       } catch (error) {

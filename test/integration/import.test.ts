@@ -340,7 +340,7 @@ describe.each(DIALECTS)('import on %s', (dialect) => {
     it('fails the import, rather than rejecting every line, when nothing can be stored', async () => {
       const broken: Database = {
         ...db,
-        transaction: (work) => db.transaction((tx) => work({ query: (sql, params) => (sql.startsWith('INSERT') ? Promise.reject(new Error('disk full')) : tx.query(sql, params)), loadRows: () => Promise.reject(new Error('disk full')) })),
+        transaction: (work) => db.transaction((tx) => work({ query: (sql, params) => (sql.startsWith('INSERT') ? Promise.reject(new Error('disk full')) : tx.query(sql, params)), loadRows: () => Promise.reject(new Error('disk full')), accumulateRows: () => Promise.reject(new Error('disk full')) })),
       };
       const errors: string[] = [];
       setRootLogger(createLogger({ level: 'error', format: 'json', destination: { write: (line: string) => void errors.push(line) } }));

@@ -200,6 +200,8 @@ export interface Settings {
   databaseTimeouts: DatabaseTimeouts;
   /** THREADLINE_SQLITE_READERS (default 2). */
   sqliteReaders: number;
+  /** THREADLINE_ACCOUNT_REPORTS_IN_FLIGHT and THREADLINE_ACCOUNT_REPORTS_QUEUED: see AccountReportLimits. */
+  accountReports: AccountReportLimits;
   /** THREADLINE_SHUTDOWN_TIMEOUT_MS (default 10000). */
   shutdownTimeoutMs: number;
   /** THREADLINE_METRICS_TOKEN: the bearer token `/metrics` requires; undefined: none. */
@@ -242,6 +244,8 @@ const VARIABLES = {
   THREADLINE_DB_TIMEOUT_MS: (env: Environment) => databaseTimeoutsFrom(env).statementMs,
   THREADLINE_QUERY_TIMEOUT_MS: (env: Environment) => databaseTimeoutsFrom(env).queryMs,
   THREADLINE_SQLITE_READERS: sqliteReadersFrom,
+  THREADLINE_ACCOUNT_REPORTS_IN_FLIGHT: (env: Environment) => accountReportLimitsFrom(env).inFlight,
+  THREADLINE_ACCOUNT_REPORTS_QUEUED: (env: Environment) => accountReportLimitsFrom(env).queued,
   THREADLINE_SHUTDOWN_TIMEOUT_MS: shutdownTimeoutFrom,
   THREADLINE_METRICS_TOKEN: (env: Environment) => env.THREADLINE_METRICS_TOKEN?.trim() || undefined,
   // Checked against a MariaDB primary here; readSettings refuses replicas beside a SQLite one.
@@ -305,6 +309,7 @@ export function readSettings(env: Environment): Settings {
     debug: v.THREADLINE_DEBUG,
     databaseTimeouts: { readyMs: v.THREADLINE_READY_TIMEOUT_MS, statementMs: v.THREADLINE_DB_TIMEOUT_MS, queryMs: v.THREADLINE_QUERY_TIMEOUT_MS },
     sqliteReaders: v.THREADLINE_SQLITE_READERS,
+    accountReports: { inFlight: v.THREADLINE_ACCOUNT_REPORTS_IN_FLIGHT, queued: v.THREADLINE_ACCOUNT_REPORTS_QUEUED },
     shutdownTimeoutMs: v.THREADLINE_SHUTDOWN_TIMEOUT_MS,
     metricsToken: v.THREADLINE_METRICS_TOKEN,
     databaseReplicas: v.DATABASE_REPLICA_URLS,
@@ -416,6 +421,28 @@ function milliseconds(env: Environment, name: string, fallback: number): number 
  */
 export function sqliteReadersFrom(env: Environment): number {
   return blank(env.THREADLINE_SQLITE_READERS) ? 2 : integer(env, 'THREADLINE_SQLITE_READERS', 0, 32, 'a whole number from 0 to 32');
+}
+
+/**
+ * How many reports, drill-downs, value lists and conversation pages one account may have running at
+ * once in one server process, and how many more may wait for their turn (docs/api.md, "Slow
+ * reports"). Without a cap one account's slow reports, sent together, took every report connection
+ * (8 on MariaDB) or SQLite reader for up to the query time limit, and every other account's reports
+ * waited for them. Counted per process, not across `serve --workers` or several servers.
+ */
+export interface AccountReportLimits {
+  /** THREADLINE_ACCOUNT_REPORTS_IN_FLIGHT: running at once, per account (default 4, half the report connections). */
+  inFlight: number;
+  /** THREADLINE_ACCOUNT_REPORTS_QUEUED: waiting for a turn, per account (default 100); past it: RATE_LIMITED. */
+  queued: number;
+}
+
+/** The per-account limits with the environment's overrides; a bad value is refused by name. */
+export function accountReportLimitsFrom(env: Environment): AccountReportLimits {
+  return {
+    inFlight: positiveInteger(env, 'THREADLINE_ACCOUNT_REPORTS_IN_FLIGHT', 4, 1000),
+    queued: blank(env.THREADLINE_ACCOUNT_REPORTS_QUEUED) ? 100 : integer(env, 'THREADLINE_ACCOUNT_REPORTS_QUEUED', 0, 100_000, 'a whole number from 0 to 100000'),
+  };
 }
 
 /**

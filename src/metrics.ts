@@ -38,6 +38,12 @@ const conversations = new Counter({
   registers: [metricsRegistry],
 });
 
+const reportsWaiting = new Gauge({
+  name: 'threadline_account_reports_waiting',
+  help: 'Reports, drill-downs, value lists and conversation pages waiting because their account already has THREADLINE_ACCOUNT_REPORTS_IN_FLIGHT running.',
+  registers: [metricsRegistry],
+});
+
 let defaultsCollected = false;
 
 /** Node's own metrics (memory, event loop lag, CPU), prefixed `threadline_`; once per process. */
@@ -101,6 +107,11 @@ export function countConversations(via: 'import' | 'ingest', summary: { imported
     if (summary[outcome] > 0) conversations.inc({ via, outcome }, summary[outcome]);
   }
   if (summary.rejected.length > 0) conversations.inc({ via, outcome: 'rejected' }, summary.rejected.length);
+}
+
+/** One more (1) or one fewer (-1) report waiting for its account's turn (src/db/report-turns.ts). */
+export function countReportsWaiting(change: 1 | -1): void {
+  reportsWaiting.inc(change);
 }
 
 /** A connection pool as Prometheus sees it, read at each scrape. */

@@ -22,7 +22,7 @@ export async function listConversations(ctx: Context, query: ConversationQuery):
   const timezone = query.timezone ? parseTimezone(query.timezone, 'timezone') : ctx.viewer.account.timezone;
   const catalog = await loadPropertyCatalog(ctx.db, accountId);
   const where = compileFilters(query.filters ?? [], { dialect: ctx.db.dialect, catalog, timezone });
-  return pageConversations(await listingReader(ctx.db, accountId, knownDataVersion(ctx.viewer.account)), accountId, where, query);
+  return ctx.db.inAccountTurn(accountId, async () => pageConversations(await listingReader(ctx.db, accountId, knownDataVersion(ctx.viewer.account)), accountId, where, query));
 }
 
 /** Conversations pushed by a client app: validated and stored exactly like `threadline import` lines. */

@@ -69,8 +69,11 @@ export async function drilldown(ctx: Context, input: DrilldownInput, page: PageA
     if (page[arg] != null && input[arg] != null) throw new BadInput(arg, `give it as an argument of drilldown or as input.${arg}, not both`);
   }
   const spec = await specFor(ctx, input.run, 'run.');
-  const reader = await listingReader(ctx.db, ctx.viewer.account.id, knownDataVersion(ctx.viewer.account));
-  return drilldownSpec(reader, spec, input.point ?? [], input.measure, { first: page.first ?? input.first, after: page.after ?? input.after });
+  const accountId = ctx.viewer.account.id;
+  return ctx.db.inAccountTurn(accountId, async () => {
+    const reader = await listingReader(ctx.db, accountId, knownDataVersion(ctx.viewer.account));
+    return drilldownSpec(reader, spec, input.point ?? [], input.measure, { first: page.first ?? input.first, after: page.after ?? input.after });
+  });
 }
 
 /** Resolves the report a run names and validates the run against it. */

@@ -35,6 +35,7 @@ describe('settings from the environment', () => {
       debug: false,
       databaseTimeouts: { readyMs: 2000, statementMs: 5000, queryMs: 30_000 },
       sqliteReaders: 2,
+      accountReports: { inFlight: 4, queued: 100 },
       shutdownTimeoutMs: 10_000,
       metricsToken: undefined,
       databaseReplicas: [],
@@ -53,6 +54,7 @@ describe('settings from the environment', () => {
       THREADLINE_READY_TIMEOUT_MS: '1000', THREADLINE_DB_TIMEOUT_MS: '3000', THREADLINE_QUERY_TIMEOUT_MS: '9000', THREADLINE_SQLITE_READERS: '0',
       THREADLINE_SHUTDOWN_TIMEOUT_MS: '500', THREADLINE_METRICS_TOKEN: 'scrape-me', DATABASE_REPLICA_URLS: 'mysql://app:secret@replica:3306/threadline',
       THREADLINE_AUTH_CACHE: 'off', THREADLINE_WORKERS: '3', THREADLINE_IMPORT_THREADS: '2',
+      THREADLINE_ACCOUNT_REPORTS_IN_FLIGHT: '2', THREADLINE_ACCOUNT_REPORTS_QUEUED: '0',
     });
     expect(settings).toEqual({
       databaseUrl: 'mysql://app:secret@db:3307/threadline',
@@ -74,6 +76,7 @@ describe('settings from the environment', () => {
       debug: true,
       databaseTimeouts: { readyMs: 1000, statementMs: 3000, queryMs: 9000 },
       sqliteReaders: 0,
+      accountReports: { inFlight: 2, queued: 0 },
       shutdownTimeoutMs: 500,
       metricsToken: 'scrape-me',
       databaseReplicas: [{ kind: 'mysql', host: 'replica', port: 3306, user: 'app', password: 'secret', database: 'threadline' }],
@@ -91,6 +94,8 @@ describe('settings from the environment', () => {
     [{ REDIS_URL: 'cache:6379' }, 'REDIS_URL must be a redis:// or rediss:// URL, got "cache:6379"'],
     [{ DATABASE_URL: 'postgres://x/y' }, 'DATABASE_URL "postgres://x/y" must start with sqlite: or mysql://'],
     [{ THREADLINE_IMPORT_MAX_LINE_BYTES: '0' }, 'THREADLINE_IMPORT_MAX_LINE_BYTES must be a positive integer, got "0"'],
+    [{ THREADLINE_ACCOUNT_REPORTS_IN_FLIGHT: '0' }, 'THREADLINE_ACCOUNT_REPORTS_IN_FLIGHT must be a positive integer, got "0"'],
+    [{ THREADLINE_ACCOUNT_REPORTS_QUEUED: 'lots' }, 'THREADLINE_ACCOUNT_REPORTS_QUEUED must be a whole number from 0 to 100000, got "lots"'],
   ])('refuses %j, naming the variable and the value', (env, message) => {
     expect(refusal(env)).toBe(message);
   });

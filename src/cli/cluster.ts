@@ -8,8 +8,9 @@
  *
  * The primary serves nothing itself. It applies the migrations once, checks the port, starts the
  * workers, prints the URL when all of them accept requests, starts a worker again when one dies
- * (with a growing pause, so a worker that cannot start does not spin), and on SIGINT or SIGTERM
- * passes the signal on and exits once every worker has drained and stopped.
+ * (with a growing pause, so a worker that cannot start does not spin), stops everything with status
+ * 1 when a worker dies before the server first accepted requests, and on SIGINT or SIGTERM passes the
+ * signal on and exits once every worker has drained and stopped (a worker still starting is killed).
  */
 import cluster, { Worker } from 'node:cluster';
 import { settings } from '../config';

@@ -1,5 +1,5 @@
 import { Connection, createConnection } from 'mysql2/promise';
-import { IngestDocument, RunReportDocument } from '../graphql/generated/operations';
+import { ConversationsDocument, DrilldownDocument, IngestDocument, PropertyValuesDocument, RunReportDocument } from '../graphql/generated/operations';
 import { aConversation } from '../support/fixtures';
 import { errorCodes, GraphQLResponse, ok, startTestApi, TestApi } from '../support/api';
 
@@ -54,7 +54,7 @@ describe('reports of one account at once, on mysql', () => {
     return Number(/^threadline_account_reports_waiting (\S+)$/m.exec(text)?.[1]);
   };
 
-  it('let one account run 2 reports and queue 6 while another account\'s report answers; the 9th is refused RATE_LIMITED; the queued ones answer once the first end', async () => {
+  it('let one account run 2 reports and queue 6 while another account\'s report and drill-down answer; its next report, drill-down, value list or conversation page is refused RATE_LIMITED; the queued ones answer once the first end', async () => {
     await lock.query(`LOCK TABLES ${HOLD_TABLE} WRITE`);
     hold = true;
     // Distinct ranges: identical runs would share one computation.
@@ -81,6 +81,17 @@ describe('reports of one account at once, on mysql', () => {
         },
       ],
     });
+
+    // Drill-downs, value lists (of a directory property and of an enum) and conversation pages take the same turns.
+    const run = { definitionId: 'chat-volume-by-assignee', dateRange: { from: '2026-03-01', to: '2026-03-31' }, timezone: 'UTC' };
+    const others = await Promise.all([
+      api.request(DrilldownDocument, { input: { run, point: ['u-7'] } }),
+      api.request(PropertyValuesDocument, { key: 'assignee' }),
+      api.request(PropertyValuesDocument, { key: 'status' }),
+      api.request(ConversationsDocument, {}),
+    ]);
+    expect(others.map((answer) => [answer.status, errorCodes(answer)])).toEqual(Array(4).fill([429, ['RATE_LIMITED']]));
+    expect((await api.request(DrilldownDocument, { input: { run, point: ['u-7'] } }, other.token)).data?.drilldown.totalCount).toBe(1);
 
     // The other account's report gets a connection of its own at once.
     expect(ok(await report(other.token, '2026-03-31')).runReport.rows).toEqual([{ dimensionValues: [{ value: 'u-7', label: 'Ada Lovelace' }], measureValues: [1] }]);

@@ -70,7 +70,10 @@ export class ResponseCache {
   private readonly plans = new LruStore<Plan | null>(PLAN_LIMITS, () => 0);
 
   /** `maxBytes`: approximate, as the report LRU counts (two bytes a character). */
-  constructor(maxBytes: number, private readonly maxTokens: number) {
+  constructor(
+    private readonly maxBytes: number,
+    private readonly maxTokens: number,
+  ) {
     this.responses = new LruStore<CachedResponse>({ maxEntries: Number.MAX_SAFE_INTEGER, maxBytes }, (entry) => entry.data.length + entry.sourceJson.length + entry.contentType.length);
   }
 
@@ -130,7 +133,8 @@ export class ResponseCache {
    * response paths of its reports.
    */
   store(key: string, text: string, contentType: string, paths: readonly string[]): boolean {
-    if (paths.length === 0) return false;
+    // A response the cache could not hold anyway is not worth parsing.
+    if (paths.length === 0 || 2 * text.length > this.maxBytes) return false;
     let response: unknown;
     try {
       response = JSON.parse(text);

@@ -122,7 +122,7 @@ describe('the response cache\'s key and store', () => {
     expect(cache.get('k1')).toBeUndefined();
     // A response larger than the whole cache is not kept.
     const tiny = cacheOf(100);
-    tiny.store('big', `{"data":${row}}`, 'application/json', ['runReport']);
+    expect(tiny.store('big', `{"data":${row}}`, 'application/json', ['runReport'])).toBe(false);
     expect([tiny.get('big'), tiny.size.entries]).toEqual([undefined, 0]);
   });
 });

@@ -200,6 +200,12 @@ describe.each(DIALECTS)('whole cached responses over HTTP on %s', (dialect) => {
     const member = await api.userToken('MEMBER');
     const colleague = await hit(() => post(RUN, { input }, { token: member }));
     expect([colleague.hit, colleague.answer.data]).toEqual([false, mine.data]);
+    expect((await hit(() => post(RUN, { input }, { token: member }))).hit).toBe(true);
+    // A new role (which moves no data version) is a new key too.
+    const promoted = await post('mutation ($input: UpdateUserInput!) { updateUser(input: $input) { role } }', { input: { id: await userId(member), role: 'ADMIN' } });
+    expect(promoted.errors).toBeUndefined();
+    const asAdmin = await hit(() => post(RUN, { input }, { token: member }));
+    expect([asAdmin.hit, asAdmin.answer.data]).toEqual([false, mine.data]);
     // Another token of the same user, with the same scope, may share it.
     const { token } = await newToken('ADMIN');
     expect((await hit(() => post(RUN, { input }, { token }))).hit).toBe(true);

@@ -14,8 +14,8 @@ import { CachedResponse, ResponseCache } from './response-cache';
  * front of it (response-cache.ts). A request the cache may answer is admitted first (rate limits,
  * then its token, exactly as Apollo's context would do it), then answered from the cache when it
  * holds the response; otherwise Apollo runs it with the viewer already admitted, and a complete
- * success is stored. Every other request goes to Apollo as it comes (as @as-integrations/express5
- * would hand it over).
+ * success is stored. Every other request goes to Apollo as it comes, as Apollo's Express
+ * integration would hand it over (its headers, query string and parsed body).
  */
 export function graphqlHandler(apollo: ApolloServer<Context>, db: Database, limits: RateLimits | null, cache: ResponseCache | null): RequestHandler {
   return async (req, res) => {

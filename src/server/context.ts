@@ -1,34 +1,23 @@
-import DataLoader from 'dataloader';
-import { createMemberLoader, Member } from '../auth/members';
+import { createMemberLoader } from '../auth/members';
 import { authenticate, Refusal, Viewer } from '../auth/viewer';
 import { ConversationLoaders, createConversationLoaders } from '../conversations/loaders';
 import { Database } from '../db/database';
-import { DashboardItem, findItems } from '../dashboards/store';
 import { Unauthenticated } from '../errors';
-import { AnswerSource } from '../reporting/engine/run';
-import { createReportingLoaders, ReportingLoaders } from '../reporting/loaders';
+import { ReportingCaller, ReportRun } from '../reporting/caller';
+import { createReportingLoaders } from '../reporting/loaders';
 import { RateLimits } from './rate-limit';
 
-/** What every resolver receives: the database, the caller and per-request DataLoaders. */
-export interface Context {
-  db: Database;
-  viewer: Viewer;
+/**
+ * What every resolver receives: the database, the caller and per-request DataLoaders. It is the
+ * caller resolvers hand to the domain's services (a ReportingCaller, and so a Caller); the rest is
+ * for the GraphQL layer alone.
+ */
+export interface Context extends ReportingCaller {
   loaders: ConversationLoaders;
-  reporting: ReportingLoaders;
-  members: DataLoader<string, Member | null>;
-  dashboardItems: DataLoader<string, DashboardItem[]>;
   /** Every report this request ran, by response path: what `extensions.threadline` tells the client. */
   reportRuns: ReportRun[];
   /** The request asked for server-side timings (header `Threadline-Timing: 1`). */
   timing: boolean;
-}
-
-/** One report run of a request: where it is in the response, where its answer came from, how long it took. */
-export interface ReportRun {
-  path: string;
-  source: AnswerSource;
-  /** Server-side milliseconds from resolving the report to having its result. */
-  ms: number;
 }
 
 /** What createContext needs of an HTTP request. */
@@ -94,10 +83,6 @@ export function contextFor(db: Database, viewer: Viewer): Context {
     loaders: createConversationLoaders(db, accountId),
     reporting: createReportingLoaders(db, accountId, viewer.account.dataVersion),
     members: createMemberLoader(db, accountId),
-    dashboardItems: new DataLoader(async (ids) => {
-      const byDashboard = await findItems(db, accountId, ids);
-      return ids.map((id) => byDashboard.get(id) ?? []);
-    }),
     reportRuns: [],
     timing: false,
   };

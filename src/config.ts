@@ -182,6 +182,11 @@ export interface Settings {
   cache: boolean;
   /** THREADLINE_ROLLUPS: answer reports from rollups where they can (default on). */
   rollups: boolean;
+  /**
+   * THREADLINE_RESPONSE_CACHE_MB: the memory each server process gives whole cached report
+   * responses, in bytes (default 32 MiB; 0, or THREADLINE_CACHE=off, keeps none).
+   */
+  responseCacheBytes: number;
   rateLimits: RateLimitConfig;
   trustProxy: boolean | number | string;
   corsOrigins: string[];
@@ -225,6 +230,7 @@ const VARIABLES = {
   REDIS_URL: redisUrlFrom,
   THREADLINE_CACHE: (env: Environment) => onOff(env, 'THREADLINE_CACHE', true),
   THREADLINE_ROLLUPS: (env: Environment) => onOff(env, 'THREADLINE_ROLLUPS', true),
+  THREADLINE_RESPONSE_CACHE_MB: responseCacheBytesFrom,
   THREADLINE_RATE_LIMIT: (env: Environment) => onOff(env, 'THREADLINE_RATE_LIMIT', true),
   THREADLINE_RATE_LIMIT_PER_MINUTE: (env: Environment) => positiveInteger(env, 'THREADLINE_RATE_LIMIT_PER_MINUTE', RATE_LIMIT_DEFAULTS.requestsPerWindow, 1_000_000),
   THREADLINE_AUTH_FAILURES_PER_MINUTE: (env: Environment) => positiveInteger(env, 'THREADLINE_AUTH_FAILURES_PER_MINUTE', RATE_LIMIT_DEFAULTS.authFailuresPerWindow, 1_000_000),
@@ -297,6 +303,7 @@ export function readSettings(env: Environment): Settings {
     redisUrl: v.REDIS_URL,
     cache: v.THREADLINE_CACHE,
     rollups: v.THREADLINE_ROLLUPS,
+    responseCacheBytes: v.THREADLINE_CACHE ? v.THREADLINE_RESPONSE_CACHE_MB : 0,
     rateLimits: { enabled: v.THREADLINE_RATE_LIMIT, requestsPerWindow: v.THREADLINE_RATE_LIMIT_PER_MINUTE, authFailuresPerWindow: v.THREADLINE_AUTH_FAILURES_PER_MINUTE, windowSeconds: RATE_LIMIT_DEFAULTS.windowSeconds, redisUrl: v.REDIS_URL },
     trustProxy: v.THREADLINE_TRUST_PROXY,
     corsOrigins: v.THREADLINE_CORS_ORIGINS,
@@ -473,6 +480,17 @@ export function replicaUrlsFrom(env: Record<string, string | undefined>, primary
     }
     return replica as Extract<DatabaseConfig, { kind: 'mysql' }>;
   });
+}
+
+export const DEFAULT_RESPONSE_CACHE_MB = 32;
+
+/**
+ * THREADLINE_RESPONSE_CACHE_MB: megabytes (MiB, 0 to 4096) of whole report responses each server
+ * process keeps (src/server/response-cache.ts); 0 keeps none. Unset: 32. Returns bytes.
+ */
+export function responseCacheBytesFrom(env: Environment): number {
+  const megabytes = blank(env.THREADLINE_RESPONSE_CACHE_MB) ? DEFAULT_RESPONSE_CACHE_MB : integer(env, 'THREADLINE_RESPONSE_CACHE_MB', 0, 4096, 'a whole number of megabytes from 0 to 4096');
+  return megabytes * 1024 * 1024;
 }
 
 /** More server processes than this is a typo, not a machine. */

@@ -19,7 +19,7 @@ const requestDuration = new Histogram({
 
 const reportCache = new Counter({
   name: 'threadline_report_cache_requests_total',
-  help: 'Report runs through the result cache: hits by tier (memory, redis, coalesced with an identical run in progress) and misses.',
+  help: 'Report runs through the result cache: hits by tier (response: a whole cached response; memory, redis, coalesced with an identical run in progress) and misses.',
   labelNames: ['result', 'tier'] as const,
   registers: [metricsRegistry],
 });
@@ -92,10 +92,10 @@ export function labelRequest(labels: Partial<RequestLabels>): void {
   if (current) Object.assign(current, labels);
 }
 
-export type CacheOutcome = { result: 'hit'; tier: 'memory' | 'redis' | 'coalesced' } | { result: 'miss'; tier: 'none' };
+export type CacheOutcome = { result: 'hit'; tier: 'response' | 'memory' | 'redis' | 'coalesced' } | { result: 'miss'; tier: 'none' };
 
-export function countReportCache(outcome: CacheOutcome): void {
-  reportCache.inc(outcome);
+export function countReportCache(outcome: CacheOutcome, runs = 1): void {
+  reportCache.inc(outcome, runs);
 }
 
 export function countAggregate(source: 'rollup' | 'conversations'): void {

@@ -34,6 +34,15 @@ export interface RequestInfo {
  * then counted against its token's rate limit. A refused token also counts against its address.
  */
 export async function createContext(db: Database, request: RequestInfo, limits: RateLimits | null = null): Promise<Context> {
+  return contextOfAdmitted(db, await admitRequest(db, request, limits), request);
+}
+
+/**
+ * What every GraphQL request goes through before anything else, a cached response included: its
+ * address's and token's rate limits and its token's authentication. Resolves to the caller;
+ * UNAUTHENTICATED or RATE_LIMITED otherwise.
+ */
+export async function admitRequest(db: Database, request: RequestInfo, limits: RateLimits | null = null): Promise<Viewer> {
   const address = request.address ?? 'unknown';
   await limits?.admitAddress(address);
   const authentication = await authenticate(db, request.authorization);
@@ -43,7 +52,17 @@ export async function createContext(db: Database, request: RequestInfo, limits: 
   }
   const { viewer } = authentication;
   if (viewer.tokenId) await limits?.request(viewer.tokenId);
-  return { ...contextFor(db, viewer), timing: /^(1|true|on|yes)$/i.test(request.timing?.trim() ?? '') };
+  return viewer;
+}
+
+/** The context of a request admitRequest let in. */
+export function contextOfAdmitted(db: Database, viewer: Viewer, request: RequestInfo): Context {
+  return { ...contextFor(db, viewer), timing: asksForTiming(request) };
+}
+
+/** Whether the request carries `Threadline-Timing: 1` (or `true`, `on`, `yes`). */
+export function asksForTiming(request: Pick<RequestInfo, 'timing'>): boolean {
+  return /^(1|true|on|yes)$/i.test(request.timing?.trim() ?? '');
 }
 
 /** What a refused request is told: that its token was revoked or expired, nothing more. */

@@ -40,13 +40,15 @@ export async function propertyValues(db: Database, catalog: PropertyCatalog, acc
   const first = pageSize(args.first);
   const offset = args.after ? decodeOffset(args.after, property.key) : 0;
   const needle = args.search?.trim() || null;
-  if (property.enumValues) return enumValues(db, property, accountId, needle, first, offset);
+  if (property.enumValues) return db.inAccountTurn(accountId, () => enumValues(db, property, accountId, needle, first, offset));
   const search = needle === null ? null : `%${escapeLike(needle)}%`;
   const values = valuesQuery(db, property, accountId, search);
-  const [rows, [total]] = await Promise.all([
-    db.report<{ value: unknown; label: unknown; n: unknown }>(`SELECT value, label, n FROM (${values.sql}) v ORDER BY n DESC, label, value LIMIT ? OFFSET ?`, [...values.params, first + 1, offset]),
-    db.report<{ total: unknown }>(`SELECT COUNT(*) AS total FROM (${values.sql}) v`, values.params),
-  ]);
+  const [rows, [total]] = await db.inAccountTurn(accountId, () =>
+    Promise.all([
+      db.report<{ value: unknown; label: unknown; n: unknown }>(`SELECT value, label, n FROM (${values.sql}) v ORDER BY n DESC, label, value LIMIT ? OFFSET ?`, [...values.params, first + 1, offset]),
+      db.report<{ total: unknown }>(`SELECT COUNT(*) AS total FROM (${values.sql}) v`, values.params),
+    ]),
+  );
   const nodes = rows.slice(0, first).map((r) => ({ value: String(r.value), label: String(r.label), count: toNumber(r.n) ?? 0 }));
   return page(nodes, rows.length > first, offset, property.key, toNumber(total.total) ?? 0);
 }

@@ -36,19 +36,19 @@ export async function explainReports(url: string, connection: Connection, accoun
       let engineTime: Awaited<ReturnType<typeof measure>>;
       let rawTime: Awaited<ReturnType<typeof measure>>;
       try {
-        engineTime = await measure(() => connection.query(engine.sql, engine.params), repetitions);
+        engineTime = await measure(() => connection.query(engine.text, [...engine.params]), repetitions);
         rawTime = await measure(() => connection.query(raw.sql, raw.params), repetitions);
       } catch (error) {
         // A shared machine's MariaDB can lose an on-disk temporary table; one case is not the run.
         rows.push([caseKey(c), 'failed', (error as Error).message.slice(0, 60), '', '', '']);
         continue;
       }
-      const access = await accessOf(connection, engine.sql, engine.params);
+      const access = await accessOf(connection, engine.text, [...engine.params]);
       const index = REPORT_INDEXES[spec.dateColumn];
       if (access !== `range ${index}`) offPlan.push(`${caseKey(c)}: ${access}`);
       p50s.set(caseKey(c), { engine: engineTime.timing.p50, raw: rawTime.timing.p50 });
       rows.push([caseKey(c), ms(engineTime.timing.p50), ms(rawTime.timing.p50), (engineTime.timing.p50 / rawTime.timing.p50).toFixed(2), access, await accessOf(connection, raw.sql, raw.params)]);
-      plans.push(`-- ${caseKey(c)}\nengine:       ${oneLine(engine.sql)}\n${await plan(connection, engine.sql, engine.params)}\nhand-written: ${oneLine(raw.sql)}\n${await plan(connection, raw.sql, raw.params)}`);
+      plans.push(`-- ${caseKey(c)}\nengine:       ${oneLine(engine.text)}\n${await plan(connection, engine.text, [...engine.params])}\nhand-written: ${oneLine(raw.sql)}\n${await plan(connection, raw.sql, raw.params)}`);
     }
   } finally {
     await db.close();

@@ -5,6 +5,7 @@ import { Database, fromDbInstant, toNumber } from '../db/database';
 import { Scope } from './rights';
 import { hashToken } from './tokens';
 import { Role } from './user.entity';
+import { sql } from '../db/sql';
 
 /** Who is calling: the user behind the API token, their account and what its plan allows. */
 export interface Viewer {
@@ -63,17 +64,14 @@ export async function authenticate(db: Database, header: string | undefined, now
     return { viewer: held.viewer };
   }
   if (held) cache?.viewers.delete(hash);
-  const rows = await db.query<Record<string, unknown>>(
-    `SELECT t.id AS token_id, t.scope, t.expires_at, t.revoked_at, t.last_used_at, u.deactivated_at,
+  const rows = await db.query<Record<string, unknown>>(sql`SELECT t.id AS token_id, t.scope, t.expires_at, t.revoked_at, t.last_used_at, u.deactivated_at,
             u.id AS user_id, u.email, u.role, u.team_id, a.id AS account_id, a.name AS account_name, a.plan, a.reporting_addon, a.timezone, a.data_version,
             d.identity AS database_identity
        FROM api_tokens t
        JOIN users u ON u.account_id = t.account_id AND u.id = t.user_id
        JOIN accounts a ON a.id = t.account_id
        LEFT JOIN database_identity d ON d.id = 1
-      WHERE t.token_hash = ?`,
-    [hash],
-  );
+      WHERE t.token_hash = ${hash}`);
   const row = rows[0];
   if (!row) return { refusal: 'unknown' };
   if (row.revoked_at !== null) return { refusal: 'revoked' };
@@ -175,5 +173,5 @@ async function recordUse(db: Database, tokenId: string, stored: Date | null, now
   if (now.getTime() - known < LAST_USED_PRECISION_MS) return;
   if (lastWritten.size >= LAST_WRITTEN_MAX_ENTRIES) lastWritten.clear();
   lastWritten.set(tokenId, now.getTime());
-  await db.query('UPDATE api_tokens SET last_used_at = ? WHERE id = ?', [now, tokenId]);
+  await db.query(sql`UPDATE api_tokens SET last_used_at = ${now} WHERE id = ${tokenId}`);
 }

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { Database } from '../db/database';
 import { DirectoryKind } from './directory.entity';
 import { DirectoryEntryRow, findDirectoryEntries } from './directory';
+import { list, sql } from '../db/sql';
 
 export interface CustomPropertyRow {
   name: string;
@@ -26,8 +27,7 @@ export function createConversationLoaders(db: Database, accountId: number): Conv
     });
   const properties = new DataLoader<string, CustomPropertyRow[]>(async (ids) => {
     const rows = await db.query<{ conversation_id: string; name: string; value_text: string }>(
-      `SELECT conversation_id, name, value_text FROM conversation_properties WHERE account_id = ? AND conversation_id IN (${ids.map(() => '?').join(', ')}) ORDER BY name`,
-      [accountId, ...ids],
+      sql`SELECT conversation_id, name, value_text FROM conversation_properties WHERE account_id = ${accountId} AND conversation_id IN (${list(ids)}) ORDER BY name`,
     );
     const byConversation = new Map<string, CustomPropertyRow[]>();
     for (const row of rows) {

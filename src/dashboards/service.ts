@@ -24,6 +24,7 @@ import {
 import { ShareType } from './graphql/types';
 import { countDashboards, Dashboard, DashboardItem, deleteDashboardRows, insertDashboard, listDashboards, replaceItems, updateDashboardOwner, updateDashboardRow } from './store';
 import { findTemplate } from './templates';
+import { sql } from '../db/sql';
 
 export const MAX_REPORTS_PER_DASHBOARD = 30;
 const DEFAULT_WIDTH = 6;
@@ -83,7 +84,7 @@ export async function createDashboardFromTemplate(ctx: Context, input: CreateDas
   const items = template.reportDefinitionIds.filter((id) => chosen.includes(id)).map((definitionId) => newItem({ definitionId }));
   await ctx.db.transaction(async (tx) => {
     // Locks the account's row: two creations at once cannot both pass the plan's limit.
-    await tx.query(`SELECT id FROM accounts WHERE id = ?${ctx.db.dialect.lockingRead}`, [ctx.viewer.account.id]);
+    await tx.query(sql`SELECT id FROM accounts WHERE id = ${ctx.viewer.account.id}${ctx.db.dialect.lockingRead}`);
     requireDashboardRoom(ctx.viewer.account, await countDashboards(tx, ctx.viewer.account.id));
     await insertDashboard(tx, ctx.viewer.account.id, dashboard);
     await replaceItems(tx, ctx.viewer.account.id, dashboard.id, items);
@@ -228,7 +229,7 @@ export function itemsOf(ctx: Context, dashboardId: string): Promise<DashboardIte
 async function saveItems(ctx: Context, dashboard: Dashboard, items: DashboardItem[]): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     await replaceItems(tx, ctx.viewer.account.id, dashboard.id, items);
-    await tx.query('UPDATE dashboards SET updated_at = ? WHERE account_id = ? AND id = ?', [new Date(), ctx.viewer.account.id, dashboard.id]);
+    await tx.query(sql`UPDATE dashboards SET updated_at = ${new Date()} WHERE account_id = ${ctx.viewer.account.id} AND id = ${dashboard.id}`);
   });
   ctx.dashboardItems.clear(dashboard.id);
 }

@@ -8,14 +8,22 @@ import { QueryTimeout, ServiceUnavailable } from '../errors';
 import { QueryTimedOut, SqliteReaders } from './sqlite-readers';
 import { closeChangeStamps } from './changes';
 import { SqlDialect } from './dialect';
+import { Sql } from './sql';
 import { mysqlDialect } from './dialects/mysql';
 import { sqliteDialect } from './dialects/sqlite';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from '../../migrations';
 
+/**
+ * A statement: SQL built with the `sql` tag (src/db/sql.ts), values bound. Plain text with
+ * separate parameters is for tests and migrations only; src/ never writes a `?` by hand
+ * (test/project/sql.test.ts checks).
+ */
+export type Statement = Sql | string;
+
 /** Something that runs SQL with bound parameters: the database, or one open transaction. */
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(statement: Statement, params?: readonly unknown[]): Promise<T[]>;
 }
 
 /** What a report, drill-down or conversation list reads through: the database, or a read replica. */
@@ -25,7 +33,7 @@ export interface ReportReader extends Queryable {
    * THREADLINE_QUERY_TIMEOUT_MS (the request answers TIMEOUT, the connection is freed), and on a
    * SQLite file run in a reader process so that it never blocks this one.
    */
-  report<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  report<T = Record<string, unknown>>(statement: Statement, params?: readonly unknown[]): Promise<T[]>;
 }
 
 export interface Database extends ReportReader {
@@ -84,7 +92,8 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
    * One statement, on the transaction's runner or on a pooled connection of its own. Every wait is
    * bounded: a frozen server never answers, and without a limit a request would hang with it.
    */
-  const run = async <T>(runner: QueryRunner | undefined, sql: string, params: readonly unknown[] = []) => {
+  const run = async <T>(runner: QueryRunner | undefined, statement: Statement, given?: readonly unknown[]) => {
+    const { sql, params } = textOf(statement, given);
     const settled = options.onQuery?.(sql);
     try {
       const values = params.map(bindable);
@@ -107,7 +116,8 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
   const readerCount = options.sqliteReaders ?? settings().sqliteReaders;
   const readers = config.kind === 'sqlite' && config.file !== ':memory:' && readerCount > 0 ? new SqliteReaders({ file: config.file, size: readerCount }) : null;
   const reportSlots = new Slots(MYSQL_CONNECTIONS - CONNECTIONS_KEPT_FROM_REPORTS);
-  const report = async <T>(text: string, params: readonly unknown[] = []): Promise<T[]> => {
+  const report = async <T>(statement: Statement, given?: readonly unknown[]): Promise<T[]> => {
+    const { sql: text, params } = textOf(statement, given);
     const sql = options.rewriteReport ? options.rewriteReport(text) : text;
     const limitMs = timeouts.queryMs;
     const settled = options.onQuery?.(sql);
@@ -147,7 +157,7 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
         throw outage.check(error);
       }
       try {
-        const result = await work({ query: (sql, params) => run(runner, sql, params) });
+        const result = await work({ query: (statement, params) => run(runner, statement, params) });
         await step(runner.commitTransaction()).catch((error: unknown) => Promise.reject(outage.check(error)));
         return result;
       } catch (error) {
@@ -159,7 +169,7 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       await runner.release();
     }
   };
-  const primary: ReportReader = { query: (sql, params) => run(undefined, sql, params), report };
+  const primary: ReportReader = { query: (statement, params) => run(undefined, statement, params), report };
   const replicas = config.kind === 'mysql' && options.replicas?.length ? new ReplicaSet(options.replicas, primary, timeouts, log) : null;
   const db: Database = {
     dataSource,
@@ -433,6 +443,13 @@ async function withDeadlockRetry<T>(work: () => Promise<T>, attempts = 3): Promi
   }
 }
 
+/** The text and values of a statement: an Sql carries its own; plain text (tests, migrations) is given them. */
+export function textOf(statement: Statement, params: readonly unknown[] = []): { sql: string; params: readonly unknown[] } {
+  if (typeof statement === 'string') return { sql: statement, params };
+  if (params.length > 0) throw new Error('An Sql statement carries its own values');
+  return { sql: statement.text, params: statement.params };
+}
+
 /** better-sqlite3 binds neither booleans nor Dates; both drivers accept these forms. */
 function bindable(value: unknown): unknown {
   if (typeof value === 'boolean') return value ? 1 : 0;
@@ -544,8 +561,8 @@ class ReplicaSet implements ReadReplicas {
       return run(this.primary);
     };
     return {
-      query: <T>(sql: string, params?: readonly unknown[]) => statement((reader) => reader.query<T>(sql, params)),
-      report: <T>(sql: string, params?: readonly unknown[]) => statement((reader) => reader.report<T>(sql, params)),
+      query: <T>(sql: Statement, params?: readonly unknown[]) => statement((reader) => reader.query<T>(sql, params)),
+      report: <T>(sql: Statement, params?: readonly unknown[]) => statement((reader) => reader.report<T>(sql, params)),
     };
   }
 
@@ -596,8 +613,12 @@ class Replica {
         await step(own.connect());
         const statement = <R>(sql: string, params: readonly unknown[], ms?: number) => step(own.query(sql, params.map(bindable)) as Promise<R[]>, ms);
         reader = {
-          query: <R>(sql: string, params: readonly unknown[] = []) => statement<R>(sql, params),
-          report: async <R>(sql: string, params: readonly unknown[] = []) => {
+          query: <R>(given: Statement, values?: readonly unknown[]) => {
+            const { sql, params } = textOf(given, values);
+            return statement<R>(sql, params);
+          },
+          report: async <R>(given: Statement, values?: readonly unknown[]) => {
+            const { sql, params } = textOf(given, values);
             const limitMs = this.timeouts.queryMs;
             try {
               if (!this.serverLimits) return await statement<R>(sql, params, limitMs);

@@ -3,6 +3,7 @@ import { Queryable } from '../../db/database';
 import { isCustomPropertyName } from '../property-name';
 import { DirectoryKind } from '../directory.entity';
 import { BadInput } from '../../errors';
+import { sql } from '../../db/sql';
 
 export const PROPERTY_TYPES = ['ID', 'STRING', 'ENUM', 'DATETIME', 'DURATION', 'NUMBER', 'BOOLEAN'] as const;
 export type PropertyType = (typeof PROPERTY_TYPES)[number];
@@ -158,6 +159,6 @@ export class PropertyCatalog {
 
 /** The property catalog of one account: its custom properties are read from the database. */
 export async function loadPropertyCatalog(db: Queryable, accountId: number): Promise<PropertyCatalog> {
-  const rows = await db.query<{ name: string; type: CustomPropertyType }>('SELECT name, type FROM custom_properties WHERE account_id = ?', [accountId]);
+  const rows = await db.query<{ name: string; type: CustomPropertyType }>(sql`SELECT name, type FROM custom_properties WHERE account_id = ${accountId}`);
   return new PropertyCatalog(new Map(rows.map((r) => [r.name, r.type])));
 }

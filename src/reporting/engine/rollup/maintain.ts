@@ -1,7 +1,8 @@
 import { lockAccountForWriting } from '../../../accounts/data-version';
 import { ConversationRecord } from '../../../conversations/record';
 import { Database, fromDbInstant, Queryable, toDbInstant, toNumber } from '../../../db/database';
-import { placeholders, SqlDialect } from '../../../db/dialect';
+import { SqlDialect } from '../../../db/dialect';
+import { identifier, identifiers, list, raw, rows as valueRows, sql } from '../../../db/sql';
 import { invariant } from '../../../errors';
 import { GroupColumn, RollupCell, RollupChanges, RollupFacts, RollupGroup } from './cells';
 
@@ -26,7 +27,7 @@ const GROUP_VALUE_COLUMNS: readonly GroupColumn[] = ['inbox_id', 'assignee_id', 
 const GROUP_COLUMNS = ['account_id', 'group_id', 'group_key', 'grouped_by', 'channel', 'status', ...GROUP_VALUE_COLUMNS];
 
 /** The stored columns a conversation's facts are read from. */
-const FACT_COLUMNS = 'channel, status, inbox_id, assignee_id, team_id, chatflow_id, page_url, created_at, closed_at, first_response_ms, time_to_close_ms';
+const FACT_COLUMNS = raw('channel, status, inbox_id, assignee_id, team_id, chatflow_id, page_url, created_at, closed_at, first_response_ms, time_to_close_ms');
 
 /**
  * Rows per statement: far below both stores' parameter limits, and small enough that a statement
@@ -69,7 +70,7 @@ export async function updateRollups(tx: Queryable, dialect: SqlDialect, accountI
   const changes = new RollupChanges();
   for (let i = 0; i < replacedIds.length; i += ROWS_PER_STATEMENT) {
     const ids = replacedIds.slice(i, i + ROWS_PER_STATEMENT);
-    const rows = await tx.query(`SELECT ${FACT_COLUMNS} FROM conversations WHERE account_id = ? AND external_id IN (${marks(ids.length)})`, [accountId, ...ids]);
+    const rows = await tx.query(sql`SELECT ${FACT_COLUMNS} FROM conversations WHERE account_id = ${accountId} AND external_id IN (${list(ids)})`);
     for (const row of rows) changes.add(factsOfRow(row), -1);
   }
   for (const record of records) changes.add(factsOfRecord(record), 1);
@@ -82,11 +83,11 @@ async function writeChanges(tx: Queryable, dialect: SqlDialect, accountId: numbe
   const groupIds = await storeGroups(tx, accountId, changes.groups());
   for (let i = 0; i < cells.length; i += ROWS_PER_STATEMENT) {
     const chunk = cells.slice(i, i + ROWS_PER_STATEMENT);
-    const params = chunk.flatMap((c) => [
+    const values = chunk.map((c) => [
       accountId, c.groupedBy, c.dateProperty, c.channel, c.bucketMinutes, toDbInstant(new Date(c.bucketStart)), groupIds.get(c.groupKey),
       c.conversations, c.firstResponseCount, c.firstResponseMsSum, c.timeToCloseCount, c.timeToCloseMsSum,
     ]);
-    await tx.query(dialect.accumulate(ROLLUP_TABLE, CELL_COLUMNS, CELL_KEY_COLUMNS, CELL_SUM_COLUMNS, chunk.length), params);
+    await tx.query(dialect.accumulate(ROLLUP_TABLE, CELL_COLUMNS, CELL_KEY_COLUMNS, CELL_SUM_COLUMNS, values));
   }
   await deleteEmptyCells(tx, accountId, cells);
 }
@@ -101,21 +102,20 @@ async function storeGroups(tx: Queryable, accountId: number, groups: ReadonlyMap
   const keys = [...groups.keys()];
   for (let i = 0; i < keys.length; i += ROWS_PER_STATEMENT) {
     const chunk = keys.slice(i, i + ROWS_PER_STATEMENT);
-    const rows = await tx.query(`SELECT group_key, group_id FROM ${ROLLUP_GROUP_TABLE} WHERE account_id = ? AND group_key IN (${marks(chunk.length)})`, [accountId, ...chunk]);
+    const rows = await tx.query(sql`SELECT group_key, group_id FROM ${identifier(ROLLUP_GROUP_TABLE)} WHERE account_id = ${accountId} AND group_key IN (${list(chunk)})`);
     for (const row of rows) ids.set(row.group_key as string, toNumber(row.group_id) as number);
   }
   const missing = [...groups.values()].filter((g) => !ids.has(g.groupKey));
   if (missing.length === 0) return ids;
-  const [last] = await tx.query(`SELECT MAX(group_id) AS last_id FROM ${ROLLUP_GROUP_TABLE} WHERE account_id = ?`, [accountId]);
+  const [last] = await tx.query(sql`SELECT MAX(group_id) AS last_id FROM ${identifier(ROLLUP_GROUP_TABLE)} WHERE account_id = ${accountId}`);
   let next = (toNumber(last?.last_id) ?? 0) + 1;
   for (let i = 0; i < missing.length; i += ROWS_PER_STATEMENT) {
     const chunk = missing.slice(i, i + ROWS_PER_STATEMENT);
-    const params: unknown[] = [];
-    for (const g of chunk) {
+    const values = chunk.map((g) => {
       ids.set(g.groupKey, next);
-      params.push(accountId, next++, g.groupKey, g.groupedBy, g.channel, g.status, ...GROUP_VALUE_COLUMNS.map((column) => (column === g.column ? g.value : null)));
-    }
-    await tx.query(`INSERT INTO ${ROLLUP_GROUP_TABLE} (${GROUP_COLUMNS.join(', ')}) VALUES ${placeholders(GROUP_COLUMNS.length, chunk.length)}`, params);
+      return [accountId, next++, g.groupKey, g.groupedBy, g.channel, g.status, ...GROUP_VALUE_COLUMNS.map((column) => (column === g.column ? g.value : null))];
+    });
+    await tx.query(sql`INSERT INTO ${identifier(ROLLUP_GROUP_TABLE)} (${identifiers(GROUP_COLUMNS)}) VALUES ${valueRows(values)}`);
   }
   return ids;
 }
@@ -138,16 +138,12 @@ async function deleteEmptyCells(tx: Queryable, accountId: number, cells: RollupC
     const all = [...starts];
     for (let i = 0; i < all.length; i += ROWS_PER_STATEMENT) {
       const chunk = all.slice(i, i + ROWS_PER_STATEMENT);
+      const bucketStarts = list(chunk.map((ms) => toDbInstant(new Date(ms))));
       await tx.query(
-        `DELETE FROM ${ROLLUP_TABLE} WHERE account_id = ? AND grouped_by = ? AND date_property = ? AND channel = ? AND bucket_minutes = ? AND bucket_start IN (${marks(chunk.length)}) AND conversations = 0`,
-        [accountId, cell.groupedBy, cell.dateProperty, cell.channel, cell.bucketMinutes, ...chunk.map((ms) => toDbInstant(new Date(ms)))],
+        sql`DELETE FROM ${identifier(ROLLUP_TABLE)} WHERE account_id = ${accountId} AND grouped_by = ${cell.groupedBy} AND date_property = ${cell.dateProperty} AND channel = ${cell.channel} AND bucket_minutes = ${cell.bucketMinutes} AND bucket_start IN (${bucketStarts}) AND conversations = 0`,
       );
     }
   }
-}
-
-function marks(n: number): string {
-  return new Array(n).fill('?').join(', ');
 }
 
 /**
@@ -161,14 +157,13 @@ export async function rebuildRollups(db: Database, accountId: number): Promise<v
 /** `rebuildRollups` inside a transaction the caller holds (a migration's). Binds no Date: a migration's runner would not convert it. */
 export async function rebuildRollupsIn(tx: Queryable, dialect: SqlDialect, accountId: number): Promise<void> {
   await lockAccountForWriting(tx, accountId);
-  await tx.query(`DELETE FROM ${ROLLUP_TABLE} WHERE account_id = ?`, [accountId]);
-  await tx.query(`DELETE FROM ${ROLLUP_GROUP_TABLE} WHERE account_id = ?`, [accountId]);
+  await tx.query(sql`DELETE FROM ${identifier(ROLLUP_TABLE)} WHERE account_id = ${accountId}`);
+  await tx.query(sql`DELETE FROM ${identifier(ROLLUP_GROUP_TABLE)} WHERE account_id = ${accountId}`);
   // Pages in primary key order; a cell that spans pages is added to, as the writer would.
   let after: string | null = null;
   for (;;) {
     const rows: Record<string, unknown>[] = await tx.query(
-      `SELECT external_id, ${FACT_COLUMNS} FROM conversations WHERE account_id = ?${after === null ? '' : ' AND external_id > ?'} ORDER BY external_id LIMIT ${REBUILD_PAGE}`,
-      after === null ? [accountId] : [accountId, after],
+      sql`SELECT external_id, ${FACT_COLUMNS} FROM conversations WHERE account_id = ${accountId}${after === null ? raw('') : sql` AND external_id > ${after}`} ORDER BY external_id LIMIT ${raw(String(REBUILD_PAGE))}`,
     );
     const changes = new RollupChanges();
     for (const row of rows) changes.add(factsOfRow(row), 1);

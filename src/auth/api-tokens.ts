@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { announceChange } from '../db/changes';
-import { Database, fromDbInstant, Queryable, toNumber } from '../db/database';
+import { Database, Queryable } from '../db/database';
+import { column, RowOf, select, selectOne } from '../db/rows';
 import { BadInput } from '../errors';
 import { defaultScope, Scope, SCOPES } from './rights';
 import { hashToken, newToken, parseExpiry } from './tokens';
@@ -103,11 +104,13 @@ export async function listTokens(db: Queryable, filter: TokenFilter = {}): Promi
   if (filter.userId !== undefined) where.push(sql`t.user_id = ${filter.userId}`);
   if (filter.id !== undefined) where.push(sql`t.id = ${filter.id}`);
   if (filter.activeAt !== undefined) where.push(sql`t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ${filter.activeAt})`);
-  const rows = await db.query<Record<string, unknown>>(
+  const rows = await select(
+    db,
     sql`SELECT t.id, t.account_id, t.user_id, u.email, u.name AS user_name, t.name, t.scope, t.created_at, t.expires_at, t.last_used_at, t.revoked_at
        FROM api_tokens t JOIN users u ON u.account_id = t.account_id AND u.id = t.user_id
       ${where.length > 0 ? sql`WHERE ${join(where, ' AND ')}` : empty}
       ORDER BY t.created_at, t.id`,
+    TOKEN_ROW,
   );
   return rows.map(toTokenInfo);
 }
@@ -119,8 +122,8 @@ export async function findToken(db: Queryable, id: string, accountId?: number): 
 
 /** The token behind a secret, whatever its state; null when the secret is no token. */
 export async function findTokenBySecret(db: Queryable, token: string): Promise<TokenInfo | null> {
-  const [row] = await db.query<{ id: string }>(sql`SELECT id FROM api_tokens WHERE token_hash = ${hashToken(token)}`);
-  return row ? findToken(db, String(row.id)) : null;
+  const row = await selectOne(db, sql`SELECT id FROM api_tokens WHERE token_hash = ${hashToken(token)}`, { id: column.text });
+  return row ? findToken(db, row.id) : null;
 }
 
 /**
@@ -148,18 +151,32 @@ export async function revokeUserTokens(db: Queryable, accountId: number, userId:
   await db.query(sql`UPDATE api_tokens SET revoked_at = ${now} WHERE ${join(conditions, ' AND ')}`);
 }
 
-function toTokenInfo(row: Record<string, unknown>): TokenInfo {
+const TOKEN_ROW = {
+  id: column.text,
+  account_id: column.number,
+  user_id: column.text,
+  email: column.text,
+  user_name: column.nullableText,
+  name: column.nullableText,
+  scope: column.oneOf<Scope>(SCOPES),
+  created_at: column.instant,
+  expires_at: column.nullableInstant,
+  last_used_at: column.nullableInstant,
+  revoked_at: column.nullableInstant,
+};
+
+function toTokenInfo(row: RowOf<typeof TOKEN_ROW>): TokenInfo {
   return {
-    id: String(row.id),
-    accountId: toNumber(row.account_id) as number,
-    userId: String(row.user_id),
-    userEmail: String(row.email),
-    userName: (row.user_name as string | null) ?? null,
-    name: (row.name as string | null) ?? null,
-    scope: row.scope as Scope,
-    createdAt: fromDbInstant(row.created_at) as Date,
-    expiresAt: fromDbInstant(row.expires_at),
-    lastUsedAt: fromDbInstant(row.last_used_at),
-    revokedAt: fromDbInstant(row.revoked_at),
+    id: row.id,
+    accountId: row.account_id,
+    userId: row.user_id,
+    userEmail: row.email,
+    userName: row.user_name,
+    name: row.name,
+    scope: row.scope,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
   };
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Account } from '../accounts/account.entity';
 import { BadInput, NotFound } from '../errors';
 import { announceChange } from '../db/changes';
-import { Database, fromDbInstant, Queryable, toNumber } from '../db/database';
+import { Database, Queryable } from '../db/database';
+import { column, select, selectOne } from '../db/rows';
 import { Team } from '../conversations/directory.entity';
 import { issueToken, revokeUserTokens, TokenInfo, TokenRequest } from './api-tokens';
 import { Role, ROLES, User } from './user.entity';
@@ -68,7 +69,8 @@ export async function listUsers(db: Queryable, filter: { accountId?: number; ema
   if (filter.accountId !== undefined) where.push(sql`u.account_id = ${filter.accountId}`);
   if (filter.email !== undefined) where.push(sql`u.email = ${filter.email.trim().toLowerCase()}`);
   if (filter.id !== undefined) where.push(sql`u.id = ${filter.id}`);
-  const rows = await db.query<Record<string, unknown>>(
+  const rows = await select(
+    db,
     sql`SELECT u.id, u.account_id, u.email, u.name, u.role, u.team_id, u.created_at, u.deactivated_at,
             COUNT(CASE WHEN t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ${now}) THEN 1 END) AS active_tokens,
             MAX(t.last_used_at) AS last_used_at
@@ -76,18 +78,30 @@ export async function listUsers(db: Queryable, filter: { accountId?: number; ema
       ${where.length > 0 ? sql`WHERE ${join(where, ' AND ')}` : empty}
       GROUP BY u.account_id, u.id, u.email, u.name, u.role, u.team_id, u.created_at, u.deactivated_at
       ORDER BY u.account_id, u.email`,
+    {
+      id: column.text,
+      account_id: column.number,
+      email: column.text,
+      name: column.nullableText,
+      role: column.oneOf<Role>(ROLES),
+      team_id: column.nullableText,
+      created_at: column.instant,
+      deactivated_at: column.nullableInstant,
+      active_tokens: column.count,
+      last_used_at: column.nullableInstant,
+    },
   );
   return rows.map((row) => ({
-    id: String(row.id),
-    accountId: toNumber(row.account_id) as number,
-    email: String(row.email),
-    name: (row.name as string | null) ?? null,
-    role: row.role as Role,
-    teamId: (row.team_id as string | null) ?? null,
-    createdAt: fromDbInstant(row.created_at) as Date,
-    deactivatedAt: fromDbInstant(row.deactivated_at),
-    activeTokens: toNumber(row.active_tokens) ?? 0,
-    lastUsedAt: fromDbInstant(row.last_used_at),
+    id: row.id,
+    accountId: row.account_id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    teamId: row.team_id,
+    createdAt: row.created_at,
+    deactivatedAt: row.deactivated_at,
+    activeTokens: row.active_tokens,
+    lastUsedAt: row.last_used_at,
   }));
 }
 
@@ -111,8 +125,7 @@ export async function issueTokenTo(db: Database, accountId: number, who: { userI
 
 /** The active users of an account, as sharing pickers list them. */
 export async function listMembers(db: Queryable, accountId: number): Promise<{ id: string; email: string; name: string | null }[]> {
-  const rows = await db.query<Record<string, unknown>>(sql`SELECT id, email, name FROM users WHERE account_id = ${accountId} AND deactivated_at IS NULL ORDER BY email`);
-  return rows.map((r) => ({ id: String(r.id), email: String(r.email), name: (r.name as string | null) ?? null }));
+  return select(db, sql`SELECT id, email, name FROM users WHERE account_id = ${accountId} AND deactivated_at IS NULL ORDER BY email`, { id: column.text, email: column.text, name: column.nullableText });
 }
 
 export interface UserChanges {
@@ -176,8 +189,8 @@ async function lockAccount(tx: Queryable, db: Database, accountId: number): Prom
 
 /** Refuses to take away the account's last active admin (inside a transaction that holds lockAccount). */
 async function requireAnotherAdmin(tx: Queryable, db: Database, user: UserInfo, field: string, what: string): Promise<void> {
-  const [row] = await tx.query<{ n: unknown }>(sql`SELECT COUNT(*) AS n FROM users WHERE account_id = ${user.accountId} AND role = 'ADMIN' AND deactivated_at IS NULL AND id <> ${user.id}${db.dialect.lockingRead}`);
-  if ((toNumber(row.n) ?? 0) === 0) {
+  const row = await selectOne(tx, sql`SELECT COUNT(*) AS n FROM users WHERE account_id = ${user.accountId} AND role = 'ADMIN' AND deactivated_at IS NULL AND id <> ${user.id}${db.dialect.lockingRead}`, { n: column.count });
+  if ((row?.n ?? 0) === 0) {
     throw new BadInput(field, `${user.email} is the last active admin of account ${user.accountId} and ${what}: make another user ADMIN first`);
   }
 }

@@ -1,6 +1,7 @@
 import { Queryable } from '../db/database';
 import { DIRECTORY_TABLES, DirectoryKind } from './directory.entity';
 import { identifier, list, raw, Sql, sql } from '../db/sql';
+import { column, select } from '../db/rows';
 
 export interface DirectoryEntryRow {
   externalId: string;
@@ -22,6 +23,6 @@ export function listDirectory(db: Queryable, accountId: number, kind: DirectoryK
 
 async function selectEntries(db: Queryable, kind: DirectoryKind, where: Sql): Promise<DirectoryEntryRow[]> {
   const email = raw(kind === 'assignee' ? 'email' : 'NULL AS email');
-  const rows = await db.query<{ external_id: string; name: string; email: string | null }>(sql`SELECT external_id, name, ${email} FROM ${identifier(DIRECTORY_TABLES[kind])} WHERE ${where}`);
+  const rows = await select(db, sql`SELECT external_id, name, ${email} FROM ${identifier(DIRECTORY_TABLES[kind])} WHERE ${where}`, { external_id: column.text, name: column.text, email: column.nullableText });
   return rows.map((r) => ({ externalId: r.external_id, name: r.name, email: r.email }));
 }

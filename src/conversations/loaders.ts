@@ -3,6 +3,7 @@ import { Database } from '../db/database';
 import { DirectoryKind } from './directory.entity';
 import { DirectoryEntryRow, findDirectoryEntries } from './directory';
 import { list, sql } from '../db/sql';
+import { column, select } from '../db/rows';
 
 export interface CustomPropertyRow {
   name: string;
@@ -26,9 +27,11 @@ export function createConversationLoaders(db: Database, accountId: number): Conv
       return ids.map((id) => byId.get(id) ?? null);
     });
   const properties = new DataLoader<string, CustomPropertyRow[]>(async (ids) => {
-    const rows = await db.query<{ conversation_id: string; name: string; value_text: string }>(
-      sql`SELECT conversation_id, name, value_text FROM conversation_properties WHERE account_id = ${accountId} AND conversation_id IN (${list(ids)}) ORDER BY name`,
-    );
+    const rows = await select(db, sql`SELECT conversation_id, name, value_text FROM conversation_properties WHERE account_id = ${accountId} AND conversation_id IN (${list(ids)}) ORDER BY name`, {
+      conversation_id: column.text,
+      name: column.text,
+      value_text: column.text,
+    });
     const byConversation = new Map<string, CustomPropertyRow[]>();
     for (const row of rows) {
       const list = byConversation.get(row.conversation_id) ?? [];

@@ -1,15 +1,16 @@
 import { lockAccountForWriting } from '../accounts/data-version';
 import { announceChange } from '../db/changes';
-import { Database, Queryable, toDbInstant, toNumber } from '../db/database';
+import { Database, Queryable, toDbInstant } from '../db/database';
 import { SqlDialect } from '../db/dialect';
 import { identifier, identifiers, join, list, raw, rows as valueRows, Sql, sql } from '../db/sql';
 import { invariant } from '../errors';
-import { CustomPropertyType } from './conversation.entity';
+import { CUSTOM_PROPERTY_TYPES, CustomPropertyType } from './conversation.entity';
 import { DIRECTORY_TABLES, DirectoryKind } from './directory.entity';
 import { log } from '../log';
 import { IMPORT_LIMITS } from './import-schema';
 import { pageUrlPath } from './page-url';
 import { ConversationRecord } from './record';
+import { column, select, selectOne } from '../db/rows';
 
 export interface WriteResult {
   /** Conversations that did not exist before. */
@@ -123,12 +124,12 @@ async function beyondPropertyLimit(tx: Queryable, accountId: number, records: re
   if (names.size === 0) return refused;
   const known = new Set<string>();
   await inChunks([...names], 1000, async (chunk) => {
-    const rows = await tx.query<{ name: string }>(sql`SELECT name FROM custom_properties WHERE account_id = ${accountId} AND name IN (${list(chunk)})`);
+    const rows = await select(tx, sql`SELECT name FROM custom_properties WHERE account_id = ${accountId} AND name IN (${list(chunk)})`, { name: column.text });
     for (const row of rows) known.add(row.name);
   });
   if (known.size === names.size) return refused;
-  const [row] = await tx.query<{ n: unknown }>(sql`SELECT COUNT(*) AS n FROM custom_properties WHERE account_id = ${accountId}`);
-  let count = toNumber(row.n) ?? 0;
+  const row = await selectOne(tx, sql`SELECT COUNT(*) AS n FROM custom_properties WHERE account_id = ${accountId}`, { n: column.count });
+  let count = row?.n ?? 0;
   const max = IMPORT_LIMITS.propertiesPerAccount;
   records.forEach((record, index) => {
     const added = [...new Set(record.properties.map((p) => p.name))].filter((name) => !known.has(name));
@@ -203,9 +204,10 @@ function conversationRow(accountId: number, r: ConversationRecord, now: string):
 async function existingHashes(tx: Queryable, accountId: number, ids: string[]): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
   await inChunks(ids, 1000, async (chunk) => {
-    const rows = await tx.query<{ external_id: string; content_hash: string }>(
-      sql`SELECT external_id, content_hash FROM conversations WHERE account_id = ${accountId} AND external_id IN (${list(chunk)})`,
-    );
+    const rows = await select(tx, sql`SELECT external_id, content_hash FROM conversations WHERE account_id = ${accountId} AND external_id IN (${list(chunk)})`, {
+      external_id: column.text,
+      content_hash: column.text,
+    });
     for (const row of rows) hashes.set(row.external_id, row.content_hash);
   });
   return hashes;
@@ -246,7 +248,7 @@ async function writeDirectory(tx: Queryable, dialect: SqlDialect, accountId: num
       const email = raw(kind === 'assignee' ? 'email' : 'NULL');
       selects.push(sql`SELECT ${raw(`'${kind}'`)} AS kind, external_id, name, ${email} AS email FROM ${identifier(DIRECTORY_TABLES[kind])} WHERE account_id = ${accountId} AND external_id IN (${list(ids)})`);
     }
-    const rows = await tx.query<{ kind: DirectoryKind; external_id: string; name: string; email: string | null }>(join(selects, ' UNION ALL '));
+    const rows = await select(tx, join(selects, ' UNION ALL '), { kind: column.oneOf<DirectoryKind>(kinds), external_id: column.text, name: column.text, email: column.nullableText });
     for (const row of rows) stored.get(row.kind)?.set(row.external_id, { name: row.name, email: row.email ?? null });
   });
   let changed = false;
@@ -279,7 +281,10 @@ async function writeCustomPropertyTypes(tx: Queryable, dialect: SqlDialect, acco
   if (seen.size === 0) return;
   const known = new Map<string, CustomPropertyType>();
   await inChunks([...seen.keys()], 1000, async (names) => {
-    const rows = await tx.query<{ name: string; type: CustomPropertyType }>(sql`SELECT name, type FROM custom_properties WHERE account_id = ${accountId} AND name IN (${list(names)})`);
+    const rows = await select(tx, sql`SELECT name, type FROM custom_properties WHERE account_id = ${accountId} AND name IN (${list(names)})`, {
+      name: column.text,
+      type: column.oneOf<CustomPropertyType>(CUSTOM_PROPERTY_TYPES),
+    });
     for (const { name, type } of rows) known.set(name, type);
   });
   const rows: unknown[][] = [];

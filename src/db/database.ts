@@ -9,6 +9,8 @@ import { QueryTimedOut, SqliteReaders } from './sqlite-readers';
 import { closeChangeStamps } from './changes';
 import { SqlDialect } from './dialect';
 import { Sql } from './sql';
+
+export { fromDbInstant, toNumber } from './driver-values';
 import { mysqlDialect } from './dialects/mysql';
 import { sqliteDialect } from './dialects/sqlite';
 import { ENTITIES } from './entities';
@@ -478,22 +480,6 @@ export function toDbInstant(date: Date): string {
 
 function two(n: number): string {
   return n < 10 ? `0${n}` : String(n);
-}
-
-/** Reads an instant as either driver returns it (mysql2: Date; SQLite: UTC text). */
-export function fromDbInstant(value: unknown): Date | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value;
-  if (typeof value === 'string') return new Date(value.includes('T') ? value : `${value.replace(' ', 'T')}Z`);
-  throw new Error(`Not an instant: ${String(value)}`);
-}
-
-/** mysql2 may return counts and sums as strings or bigints; SQLite returns numbers. */
-export function toNumber(value: unknown): number | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return value;
-  if (typeof value === 'bigint' || typeof value === 'string') return Number(value);
-  throw new Error(`Not a number: ${String(value)}`);
 }
 
 // Read replicas ------------------------------------------------------------------------------------

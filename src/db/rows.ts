@@ -1,4 +1,5 @@
-import { fromDbInstant, Queryable, ReportReader, toNumber } from './database';
+import type { Queryable, ReportReader } from './database';
+import { fromDbInstant, toNumber } from './driver-values';
 import { Sql } from './sql';
 
 /**

@@ -1,6 +1,7 @@
 import { DIRECTORY_TABLES } from '../conversations/directory.entity';
 import { cursorPair, pageSize } from '../conversations/list';
-import { Database, toNumber } from '../db/database';
+import { Database } from '../db/database';
+import { column, selectReport } from '../db/rows';
 import { BadInput } from '../errors';
 import { escapeLike } from '../conversations/query/filters';
 import { identifier, raw, Sql, sql } from '../db/sql';
@@ -45,11 +46,11 @@ export async function propertyValues(db: Database, catalog: PropertyCatalog, acc
   const search = needle === null ? null : `%${escapeLike(needle)}%`;
   const values = valuesQuery(db, property, accountId, search);
   const [rows, [total]] = await Promise.all([
-    db.report<{ value: unknown; label: unknown; n: unknown }>(sql`SELECT value, label, n FROM (${values}) v ORDER BY n DESC, label, value LIMIT ${first + 1} OFFSET ${offset}`),
-    db.report<{ total: unknown }>(sql`SELECT COUNT(*) AS total FROM (${values}) v`),
+    selectReport(db, sql`SELECT value, label, n FROM (${values}) v ORDER BY n DESC, label, value LIMIT ${first + 1} OFFSET ${offset}`, { value: column.text, label: column.text, n: column.count }),
+    selectReport(db, sql`SELECT COUNT(*) AS total FROM (${values}) v`, { total: column.count }),
   ]);
-  const nodes = rows.slice(0, first).map((r) => ({ value: String(r.value), label: String(r.label), count: toNumber(r.n) ?? 0 }));
-  return page(nodes, rows.length > first, offset, property.key, toNumber(total.total) ?? 0);
+  const nodes = rows.slice(0, first).map((r) => ({ value: r.value, label: r.label, count: r.n }));
+  return page(nodes, rows.length > first, offset, property.key, total?.total ?? 0);
 }
 
 /** SQL giving (value, label, n) per value of `property`; property columns come from the catalog, never from input. */
@@ -77,9 +78,9 @@ function valuesQuery(db: Database, property: ConversationProperty, accountId: nu
 /** Every value of an enum, also those no conversation has, in the order the enum lists them when counts tie. */
 async function enumValues(db: Database, property: ConversationProperty, accountId: number, search: string | null, first: number, offset: number): Promise<PropertyValuePage> {
   const needle = search?.toLowerCase();
-  const column = raw(property.column as string);
-  const rows = await db.report<{ value: unknown; n: unknown }>(sql`SELECT ${column} AS value, COUNT(*) AS n FROM conversations c WHERE c.account_id = ${accountId} GROUP BY ${column}`);
-  const counts = new Map(rows.map((r) => [String(r.value), toNumber(r.n) ?? 0]));
+  const enumColumn = raw(property.column as string);
+  const rows = await selectReport(db, sql`SELECT ${enumColumn} AS value, COUNT(*) AS n FROM conversations c WHERE c.account_id = ${accountId} GROUP BY ${enumColumn}`, { value: column.nullableText, n: column.count });
+  const counts = new Map(rows.map((r) => [String(r.value), r.n]));
   const all = (property.enumValues ?? [])
     .map((value) => ({ value, label: property.enumLabels?.[value] ?? value, count: counts.get(value) ?? 0 }))
     .filter((v) => !needle || v.value.toLowerCase().includes(needle) || v.label.toLowerCase().includes(needle))

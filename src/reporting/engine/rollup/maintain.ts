@@ -1,9 +1,9 @@
 import { lockAccountForWriting } from '../../../accounts/data-version';
 import { ConversationRecord } from '../../../conversations/record';
-import { Database, fromDbInstant, Queryable, toDbInstant, toNumber } from '../../../db/database';
+import { Database, Queryable, toDbInstant } from '../../../db/database';
+import { column, RowOf, select, selectOne } from '../../../db/rows';
 import { SqlDialect } from '../../../db/dialect';
 import { identifier, identifiers, list, raw, rows as valueRows, sql } from '../../../db/sql';
-import { invariant } from '../../../errors';
 import { GroupColumn, RollupCell, RollupChanges, RollupFacts, RollupGroup } from './cells';
 
 /**
@@ -44,19 +44,36 @@ export function factsOfRecord(r: ConversationRecord): RollupFacts {
   };
 }
 
-function factsOfRow(row: Record<string, unknown>): RollupFacts {
+/** The stored facts of a conversation the rollup counts (FACT_COLUMNS). */
+const FACT_ROW = {
+  channel: column.text,
+  status: column.text,
+  inbox_id: column.text,
+  assignee_id: column.nullableText,
+  team_id: column.nullableText,
+  chatflow_id: column.nullableText,
+  page_url: column.nullableText,
+  created_at: column.instant,
+  closed_at: column.nullableInstant,
+  first_response_ms: column.nullableNumber,
+  time_to_close_ms: column.nullableNumber,
+};
+
+const PAGE_ROW = { ...FACT_ROW, external_id: column.text };
+
+function factsOfRow(row: RowOf<typeof FACT_ROW>): RollupFacts {
   return {
-    channel: row.channel as string,
-    status: row.status as string,
-    inbox_id: row.inbox_id as string,
-    assignee_id: (row.assignee_id as string | null) ?? null,
-    team_id: (row.team_id as string | null) ?? null,
-    chatflow_id: (row.chatflow_id as string | null) ?? null,
-    page_url: (row.page_url as string | null) ?? null,
-    createdAt: fromDbInstant(row.created_at) as Date,
-    closedAt: fromDbInstant(row.closed_at),
-    firstResponseMs: toNumber(row.first_response_ms),
-    timeToCloseMs: toNumber(row.time_to_close_ms),
+    channel: row.channel,
+    status: row.status,
+    inbox_id: row.inbox_id,
+    assignee_id: row.assignee_id,
+    team_id: row.team_id,
+    chatflow_id: row.chatflow_id,
+    page_url: row.page_url,
+    createdAt: row.created_at,
+    closedAt: row.closed_at,
+    firstResponseMs: row.first_response_ms,
+    timeToCloseMs: row.time_to_close_ms,
   };
 }
 
@@ -70,7 +87,7 @@ export async function updateRollups(tx: Queryable, dialect: SqlDialect, accountI
   const changes = new RollupChanges();
   for (let i = 0; i < replacedIds.length; i += ROWS_PER_STATEMENT) {
     const ids = replacedIds.slice(i, i + ROWS_PER_STATEMENT);
-    const rows = await tx.query(sql`SELECT ${FACT_COLUMNS} FROM conversations WHERE account_id = ${accountId} AND external_id IN (${list(ids)})`);
+    const rows = await select(tx, sql`SELECT ${FACT_COLUMNS} FROM conversations WHERE account_id = ${accountId} AND external_id IN (${list(ids)})`, FACT_ROW);
     for (const row of rows) changes.add(factsOfRow(row), -1);
   }
   for (const record of records) changes.add(factsOfRecord(record), 1);
@@ -102,13 +119,13 @@ async function storeGroups(tx: Queryable, accountId: number, groups: ReadonlyMap
   const keys = [...groups.keys()];
   for (let i = 0; i < keys.length; i += ROWS_PER_STATEMENT) {
     const chunk = keys.slice(i, i + ROWS_PER_STATEMENT);
-    const rows = await tx.query(sql`SELECT group_key, group_id FROM ${identifier(ROLLUP_GROUP_TABLE)} WHERE account_id = ${accountId} AND group_key IN (${list(chunk)})`);
-    for (const row of rows) ids.set(row.group_key as string, toNumber(row.group_id) as number);
+    const rows = await select(tx, sql`SELECT group_key, group_id FROM ${identifier(ROLLUP_GROUP_TABLE)} WHERE account_id = ${accountId} AND group_key IN (${list(chunk)})`, { group_key: column.text, group_id: column.number });
+    for (const row of rows) ids.set(row.group_key, row.group_id);
   }
   const missing = [...groups.values()].filter((g) => !ids.has(g.groupKey));
   if (missing.length === 0) return ids;
-  const [last] = await tx.query(sql`SELECT MAX(group_id) AS last_id FROM ${identifier(ROLLUP_GROUP_TABLE)} WHERE account_id = ${accountId}`);
-  let next = (toNumber(last?.last_id) ?? 0) + 1;
+  const last = await selectOne(tx, sql`SELECT MAX(group_id) AS last_id FROM ${identifier(ROLLUP_GROUP_TABLE)} WHERE account_id = ${accountId}`, { last_id: column.count });
+  let next = (last?.last_id ?? 0) + 1;
   for (let i = 0; i < missing.length; i += ROWS_PER_STATEMENT) {
     const chunk = missing.slice(i, i + ROWS_PER_STATEMENT);
     const values = chunk.map((g) => {
@@ -162,15 +179,15 @@ export async function rebuildRollupsIn(tx: Queryable, dialect: SqlDialect, accou
   // Pages in primary key order; a cell that spans pages is added to, as the writer would.
   let after: string | null = null;
   for (;;) {
-    const rows: Record<string, unknown>[] = await tx.query(
+    const rows: RowOf<typeof PAGE_ROW>[] = await select(
+      tx,
       sql`SELECT external_id, ${FACT_COLUMNS} FROM conversations WHERE account_id = ${accountId}${after === null ? raw('') : sql` AND external_id > ${after}`} ORDER BY external_id LIMIT ${raw(String(REBUILD_PAGE))}`,
+      PAGE_ROW,
     );
     const changes = new RollupChanges();
     for (const row of rows) changes.add(factsOfRow(row), 1);
     await writeChanges(tx, dialect, accountId, changes);
     if (rows.length < REBUILD_PAGE) return;
-    const last = rows[rows.length - 1].external_id;
-    invariant(typeof last === 'string', 'conversations have an external id');
-    after = last;
+    after = rows[rows.length - 1].external_id;
   }
 }

@@ -10,37 +10,45 @@ import tseslint from 'typescript-eslint';
  *   cli                              everything; only bin/ imports it
  * Imports are relative, so a forbidden folder is one reached by going up: `../server/x`, `../../reporting/x`
  * (or `./server/x` from a file directly in src/).
- * `debt` names the files that still cross a line and the one module each may reach (issue 14.5: the
- * domain's resolvers and services still take the server's request context); nothing else may.
+ *
+ * Within a domain folder, resolver -> service -> engine: its graphql/ folders (resolvers, GraphQL types
+ * and inputs) are the GraphQL layer on top of it and read the server's request context
+ * (`server/context`), nothing else of the server. Everything else of the domain (services, stores, the
+ * engine, the conversation list) takes and returns plain objects: it imports no graphql/ folder and
+ * not type-graphql.
  */
 const forbidden = (folders, allowed = []) =>
   `^\\.\\.?/(\\.\\./)*${allowed.length > 0 ? `(?!(${allowed.join('|')})$)` : ''}(${folders.join('|')})(/|$)`;
-const layer = (files, folders, message, debt = { files: [], allowed: [] }) => [
-  { files, ignores: debt.files, rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: forbidden(folders), message }] }] } },
-  ...(debt.files.length === 0 ? [] : [
-    { files: debt.files, rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: forbidden(folders, debt.allowed), message }] }] } },
-  ]),
-];
-const DOMAIN = ['accounts', 'auth', 'conversations', 'reporting', 'dashboards', 'demo', 'server', 'cli'];
+const GRAPHQL = {
+  regex: '^(\\.\\.?/(.*/)?graphql(/|$)|type-graphql(/|$))',
+  message: 'only graphql/ folders know GraphQL: services, stores and the engine take and return plain objects, which resolvers map (README, "Layout").',
+};
 const SERVER_CONTEXT = 'server/context';
+const restrict = (files, ignores, patterns) => ({ files, ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } });
+/**
+ * `files` import none of `folders`. Unless `plain` is false, only their graphql/ folders (at any depth)
+ * import GraphQL, and those may reach the request context. `exception` names files that may reach one
+ * more module of the forbidden folders (`allowed`, a regex).
+ */
+const layer = (files, folders, message, { plain = true, exception } = {}) => {
+  const graphqlFolders = plain ? files.filter((f) => f.endsWith('/**')).map((f) => `${f}/graphql/**`) : [];
+  const plainRules = plain ? [GRAPHQL] : [];
+  return [
+    restrict(files, [...graphqlFolders, ...(exception?.files ?? [])], [{ regex: forbidden(folders), message }, ...plainRules]),
+    ...(graphqlFolders.length === 0 ? [] : [restrict(graphqlFolders, [], [{ regex: forbidden(folders, [SERVER_CONTEXT]), message }])]),
+    ...(exception ? [restrict(exception.files, [], [{ regex: forbidden(folders, exception.allowed), message }, ...plainRules])] : []),
+  ];
+};
+const DOMAIN = ['accounts', 'auth', 'conversations', 'reporting', 'dashboards', 'demo', 'server', 'cli'];
+const BOTTOM = 'calendar, db and graphql are below the domain: they import none of it.';
 const LAYERS = [
-  ...layer(['src/calendar/**', 'src/db/**', 'src/graphql/**'], DOMAIN, 'calendar, db and graphql are below the domain: they import none of it.',
-    { files: ['src/db/entities.ts'], allowed: ['(accounts|auth|conversations)/[a-z-]+\\.entity'] }),
+  ...layer(['src/calendar/**', 'src/db/**'], DOMAIN, BOTTOM, { exception: { files: ['src/db/entities.ts'], allowed: ['(accounts|auth|conversations)/[a-z-]+\\.entity'] } }),
+  ...layer(['src/graphql/**'], DOMAIN, BOTTOM, { plain: false }),
   ...layer(['src/accounts/**', 'src/auth/**', 'src/conversations/**'], ['reporting', 'dashboards', 'server', 'cli'],
-    'accounts, auth and conversations are below reporting, dashboards, server and cli (reporting hooks in from above).',
-    {
-      files: ['src/auth/graphql/access.resolver.ts', 'src/auth/graphql/viewer.resolver.ts', 'src/conversations/graphql/directory.resolver.ts',
-        'src/conversations/graphql/resolver.ts', 'src/conversations/service.ts'],
-      allowed: [SERVER_CONTEXT],
-    }),
-  ...layer(['src/reporting/**'], ['dashboards', 'server', 'cli'], 'reporting is below dashboards, server and cli.', {
-    files: ['src/reporting/export.ts', 'src/reporting/graphql/resolver.ts', 'src/reporting/saved/graphql/resolver.ts', 'src/reporting/saved/service.ts',
-      'src/reporting/service.ts', 'src/reporting/source.ts'],
-    allowed: [SERVER_CONTEXT],
-  }),
-  ...layer(['src/dashboards/**', 'src/demo/**', 'src/*.ts'], ['server', 'cli'], 'only src/server and src/cli import src/server; only bin/ imports src/cli.',
-    { files: ['src/dashboards/graphql/resolver.ts', 'src/dashboards/service.ts'], allowed: [SERVER_CONTEXT] }),
-  ...layer(['src/server/**'], ['cli'], 'only bin/ imports src/cli.'),
+    'accounts, auth and conversations are below reporting, dashboards, server and cli (reporting hooks in from above).'),
+  ...layer(['src/reporting/**'], ['dashboards', 'server', 'cli'], 'reporting is below dashboards, server and cli.'),
+  ...layer(['src/dashboards/**', 'src/demo/**', 'src/*.ts'], ['server', 'cli'], 'only src/server and src/cli import src/server; only bin/ imports src/cli.'),
+  ...layer(['src/server/**'], ['cli'], 'only bin/ imports src/cli.', { plain: false }),
 ];
 
 export default tseslint.config(

@@ -40,12 +40,12 @@ import { addDays } from '../src/calendar/time';
 import { connect, createDatabase, existingDatabase, redact, withScratchDatabase } from './database';
 import { explainReports } from './explain';
 import { BENCH_SHAPE, writeBenchNdjson } from './generate';
-import { GraphqlClient, runReportRequest, TRIVIAL_REQUEST } from './graphql';
+import { GraphqlClient, GraphqlRequest, runReportRequest, TRIVIAL_REQUEST } from './graphql';
 import { createAccount, createToken, ImportFigures, importFile } from './import';
 import { LoadDataFigures, loadData, writeTsvFiles } from './load-data';
 import { startServer } from './server';
 import { CaseTiming, caseKey, CHAT_OVERVIEW, check, Configuration, CONFIGURATIONS, DashboardTiming, ReportCase, timeDashboard, timeReports } from './reports';
-import { Repetitions } from './stats';
+import { Repetitions, summarize, Timing } from './stats';
 import { Figure, formatFigures, meets, mib, ms, rate, ratio, times } from './table';
 import { measureThroughput, ThroughputFigures } from './throughput';
 import { measureWorkers, WorkerFigures } from './workers';
@@ -343,10 +343,40 @@ interface ServerFigures {
   timings: Record<Configuration, Map<string, CaseTiming>>;
   dashboards: Record<Configuration, DashboardTiming>;
   throughput: ThroughputFigures[];
+  /** The throughput report and `{ __typename }` one after the other, interleaved, on the cached servers. */
+  sequential: SequentialFigures[];
   serverRssMb: Record<Configuration, number>;
   mismatches: string[];
   /** With --workers: the same server with 1 and with 2 worker processes. */
   workers?: WorkerFigures[];
+}
+
+interface SequentialFigures {
+  configuration: Configuration;
+  report: Timing;
+  trivial: Timing;
+}
+
+/** Sequential runs of the report interleaved with `{ __typename }`: both see the same machine load, so their ratio holds on a busy machine. */
+const SEQUENTIAL_PAIRS = 200;
+
+async function sequentialPairs(configuration: Configuration, client: GraphqlClient, report: GraphqlRequest): Promise<SequentialFigures> {
+  const reportSamples: number[] = [];
+  const trivialSamples: number[] = [];
+  const time = async (request: GraphqlRequest, samples: number[]) => {
+    const started = process.hrtime.bigint();
+    await client.post(request);
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+  };
+  await client.post(report);
+  await client.post(TRIVIAL_REQUEST);
+  for (let i = 0; i < SEQUENTIAL_PAIRS; i++) {
+    await time(report, reportSamples);
+    await time(TRIVIAL_REQUEST, trivialSamples);
+  }
+  const figures = { configuration, report: summarize(reportSamples), trivial: summarize(trivialSamples) };
+  console.log(`  sequential, interleaved: report p50 ${ms(figures.report.p50)}, { __typename } p50 ${ms(figures.trivial.p50)}`);
+  return figures;
 }
 
 async function measureServers(url: string, token: string, connection: Connection, accountId: number, lastDay: string, options: Options): Promise<ServerFigures> {
@@ -357,6 +387,7 @@ async function measureServers(url: string, token: string, connection: Connection
   const dashboards = {} as ServerFigures['dashboards'];
   const serverRssMb = {} as ServerFigures['serverRssMb'];
   let throughput: ThroughputFigures[] = [];
+  const sequential: SequentialFigures[] = [];
   let cases: ReportCase[] = [];
   const mismatches: string[] = [];
   for (const configuration of Object.keys(CONFIGURATIONS) as Configuration[]) {
@@ -379,6 +410,7 @@ async function measureServers(url: string, token: string, connection: Connection
       console.log(`  dashboard (${CHAT_OVERVIEW.length} reports, 30d) p50 ${ms(dashboards[configuration].timing.p50)}`);
       if (configuration === 'cached' || configuration === 'tokensFromDatabase') {
         throughput = [...throughput, ...(await measureThroughput(configuration, client, runReportRequest(THROUGHPUT_REPORT, month), TRIVIAL_REQUEST, CLIENTS, options.throughputSeconds))];
+        sequential.push(await sequentialPairs(configuration, client, runReportRequest(THROUGHPUT_REPORT, month)));
       }
     } finally {
       serverRssMb[configuration] = await server.stop();
@@ -386,7 +418,7 @@ async function measureServers(url: string, token: string, connection: Connection
     console.log(`  server peak RSS ${serverRssMb[configuration].toFixed(0)} MB`);
     verify(configuration, cases, timings, dashboards[configuration], mismatches);
   }
-  return { cases, timings, dashboards, throughput, serverRssMb, mismatches };
+  return { cases, timings, dashboards, throughput, sequential, serverRssMb, mismatches };
 }
 
 /**
@@ -510,6 +542,16 @@ function report(options: Options, setup: Setup, figures: ServerFigures, started:
       met: configuration === 'cached' ? meets(timing ?? null, (v) => v <= 2) : null,
     });
   }
+  for (const pair of figures.sequential) {
+    rows.push({
+      figure: `${THROUGHPUT_REPORT} 30d sequential p50 interleaved with { __typename }, ${pair.configuration}`,
+      value: ms(pair.report.p50),
+      baseline: ms(pair.trivial.p50),
+      ratio: times(ratio(pair.report.p50, pair.trivial.p50)),
+      target: '',
+      met: null,
+    });
+  }
   for (const t of figures.throughput) {
     const share = ratio(t.reportRps, t.trivialRps);
     rows.push({
@@ -558,6 +600,7 @@ function report(options: Options, setup: Setup, figures: ServerFigures, started:
       loadDataConvPerSec: round(setup.loadData?.conversationsPerSecond),
       reports,
       dashboardP50Ms: round(figures.dashboards.cached.timing.p50),
+      sequential: figures.sequential.map((q) => ({ configuration: q.configuration, reportP50Ms: round(q.report.p50), trivialP50Ms: round(q.trivial.p50) })),
       throughput: figures.throughput.map((t) => ({ configuration: t.configuration, clients: t.clients, reportRps: round(t.reportRps), trivialRps: round(t.trivialRps), reportLatencyP50Ms: t.reportLatencyP50Ms, trivialLatencyP50Ms: t.trivialLatencyP50Ms })),
       serverRssMb: round(serverRss),
       workers: figures.workers?.map((w) => ({ workers: w.workers, clients: w.clients, trivialRps: round(w.trivialRps), reportRps: round(w.reportRps) })) ?? null,

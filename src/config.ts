@@ -182,6 +182,11 @@ export interface Settings {
   cache: boolean;
   /** THREADLINE_ROLLUPS: answer reports from rollups where they can (default on). */
   rollups: boolean;
+  /**
+   * THREADLINE_RESPONSE_CACHE_MB: the memory each server process gives whole cached report
+   * responses, in bytes (default 32 MiB; 0, or THREADLINE_CACHE=off, keeps none).
+   */
+  responseCacheBytes: number;
   rateLimits: RateLimitConfig;
   trustProxy: boolean | number | string;
   corsOrigins: string[];
@@ -200,6 +205,8 @@ export interface Settings {
   databaseTimeouts: DatabaseTimeouts;
   /** THREADLINE_SQLITE_READERS (default 2). */
   sqliteReaders: number;
+  /** THREADLINE_ACCOUNT_REPORTS_IN_FLIGHT and THREADLINE_ACCOUNT_REPORTS_QUEUED: see AccountReportLimits. */
+  accountReports: AccountReportLimits;
   /** THREADLINE_SHUTDOWN_TIMEOUT_MS (default 10000). */
   shutdownTimeoutMs: number;
   /** THREADLINE_METRICS_TOKEN: the bearer token `/metrics` requires; undefined: none. */
@@ -223,6 +230,7 @@ const VARIABLES = {
   REDIS_URL: redisUrlFrom,
   THREADLINE_CACHE: (env: Environment) => onOff(env, 'THREADLINE_CACHE', true),
   THREADLINE_ROLLUPS: (env: Environment) => onOff(env, 'THREADLINE_ROLLUPS', true),
+  THREADLINE_RESPONSE_CACHE_MB: responseCacheBytesFrom,
   THREADLINE_RATE_LIMIT: (env: Environment) => onOff(env, 'THREADLINE_RATE_LIMIT', true),
   THREADLINE_RATE_LIMIT_PER_MINUTE: (env: Environment) => positiveInteger(env, 'THREADLINE_RATE_LIMIT_PER_MINUTE', RATE_LIMIT_DEFAULTS.requestsPerWindow, 1_000_000),
   THREADLINE_AUTH_FAILURES_PER_MINUTE: (env: Environment) => positiveInteger(env, 'THREADLINE_AUTH_FAILURES_PER_MINUTE', RATE_LIMIT_DEFAULTS.authFailuresPerWindow, 1_000_000),
@@ -242,6 +250,8 @@ const VARIABLES = {
   THREADLINE_DB_TIMEOUT_MS: (env: Environment) => databaseTimeoutsFrom(env).statementMs,
   THREADLINE_QUERY_TIMEOUT_MS: (env: Environment) => databaseTimeoutsFrom(env).queryMs,
   THREADLINE_SQLITE_READERS: sqliteReadersFrom,
+  THREADLINE_ACCOUNT_REPORTS_IN_FLIGHT: (env: Environment) => accountReportLimitsFrom(env).inFlight,
+  THREADLINE_ACCOUNT_REPORTS_QUEUED: (env: Environment) => accountReportLimitsFrom(env).queued,
   THREADLINE_SHUTDOWN_TIMEOUT_MS: shutdownTimeoutFrom,
   THREADLINE_METRICS_TOKEN: (env: Environment) => env.THREADLINE_METRICS_TOKEN?.trim() || undefined,
   // Checked against a MariaDB primary here; readSettings refuses replicas beside a SQLite one.
@@ -293,6 +303,7 @@ export function readSettings(env: Environment): Settings {
     redisUrl: v.REDIS_URL,
     cache: v.THREADLINE_CACHE,
     rollups: v.THREADLINE_ROLLUPS,
+    responseCacheBytes: v.THREADLINE_CACHE ? v.THREADLINE_RESPONSE_CACHE_MB : 0,
     rateLimits: { enabled: v.THREADLINE_RATE_LIMIT, requestsPerWindow: v.THREADLINE_RATE_LIMIT_PER_MINUTE, authFailuresPerWindow: v.THREADLINE_AUTH_FAILURES_PER_MINUTE, windowSeconds: RATE_LIMIT_DEFAULTS.windowSeconds, redisUrl: v.REDIS_URL },
     trustProxy: v.THREADLINE_TRUST_PROXY,
     corsOrigins: v.THREADLINE_CORS_ORIGINS,
@@ -305,6 +316,7 @@ export function readSettings(env: Environment): Settings {
     debug: v.THREADLINE_DEBUG,
     databaseTimeouts: { readyMs: v.THREADLINE_READY_TIMEOUT_MS, statementMs: v.THREADLINE_DB_TIMEOUT_MS, queryMs: v.THREADLINE_QUERY_TIMEOUT_MS },
     sqliteReaders: v.THREADLINE_SQLITE_READERS,
+    accountReports: { inFlight: v.THREADLINE_ACCOUNT_REPORTS_IN_FLIGHT, queued: v.THREADLINE_ACCOUNT_REPORTS_QUEUED },
     shutdownTimeoutMs: v.THREADLINE_SHUTDOWN_TIMEOUT_MS,
     metricsToken: v.THREADLINE_METRICS_TOKEN,
     databaseReplicas: v.DATABASE_REPLICA_URLS,
@@ -419,6 +431,28 @@ export function sqliteReadersFrom(env: Environment): number {
 }
 
 /**
+ * How many reports, drill-downs, value lists and conversation pages one account may have running at
+ * once in one server process, and how many more may wait for their turn (docs/api.md, "Slow
+ * reports"). Without a cap one account's slow reports, sent together, took every report connection
+ * (8 on MariaDB) or SQLite reader for up to the query time limit, and every other account's reports
+ * waited for them. Counted per process, not across `serve --workers` or several servers.
+ */
+export interface AccountReportLimits {
+  /** THREADLINE_ACCOUNT_REPORTS_IN_FLIGHT: running at once, per account (default 4, half the report connections). */
+  inFlight: number;
+  /** THREADLINE_ACCOUNT_REPORTS_QUEUED: waiting for a turn, per account (default 100); past it: RATE_LIMITED. */
+  queued: number;
+}
+
+/** The per-account limits with the environment's overrides; a bad value is refused by name. */
+export function accountReportLimitsFrom(env: Environment): AccountReportLimits {
+  return {
+    inFlight: positiveInteger(env, 'THREADLINE_ACCOUNT_REPORTS_IN_FLIGHT', 4, 1000),
+    queued: blank(env.THREADLINE_ACCOUNT_REPORTS_QUEUED) ? 100 : integer(env, 'THREADLINE_ACCOUNT_REPORTS_QUEUED', 0, 100_000, 'a whole number from 0 to 100000'),
+  };
+}
+
+/**
  * THREADLINE_SHUTDOWN_TIMEOUT_MS: after SIGTERM or SIGINT, how long requests in flight (an ingest's
  * batch among them) may take to finish before the server exits anyway (default 10000).
  */
@@ -446,6 +480,17 @@ export function replicaUrlsFrom(env: Record<string, string | undefined>, primary
     }
     return replica as Extract<DatabaseConfig, { kind: 'mysql' }>;
   });
+}
+
+export const DEFAULT_RESPONSE_CACHE_MB = 32;
+
+/**
+ * THREADLINE_RESPONSE_CACHE_MB: megabytes (MiB, 0 to 4096) of whole report responses each server
+ * process keeps (src/server/response-cache.ts); 0 keeps none. Unset: 32. Returns bytes.
+ */
+export function responseCacheBytesFrom(env: Environment): number {
+  const megabytes = blank(env.THREADLINE_RESPONSE_CACHE_MB) ? DEFAULT_RESPONSE_CACHE_MB : integer(env, 'THREADLINE_RESPONSE_CACHE_MB', 0, 4096, 'a whole number of megabytes from 0 to 4096');
+  return megabytes * 1024 * 1024;
 }
 
 /** More server processes than this is a typo, not a machine. */

@@ -19,7 +19,7 @@ const requestDuration = new Histogram({
 
 const reportCache = new Counter({
   name: 'threadline_report_cache_requests_total',
-  help: 'Report runs through the result cache: hits by tier (memory, redis, coalesced with an identical run in progress) and misses.',
+  help: 'Report runs through the result cache: hits by tier (response: a whole cached response; memory, redis, coalesced with an identical run in progress) and misses.',
   labelNames: ['result', 'tier'] as const,
   registers: [metricsRegistry],
 });
@@ -35,6 +35,12 @@ const conversations = new Counter({
   name: 'threadline_conversations_written_total',
   help: 'Conversations received by import (threadline import, in its own process) and ingest (ingestConversations), by outcome.',
   labelNames: ['via', 'outcome'] as const,
+  registers: [metricsRegistry],
+});
+
+const reportsWaiting = new Gauge({
+  name: 'threadline_account_reports_waiting',
+  help: 'Reports, drill-downs, value lists and conversation pages waiting because their account already has THREADLINE_ACCOUNT_REPORTS_IN_FLIGHT running.',
   registers: [metricsRegistry],
 });
 
@@ -86,10 +92,10 @@ export function labelRequest(labels: Partial<RequestLabels>): void {
   if (current) Object.assign(current, labels);
 }
 
-export type CacheOutcome = { result: 'hit'; tier: 'memory' | 'redis' | 'coalesced' } | { result: 'miss'; tier: 'none' };
+export type CacheOutcome = { result: 'hit'; tier: 'response' | 'memory' | 'redis' | 'coalesced' } | { result: 'miss'; tier: 'none' };
 
-export function countReportCache(outcome: CacheOutcome): void {
-  reportCache.inc(outcome);
+export function countReportCache(outcome: CacheOutcome, runs = 1): void {
+  reportCache.inc(outcome, runs);
 }
 
 export function countAggregate(source: 'rollup' | 'conversations'): void {
@@ -101,6 +107,11 @@ export function countConversations(via: 'import' | 'ingest', summary: { imported
     if (summary[outcome] > 0) conversations.inc({ via, outcome }, summary[outcome]);
   }
   if (summary.rejected.length > 0) conversations.inc({ via, outcome: 'rejected' }, summary.rejected.length);
+}
+
+/** One more (1) or one fewer (-1) report waiting for its account's turn (src/db/report-turns.ts). */
+export function countReportsWaiting(change: 1 | -1): void {
+  reportsWaiting.inc(change);
 }
 
 /** A connection pool as Prometheus sees it, read at each scrape. */

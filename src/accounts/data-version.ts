@@ -40,9 +40,14 @@ function holds(held: DataVersion | null, needed: DataVersion): boolean {
  * read in that snapshot, when it holds at least `atLeast` (the version the request saw on the
  * primary; unset: read there now). A replica that lags behind it, or does not answer, leaves the
  * work to the primary, where the data is `atLeast` or newer. So a result is never older than the
- * version it is said to be of, and never mixes two versions read on a replica.
+ * version it is said to be of, and never mixes two versions read on a replica. It runs in one of the
+ * account's turns (Database.inAccountTurn), taken before a replica's connection is.
  */
-export async function readAtVersion<T>(db: Database, accountId: number, atLeast: DataVersion | undefined, work: (reader: ReportReader) => Promise<T>): Promise<{ value: T; version: DataVersion | null }> {
+export function readAtVersion<T>(db: Database, accountId: number, atLeast: DataVersion | undefined, work: (reader: ReportReader) => Promise<T>): Promise<{ value: T; version: DataVersion | null }> {
+  return db.inAccountTurn(accountId, () => readAtVersionNow(db, accountId, atLeast, work));
+}
+
+async function readAtVersionNow<T>(db: Database, accountId: number, atLeast: DataVersion | undefined, work: (reader: ReportReader) => Promise<T>): Promise<{ value: T; version: DataVersion | null }> {
   const needed = atLeast ?? (db.replicas ? await readDataVersion(db, accountId) : null);
   if (db.replicas && needed !== null) {
     const outcome = await db.replicas.snapshot(async (reader) => {

@@ -8,8 +8,9 @@
  *
  * The primary serves nothing itself. It applies the migrations once, checks the port, starts the
  * workers, prints the URL when all of them accept requests, starts a worker again when one dies
- * (with a growing pause, so a worker that cannot start does not spin), and on SIGINT or SIGTERM
- * passes the signal on and exits once every worker has drained and stopped.
+ * (with a growing pause, so a worker that cannot start does not spin), stops everything with status
+ * 1 when a worker dies before the server first accepted requests, and on SIGINT or SIGTERM passes the
+ * signal on and exits once every worker has drained and stopped (a worker still starting is killed).
  */
 import cluster, { Worker } from 'node:cluster';
 import { settings } from '../config';
@@ -119,7 +120,10 @@ export async function superviseWorkers(count: number, options: { port: number; h
       phase = 'stopping';
       for (const timer of restarts) clearTimeout(timer);
       restarts.clear();
-      for (const worker of live()) worker.process.kill(signal);
+      // A worker still starting has nothing to drain, and it ignores SIGINT and SIGTERM until its
+      // server listens (serveAsWorker): sent one, it went on to listen and waited for a signal that
+      // had already come, and the primary waited for it for ever.
+      for (const worker of live()) worker.process.kill(accepting.has(worker.id) ? signal : 'SIGKILL');
       finishIfDone();
     };
     const stop = (signal: NodeJS.Signals) => {
@@ -143,7 +147,7 @@ export async function superviseWorkers(count: number, options: { port: number; h
     const onExit = (worker: Worker, code: number | null, signal: NodeJS.Signals | null) => {
       const how = signal ? `signal ${signal}` : `status ${code}`;
       if (phase === 'stopping') {
-        // A worker still starting may die by the signal passed on; one that served must drain and exit 0.
+        // A worker still starting is killed (stopAll); one that served must drain and exit 0.
         if (signal ? accepting.has(worker.id) : code !== 0) failed = true;
         return finishIfDone();
       }

@@ -1,7 +1,7 @@
 import { fromDbInstant, isDbInstant, ReportReader, toNumber } from '../db/database';
 import { BadInput } from '../errors';
 import { raw, Sql, sql } from '../db/sql';
-import { ConversationConnection, ConversationNode, forwardPageInfo } from './graphql/types';
+import { Channel, ConversationStatus } from './conversation.entity';
 import { ID_MAX } from './validate';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -12,6 +12,54 @@ export interface PageArgs {
   after?: string | null;
 }
 
+/** One conversation of a page, as listings and drill-downs show it (GraphQL's `Conversation`). */
+export interface ListedConversation {
+  externalId: string;
+  channel: Channel;
+  status: ConversationStatus;
+  createdAt: Date;
+  closedAt: Date | null;
+  firstResponseSeconds: number | null;
+  timeToCloseSeconds: number | null;
+  subject: string | null;
+  pageUrl: string | null;
+  contact: { email: string | null; name: string | null };
+  messageCount: number;
+  // Ids of related objects, which the GraphQL layer resolves through per-request DataLoaders.
+  assigneeId: string | null;
+  inboxId: string;
+  teamId: string | null;
+  chatflowId: string | null;
+}
+
+/** Where a forward-only page starts and ends (Relay's page info). */
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+}
+
+/** The page info of a forward-only page whose nodes have the given cursors. */
+export function forwardPageInfo(cursors: readonly string[], hasNextPage: boolean, after: string | null | undefined): PageInfo {
+  return {
+    hasNextPage,
+    endCursor: cursors[cursors.length - 1] ?? null,
+    hasPreviousPage: Boolean(after),
+    startCursor: cursors[0] ?? null,
+  };
+}
+
+/** A page of conversations, newest first. */
+export interface ConversationPage {
+  nodes: ListedConversation[];
+  /** The cursor of each node, in the same order: where the next page starts after it. */
+  cursors: string[];
+  pageInfo: PageInfo;
+  /** How many conversations match in all pages together: counted only when asked, a count over millions of rows is not free. */
+  totalCount(): Promise<number>;
+}
+
 const COLUMNS = raw(`c.external_id, c.channel, c.status, c.inbox_id, c.assignee_id, c.team_id, c.chatflow_id, c.page_url, c.subject,
   c.contact_email, c.contact_name, c.created_at, c.closed_at, c.first_response_ms, c.time_to_close_ms, c.message_count`);
 
@@ -20,7 +68,7 @@ const COLUMNS = raw(`c.external_id, c.channel, c.status, c.inbox_id, c.assignee_
  * filter compiler or a drill-down), newest first. Keyset pagination on (created_at, external_id):
  * a page costs the same however deep it is, and rows added meanwhile do not shift it.
  */
-export async function pageConversations(db: ReportReader, accountId: number, where: Sql, page: PageArgs): Promise<ConversationConnection> {
+export async function pageConversations(db: ReportReader, accountId: number, where: Sql, page: PageArgs): Promise<ConversationPage> {
   const first = pageSize(page.first);
   const after = page.after ? decodeCursor(page.after) : null;
   const keyset = after ? sql` AND (c.created_at < ${after.createdAt} OR (c.created_at = ${after.createdAt} AND c.external_id < ${after.externalId}))` : raw('');
@@ -29,16 +77,17 @@ export async function pageConversations(db: ReportReader, accountId: number, whe
       ORDER BY c.created_at DESC, c.external_id DESC LIMIT ${first + 1}`,
   );
   const nodes = rows.slice(0, first).map(toNode);
-  const connection = new ConversationConnection();
-  connection.nodes = nodes;
   // A node's cursor is where the next page starts after it: the keyset of that node.
-  connection.cursors = nodes.map(encodeCursor);
-  connection.pageInfo = forwardPageInfo(connection.cursors, rows.length > first, page.after);
-  connection.countAll = async () => {
-    const [row] = await db.report<{ n: unknown }>(sql`SELECT COUNT(*) AS n FROM conversations c WHERE c.account_id = ${accountId} AND (${where})`);
-    return toNumber(row.n) ?? 0;
+  const cursors = nodes.map(encodeCursor);
+  return {
+    nodes,
+    cursors,
+    pageInfo: forwardPageInfo(cursors, rows.length > first, page.after),
+    totalCount: async () => {
+      const [row] = await db.report<{ n: unknown }>(sql`SELECT COUNT(*) AS n FROM conversations c WHERE c.account_id = ${accountId} AND (${where})`);
+      return toNumber(row.n) ?? 0;
+    },
   };
-  return connection;
 }
 
 /** `first` of a page: default 50, 1 to 500, else BAD_USER_INPUT naming `first`. */
@@ -48,28 +97,31 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
-function toNode(row: Record<string, unknown>): ConversationNode {
+function toNode(row: Record<string, unknown>): ListedConversation {
   const seconds = (ms: unknown) => {
     const n = toNumber(ms);
     return n === null ? null : n / 1000;
   };
-  return Object.assign(new ConversationNode(), {
+  // Text columns come back as strings or NULL from both drivers.
+  const text = (value: unknown) => (value ?? null) as string | null;
+  return {
     externalId: String(row.external_id),
-    channel: row.channel,
-    status: row.status,
-    createdAt: fromDbInstant(row.created_at),
+    channel: row.channel as Channel,
+    status: row.status as ConversationStatus,
+    // created_at is NOT NULL.
+    createdAt: fromDbInstant(row.created_at) as Date,
     closedAt: fromDbInstant(row.closed_at),
     firstResponseSeconds: seconds(row.first_response_ms),
     timeToCloseSeconds: seconds(row.time_to_close_ms),
-    subject: row.subject ?? null,
-    pageUrl: row.page_url ?? null,
-    contact: { email: row.contact_email ?? null, name: row.contact_name ?? null },
+    subject: text(row.subject),
+    pageUrl: text(row.page_url),
+    contact: { email: text(row.contact_email), name: text(row.contact_name) },
     messageCount: toNumber(row.message_count) ?? 0,
-    assigneeId: row.assignee_id ?? null,
+    assigneeId: text(row.assignee_id),
     inboxId: String(row.inbox_id),
-    teamId: row.team_id ?? null,
-    chatflowId: row.chatflow_id ?? null,
-  });
+    teamId: text(row.team_id),
+    chatflowId: text(row.chatflow_id),
+  };
 }
 
 interface Cursor {
@@ -77,7 +129,7 @@ interface Cursor {
   externalId: string;
 }
 
-function encodeCursor(node: ConversationNode): string {
+function encodeCursor(node: ListedConversation): string {
   return Buffer.from(JSON.stringify([node.createdAt.getTime(), node.externalId])).toString('base64url');
 }
 

@@ -1,28 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import DataLoader from 'dataloader';
 import { requireDashboardRoom, requireReportEditing, requireSpecificSharing } from '../accounts/plan';
 import { findDirectoryEntries } from '../conversations/directory';
 import { BadInput, ConfigInvalid, Forbidden, invariant, NotFound } from '../errors';
 import { catalogDefinition, catalogDefinitionInput } from '../reporting/catalog/registry';
 import { parseStoredRange } from '../calendar/date-presets';
 import { compileFilters, FilterSpec } from '../conversations/query/filters';
-import { FilterInput } from '../conversations/graphql/filter.input';
 import { FilterOperator, PropertyCatalog } from '../conversations/query/properties';
 import { parseName, SavedReport } from '../reporting/saved/config';
-import { canChangeReport, findSavedReport, loadSavedReport, saveCopy, snapshotOfDefinition, updateSavedReport } from '../reporting/saved/service';
+import { canChangeReport, DateRangeChoice, findSavedReport, loadSavedReport, ReportChanges, saveCopy, snapshotOfDefinition, updateSavedReport } from '../reporting/saved/service';
 import { catalogSource, onDashboard, ReportSource, savedSource } from '../reporting/source';
 import { problemOf } from '../reporting/stored-config';
-import { Context } from '../server/context';
+import { ReportingCaller } from '../reporting/caller';
 import { Access, accessOf, canManage, mayPlaceOnDashboard, Privacy, privacyOfCopyOn, requireNewOwner, requireOwnerReassigning, Share } from '../auth/access';
-import {
-  AddReportToDashboardInput,
-  CreateDashboardFromTemplateInput,
-  EditDashboardReportInput,
-  ReassignDashboardOwnerInput,
-  RemoveReportFromDashboardInput,
-  UpdateDashboardInput,
-} from './graphql/inputs';
-import { ShareType } from './graphql/types';
-import { countDashboards, Dashboard, DashboardItem, deleteDashboardRows, insertDashboard, listDashboards, replaceItems, updateDashboardOwner, updateDashboardRow } from './store';
+import { countDashboards, Dashboard, DashboardItem, deleteDashboardRows, findItems, insertDashboard, listDashboards, replaceItems, updateDashboardOwner, updateDashboardRow } from './store';
 import { findTemplate } from './templates';
 import { sql } from '../db/sql';
 
@@ -30,13 +21,66 @@ export const MAX_REPORTS_PER_DASHBOARD = 30;
 const DEFAULT_WIDTH = 6;
 const GRID_COLUMNS = 12;
 
+/** A new dashboard from a template of the library (GraphQL's CreateDashboardFromTemplateInput). */
+export interface NewDashboard {
+  templateId: string;
+  name: string;
+  privacy: Privacy;
+  /** Which of the template's reports to include; absent for all. */
+  reportDefinitionIds?: string[] | null;
+  shares?: readonly Share[] | null;
+}
+
+/** Changes to a dashboard: a field left out stays as it is; null clears dateRange or filters. */
+export interface DashboardChanges {
+  id: string;
+  name?: string | null;
+  privacy?: Privacy | null;
+  shares?: readonly Share[] | null;
+  dateRange?: DateRangeChoice | null;
+  filters?: readonly FilterSpec[] | null;
+  /** Every report of the dashboard once, in the new order, with optional widths. */
+  layout?: readonly { id: string; width?: number | null }[] | null;
+}
+
+/** A catalog or saved report (one of them) to put on a dashboard. */
+export interface ReportPlacement {
+  dashboardId: string;
+  definitionId?: string | null;
+  reportId?: string | null;
+  width?: number | null;
+  /** From 0; default at the end. */
+  position?: number | null;
+}
+
+/** A report to take off a dashboard: by its place, or by the report it shows (one of them). */
+export interface ReportRemoval {
+  dashboardId: string;
+  dashboardReportId?: string | null;
+  definitionId?: string | null;
+  reportId?: string | null;
+}
+
+/** An edit of a report where it sits on a dashboard. */
+export interface DashboardReportEdit {
+  dashboardId: string;
+  dashboardReportId: string;
+  changes: ReportChanges;
+}
+
+/** A dashboard given to another user of the account. */
+export interface DashboardOwnerChange {
+  dashboardId: string;
+  ownerId: string;
+}
+
 export interface VisibleDashboard {
   dashboard: Dashboard;
   access: Access;
 }
 
 /** The dashboards the caller may see, each checked as findDashboard checks it. */
-export async function listVisibleDashboards(ctx: Context): Promise<VisibleDashboard[]> {
+export async function listVisibleDashboards(ctx: ReportingCaller): Promise<VisibleDashboard[]> {
   const visible = (await listDashboards(ctx.db, ctx.viewer.account.id)).flatMap((dashboard) => {
     const access = accessOf(ctx.viewer, dashboard);
     return access ? [{ dashboard, access }] : [];
@@ -48,7 +92,7 @@ export async function listVisibleDashboards(ctx: Context): Promise<VisibleDashbo
  * Its stored date range and filters checked with the rules of a write: what no longer validates is
  * the dashboard's `problem` (its reports run once it is edited), never an error of the caller's.
  */
-async function checked(ctx: Context, dashboard: Dashboard): Promise<Dashboard> {
+async function checked(ctx: ReportingCaller, dashboard: Dashboard): Promise<Dashboard> {
   if (dashboard.problem) return dashboard;
   const catalog = await ctx.reporting.catalog();
   const problem = problemOf(() => {
@@ -59,7 +103,7 @@ async function checked(ctx: Context, dashboard: Dashboard): Promise<Dashboard> {
 }
 
 /** A dashboard the caller may see (NOT_FOUND in other accounts, FORBIDDEN when not shared with them). */
-export async function findDashboard(ctx: Context, id: string, need: Access = 'VIEW'): Promise<VisibleDashboard> {
+export async function findDashboard(ctx: ReportingCaller, id: string, need: Access = 'VIEW'): Promise<VisibleDashboard> {
   const [dashboard] = await listDashboards(ctx.db, ctx.viewer.account.id, id);
   if (!dashboard) throw new NotFound('dashboard', id);
   const access = accessOf(ctx.viewer, dashboard);
@@ -68,7 +112,7 @@ export async function findDashboard(ctx: Context, id: string, need: Access = 'VI
   return { dashboard: await checked(ctx, dashboard), access };
 }
 
-export async function createDashboardFromTemplate(ctx: Context, input: CreateDashboardFromTemplateInput): Promise<VisibleDashboard> {
+export async function createDashboardFromTemplate(ctx: ReportingCaller, input: NewDashboard): Promise<VisibleDashboard> {
   const template = findTemplate(input.templateId);
   if (!template) throw new BadInput('templateId', `no template ${JSON.stringify(input.templateId)}; dashboardTemplates lists chat-overview and email-overview`);
   const name = parseName(input.name);
@@ -92,7 +136,7 @@ export async function createDashboardFromTemplate(ctx: Context, input: CreateDas
   return { dashboard, access: 'EDIT' };
 }
 
-export async function updateDashboard(ctx: Context, input: UpdateDashboardInput): Promise<VisibleDashboard> {
+export async function updateDashboard(ctx: ReportingCaller, input: DashboardChanges): Promise<VisibleDashboard> {
   const { dashboard, access } = await findDashboard(ctx, input.id, 'EDIT');
   // An edit may repair what no longer validates: the result is checked anew below.
   const next: Dashboard = { ...dashboard, problem: null, updatedAt: new Date() };
@@ -109,11 +153,11 @@ export async function updateDashboard(ctx: Context, input: UpdateDashboardInput)
     await updateDashboardRow(tx, ctx.viewer.account.id, next);
     if (items) await replaceItems(tx, ctx.viewer.account.id, dashboard.id, items);
   });
-  ctx.dashboardItems.clear(dashboard.id);
+  itemLoader(ctx).clear(dashboard.id);
   return { dashboard: await checked(ctx, next), access: accessOf(ctx.viewer, next) ?? access };
 }
 
-export async function addReportToDashboard(ctx: Context, input: AddReportToDashboardInput): Promise<VisibleDashboard> {
+export async function addReportToDashboard(ctx: ReportingCaller, input: ReportPlacement): Promise<VisibleDashboard> {
   const found = await findDashboard(ctx, input.dashboardId, 'EDIT');
   const given = [input.definitionId, input.reportId].filter((v) => v != null);
   if (given.length !== 1) throw new BadInput('definitionId', 'give exactly one of definitionId and reportId');
@@ -131,7 +175,7 @@ export async function addReportToDashboard(ctx: Context, input: AddReportToDashb
   return found;
 }
 
-export async function removeReportFromDashboard(ctx: Context, input: RemoveReportFromDashboardInput): Promise<VisibleDashboard> {
+export async function removeReportFromDashboard(ctx: ReportingCaller, input: ReportRemoval): Promise<VisibleDashboard> {
   const found = await findDashboard(ctx, input.dashboardId, 'EDIT');
   const given = [input.dashboardReportId, input.definitionId, input.reportId].filter((v) => v != null);
   if (given.length !== 1) throw new BadInput('dashboardReportId', 'give exactly one of dashboardReportId, definitionId and reportId');
@@ -142,7 +186,7 @@ export async function removeReportFromDashboard(ctx: Context, input: RemoveRepor
   return found;
 }
 
-export async function deleteDashboard(ctx: Context, id: string): Promise<string> {
+export async function deleteDashboard(ctx: ReportingCaller, id: string): Promise<string> {
   const { dashboard } = await findDashboard(ctx, id);
   if (!canManage(ctx.viewer, dashboard)) throw new Forbidden('Only the owner of a dashboard or an admin may delete it.');
   await ctx.db.transaction((tx) => deleteDashboardRows(tx, ctx.viewer.account.id, id));
@@ -153,7 +197,7 @@ export async function deleteDashboard(ctx: Context, id: string): Promise<string>
  * Edits a report where it sits on a dashboard. A catalog report (or a saved report the caller may
  * not change) becomes an edited copy owned by the caller, and the dashboard shows the copy.
  */
-export async function editDashboardReport(ctx: Context, input: EditDashboardReportInput): Promise<VisibleDashboard> {
+export async function editDashboardReport(ctx: ReportingCaller, input: DashboardReportEdit): Promise<VisibleDashboard> {
   const found = await findDashboard(ctx, input.dashboardId, 'EDIT');
   const items = await itemsOf(ctx, found.dashboard.id);
   const item = items.find((i) => i.id === input.dashboardReportId);
@@ -180,7 +224,7 @@ export async function editDashboardReport(ctx: Context, input: EditDashboardRepo
  * Gives a dashboard to another user of the account, e.g. when its owner left: admins only, and any
  * dashboard (admins see them all, private ones included).
  */
-export async function reassignDashboardOwner(ctx: Context, input: ReassignDashboardOwnerInput): Promise<VisibleDashboard> {
+export async function reassignDashboardOwner(ctx: ReportingCaller, input: DashboardOwnerChange): Promise<VisibleDashboard> {
   requireOwnerReassigning(ctx.viewer, 'dashboard');
   const { dashboard } = await findDashboard(ctx, input.dashboardId);
   await requireNewOwner(ctx.members, input.ownerId);
@@ -196,14 +240,14 @@ export async function reassignDashboardOwner(ctx: Context, input: ReassignDashbo
  * tiles (title, report, result), also a report private to another user, without listing it or
  * letting it be run or placed elsewhere. The report must be on that dashboard.
  */
-export async function reportOnDashboard(ctx: Context, shownOn: VisibleDashboard, reportId: string): Promise<SavedReport> {
+export async function reportOnDashboard(ctx: ReportingCaller, shownOn: VisibleDashboard, reportId: string): Promise<SavedReport> {
   const items = await itemsOf(ctx, shownOn.dashboard.id);
   if (!items.some((item) => item.reportId === reportId)) throw new NotFound('report', reportId);
   return loadSavedReport(ctx, reportId);
 }
 
 /** What a tile of a dashboard the caller sees runs: its report with the dashboard's date range and filters. */
-export async function tileSource(ctx: Context, shownOn: VisibleDashboard, item: Pick<DashboardItem, 'definitionId' | 'reportId'>): Promise<ReportSource> {
+export async function tileSource(ctx: ReportingCaller, shownOn: VisibleDashboard, item: Pick<DashboardItem, 'definitionId' | 'reportId'>): Promise<ReportSource> {
   const { dashboard } = shownOn;
   if (dashboard.problem) throw new ConfigInvalid({ kind: 'dashboard', id: dashboard.id, name: dashboard.name }, dashboard.problem);
   const source = item.reportId ? savedSource(await reportOnDashboard(ctx, shownOn, item.reportId)) : catalogSource(catalogDefinition(item.definitionId as string));
@@ -214,24 +258,47 @@ export async function tileSource(ctx: Context, shownOn: VisibleDashboard, item: 
  * A run or drill-down that names a dashboard: the report it names as that dashboard's tile shows
  * it, for whoever may see the dashboard (FORBIDDEN otherwise, as the dashboard itself).
  */
-export async function sourceOnDashboard(ctx: Context, dashboardId: string, run: { definitionId?: string | null; reportId?: string | null }, field: string): Promise<ReportSource> {
+export async function sourceOnDashboard(ctx: ReportingCaller, dashboardId: string, run: { definitionId?: string | null; reportId?: string | null }, field: string): Promise<ReportSource> {
   const shownOn = await findDashboard(ctx, dashboardId);
   const item = (await itemsOf(ctx, dashboardId)).find((i) => (run.reportId != null ? i.reportId === run.reportId : i.definitionId === run.definitionId));
   if (!item) throw new BadInput(field, `report ${run.reportId ?? run.definitionId} is not on dashboard ${dashboardId}`);
   return tileSource(ctx, shownOn, item);
 }
 
-/** The items of a dashboard, through the request's loader. */
-export function itemsOf(ctx: Context, dashboardId: string): Promise<DashboardItem[]> {
-  return ctx.dashboardItems.load(dashboardId);
+/**
+ * The items of a dashboard, through the caller's loader: a dashboard's tiles and the runs that
+ * name it read its items once per request.
+ */
+export function itemsOf(ctx: ReportingCaller, dashboardId: string): Promise<DashboardItem[]> {
+  return itemLoader(ctx).load(dashboardId);
 }
 
-async function saveItems(ctx: Context, dashboard: Dashboard, items: DashboardItem[]): Promise<void> {
+/**
+ * One items loader per caller, kept beside it rather than in it: reporting hands the same caller to
+ * a run that names a dashboard (sourceOnDashboard) and knows nothing of dashboards. A caller is one
+ * request (or one in-process task), so the loader lives and goes with it.
+ */
+const itemLoaders = new WeakMap<ReportingCaller, DataLoader<string, DashboardItem[]>>();
+
+function itemLoader(ctx: ReportingCaller): DataLoader<string, DashboardItem[]> {
+  let loader = itemLoaders.get(ctx);
+  if (!loader) {
+    const accountId = ctx.viewer.account.id;
+    loader = new DataLoader(async (ids) => {
+      const byDashboard = await findItems(ctx.db, accountId, ids);
+      return ids.map((id) => byDashboard.get(id) ?? []);
+    });
+    itemLoaders.set(ctx, loader);
+  }
+  return loader;
+}
+
+async function saveItems(ctx: ReportingCaller, dashboard: Dashboard, items: DashboardItem[]): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     await replaceItems(tx, ctx.viewer.account.id, dashboard.id, items);
     await tx.query(sql`UPDATE dashboards SET updated_at = ${new Date()} WHERE account_id = ${ctx.viewer.account.id} AND id = ${dashboard.id}`);
   });
-  ctx.dashboardItems.clear(dashboard.id);
+  itemLoader(ctx).clear(dashboard.id);
 }
 
 function newItem(item: Partial<DashboardItem>): DashboardItem {
@@ -259,7 +326,7 @@ function arrange(items: DashboardItem[], layout: readonly { id: string; width?: 
   return arranged;
 }
 
-async function parseShares(ctx: Context, privacy: Privacy, shares: readonly ShareType[]): Promise<Share[]> {
+async function parseShares(ctx: ReportingCaller, privacy: Privacy, shares: readonly Share[]): Promise<Share[]> {
   if (privacy === 'SPECIFIC') requireSpecificSharing(ctx.viewer.account);
   else if (shares.length > 0) throw new BadInput('shares', 'only a dashboard with privacy SPECIFIC is shared with users and teams');
   const seen = new Set<string>();
@@ -281,12 +348,12 @@ async function parseShares(ctx: Context, privacy: Privacy, shares: readonly Shar
   return shares.map((s) => ({ granteeType: s.granteeType, granteeId: s.granteeId, access: s.access }));
 }
 
-async function parseFilters(ctx: Context, filters: readonly FilterInput[]): Promise<FilterSpec[]> {
+async function parseFilters(ctx: ReportingCaller, filters: readonly FilterSpec[]): Promise<FilterSpec[]> {
   const specs = filters.map((f) => ({ property: f.property, operator: f.operator as FilterOperator, values: [...(f.values ?? [])] }));
   checkFilters(ctx, await ctx.reporting.catalog(), specs);
   return specs;
 }
 
-function checkFilters(ctx: Context, catalog: PropertyCatalog, filters: readonly FilterSpec[]): void {
+function checkFilters(ctx: ReportingCaller, catalog: PropertyCatalog, filters: readonly FilterSpec[]): void {
   compileFilters(filters, { dialect: ctx.db.dialect, catalog, timezone: ctx.viewer.account.timezone });
 }

@@ -3,9 +3,10 @@ import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, QueryRunner } from 'typeorm';
 import { createConnection } from 'mysql2/promise';
-import { DatabaseConfig, DatabaseTimeouts, parseDatabaseUrl, settings } from '../config';
+import { AccountReportLimits, DatabaseConfig, DatabaseTimeouts, parseDatabaseUrl, settings } from '../config';
 import { QueryTimeout, ServiceUnavailable } from '../errors';
 import { QueryTimedOut, SqliteReaders } from './sqlite-readers';
+import { ReportTurns } from './report-turns';
 import { closeChangeStamps } from './changes';
 import { SqlDialect } from './dialect';
 import { Sql } from './sql';
@@ -49,6 +50,13 @@ export interface Database extends ReportReader {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** The read replicas of a MySQL primary (DATABASE_REPLICA_URLS); null without any. See ReadReplicas. */
   readonly replicas: ReadReplicas | null;
+  /**
+   * Runs one report, drill-down, value list or conversation page of the account (all its queries)
+   * in one of the account's turns: at most THREADLINE_ACCOUNT_REPORTS_IN_FLIGHT at once, the others
+   * wait (RATE_LIMITED past THREADLINE_ACCOUNT_REPORTS_QUEUED waiting; TIMEOUT past the query time
+   * limit). See ReportTurns.
+   */
+  inAccountTurn<T>(accountId: number, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -70,6 +78,8 @@ export interface OpenOptions {
   rewriteReport?: (sql: string) => string;
   /** Read replicas of a MySQL primary (config's replicaUrlsFrom); default none. */
   replicas?: readonly MysqlConfig[];
+  /** Reports per account at once and waiting; default THREADLINE_ACCOUNT_REPORTS_IN_FLIGHT and _QUEUED. */
+  accountReports?: AccountReportLimits;
 }
 
 type MysqlConfig = Extract<DatabaseConfig, { kind: 'mysql' }>;
@@ -173,6 +183,7 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
   };
   const primary: ReportReader = { query: (statement, params) => run(undefined, statement, params), report };
   const replicas = config.kind === 'mysql' && options.replicas?.length ? new ReplicaSet(options.replicas, primary, timeouts, log) : null;
+  const turns = new ReportTurns(options.accountReports ?? settings().accountReports, timeouts.queryMs);
   const db: Database = {
     dataSource,
     dialect,
@@ -180,6 +191,7 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
     replicas,
     query: primary.query,
     report,
+    inAccountTurn: (accountId, work) => turns.run(accountId, work),
     transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
       if (config.kind === 'sqlite') {
         const next = queue.then(() => inTransaction(work));

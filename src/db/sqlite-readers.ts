@@ -55,13 +55,15 @@ interface Job {
   sql: string;
   params: unknown[];
   limitMs: number;
+  /** Runs out `limitMs` after the job was queued: waiting for a reader counts toward the limit. */
+  timer: NodeJS.Timeout;
   resolve(rows: unknown[]): void;
   reject(error: Error): void;
 }
 
 interface Reader {
   child: ChildProcess;
-  job: { id: number; job: Job; timer: NodeJS.Timeout } | null;
+  job: { id: number; job: Job } | null;
 }
 
 interface ReaderReply {
@@ -79,18 +81,27 @@ export class SqliteReaders {
 
   constructor(private readonly options: SqliteReadersOptions) {}
 
-  /** Runs one read-only statement in a reader; rejects with QueryTimedOut after `limitMs` of running. */
+  /**
+   * Runs one read-only statement in a reader; rejects with QueryTimedOut `limitMs` after it was
+   * asked for. The wait for a free reader counts: with every reader busy on a slow report, a query
+   * still queued at its limit answers TIMEOUT instead of waiting for as long as they run. One past
+   * its limit while running is stopped by killing its reader.
+   */
   run<T>(sql: string, params: unknown[], limitMs: number): Promise<T[]> {
     if (this.closed) return Promise.reject(new Error('The SQLite readers are closed'));
     return new Promise<T[]>((resolve, reject) => {
-      this.queue.push({ sql, params, limitMs, resolve: resolve as (rows: unknown[]) => void, reject });
+      const job: Job = { sql, params, limitMs, timer: setTimeout(() => this.expired(job), limitMs), resolve: resolve as (rows: unknown[]) => void, reject };
+      this.queue.push(job);
       this.dispatch();
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.reject(new Error('The SQLite readers are closed'));
+    for (const job of this.queue.splice(0)) {
+      clearTimeout(job.timer);
+      job.reject(new Error('The SQLite readers are closed'));
+    }
     await Promise.all([...this.readers].map((reader) => this.kill(reader, new Error('The SQLite readers are closed'))));
   }
 
@@ -119,13 +130,23 @@ export class SqliteReaders {
     return reader;
   }
 
+  /** A job's time is up: still queued, it leaves the queue; running, its reader is killed. */
+  private expired(job: Job): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      job.reject(new QueryTimedOut(job.limitMs));
+      return;
+    }
+    const reader = [...this.readers].find((r) => r.job?.job === job);
+    if (!reader) return;
+    this.options.onKill?.();
+    void this.kill(reader, new QueryTimedOut(job.limitMs));
+  }
+
   private send(reader: Reader, job: Job): void {
     const id = this.nextId++;
-    const timer = setTimeout(() => {
-      this.options.onKill?.();
-      void this.kill(reader, new QueryTimedOut(job.limitMs));
-    }, job.limitMs);
-    reader.job = { id, job, timer };
+    reader.job = { id, job };
     // Busy readers keep the process alive (its answer is awaited); idle ones must not.
     reader.child.ref();
     (reader.child.channel as { ref?: () => void } | undefined)?.ref?.();
@@ -135,7 +156,7 @@ export class SqliteReaders {
   private answered(reader: Reader, reply: ReaderReply): void {
     const current = reader.job;
     if (!current || current.id !== reply.id) return;
-    clearTimeout(current.timer);
+    clearTimeout(current.job.timer);
     reader.job = null;
     reader.child.unref();
     (reader.child.channel as { unref?: () => void } | undefined)?.unref?.();
@@ -160,7 +181,7 @@ export class SqliteReaders {
     const current = reader.job;
     reader.job = null;
     if (current) {
-      clearTimeout(current.timer);
+      clearTimeout(current.job.timer);
       current.job.reject(reason);
     }
     if (!this.closed) this.dispatch();

@@ -1,5 +1,5 @@
 import { BadInput } from '../errors';
-import { Context } from '../server/context';
+import { ReportingCaller } from './caller';
 import { catalogDefinition } from './catalog/registry';
 import { DATE_PRESETS, DatePreset, parseStoredRange, StoredDateRange } from '../calendar/date-presets';
 import { reportCsv } from './engine/csv';
@@ -24,7 +24,7 @@ export type ExportParams = Readonly<Record<string, unknown>>;
 export const EXPORT_PARAMS = ['from', 'to', 'preset', 'timezone', 'granularity', 'channel', 'filters'] as const;
 
 /** Runs a report for export and answers its rows as CSV with an id and a label column per dimension. */
-export async function exportReportCsv(ctx: Context, target: ExportTarget, params: ExportParams): Promise<string> {
+export async function exportReportCsv(ctx: ReportingCaller, target: ExportTarget, params: ExportParams): Promise<string> {
   const run = parseParams(params);
   const source: ReportSource =
     'definitionId' in target ? catalogSource(catalogDefinition(target.definitionId)) : savedSource(await findSavedReport(ctx, target.reportId));

@@ -1,34 +1,106 @@
 import { knownDataVersion, listingReader } from '../accounts/data-version';
-import { ConversationConnection, forwardPageInfo } from '../conversations/graphql/types';
-import { PageArgs } from '../conversations/list';
+import { ConversationPage, forwardPageInfo, PageArgs, PageInfo } from '../conversations/list';
 import { Channel } from '../conversations/conversation.entity';
 import { BadInput, invariant } from '../errors';
-import { Context } from '../server/context';
 import { answerReport } from './cache';
-import { ReportDefinition } from './catalog/definition';
+import { ReportingCaller } from './caller';
+import { ChartType, ReportDefinition } from './catalog/definition';
 import { catalogDefinition, reportCatalog } from './catalog/registry';
 import { RunOptions } from './engine/build-spec';
-import { compareResults, comparisonSpec } from './engine/compare';
+import { ComparedResult, compareResults, comparisonSpec } from './engine/compare';
 import { drilldownSpec } from './engine/drilldown';
-import { LocalDateRange } from '../calendar/time';
-import { MeasureKey } from './engine/measures';
+import { Granularity, LocalDateRange } from '../calendar/time';
+import { MeasureKey, MeasureUnit } from './engine/measures';
 import { FilterSpec } from '../conversations/query/filters';
+import { ReportResult } from './engine/run';
 import { ReportSpec } from './engine/spec';
-import { DrilldownInput, RunReportInput } from './graphql/inputs';
-import { ConversationPropertyType, PropertyValueConnection, ReportDefinitionType, ReportDimension, ReportFilter, ReportMeasure, ReportResultType } from './graphql/types';
-import { builtinProperty, CUSTOM_PREFIX, OPERATORS_BY_TYPE } from '../conversations/query/properties';
+import { builtinProperty, CUSTOM_PREFIX, FilterOperator, OPERATORS_BY_TYPE, PropertyType } from '../conversations/query/properties';
 import { findSavedReport } from './saved/service';
 import { catalogSource, ReportSource, savedSource, specOf } from './source';
-import { propertyValues, PropertyValuesArgs } from './values';
+import { PropertyValue, propertyValues, PropertyValuesArgs } from './values';
 
-export function listDefinitions(channel?: Channel | null): ReportDefinitionType[] {
+/** Which report to run and how (GraphQL's RunReportInput): exactly one of definitionId and reportId. */
+export interface RunRequest extends RunOptions {
+  /** A report of the catalog. */
+  definitionId?: string | null;
+  /** A saved report. */
+  reportId?: string | null;
+  /** Run it as a tile of this dashboard shows it. */
+  dashboardId?: string | null;
+}
+
+/** A data point of a run, to list the conversations behind it (GraphQL's DrilldownInput). */
+export interface DrilldownRequest extends PageArgs {
+  run: RunRequest;
+  /** One dimension value per dimension of the run, in order (null for no value). */
+  point?: readonly (string | null)[] | null;
+  /** Which measure's conversations; default the leading one. */
+  measure?: string | null;
+}
+
+/** A measure as a client shows it. */
+export interface MeasureInfo {
+  key: string;
+  label: string;
+  unit: MeasureUnit;
+}
+
+/** A dimension as a client shows it. */
+export interface DimensionInfo {
+  key: string;
+  label: string;
+}
+
+/** A stored filter as a client shows it. */
+export interface FilterInfo {
+  property: string;
+  operator: FilterOperator;
+  values: string[];
+}
+
+/** A report of the catalog as a client shows it. */
+export interface DefinitionInfo {
+  id: string;
+  title: string;
+  description: string;
+  channel: Channel | null;
+  defaultChartType: ChartType;
+  measures: MeasureInfo[];
+  dimensions: DimensionInfo[];
+  dateProperty: string;
+  defaultGranularity: Granularity | null;
+  defaultFilters: FilterInfo[];
+}
+
+/** A conversation property reports can filter, group by or measure. */
+export interface PropertyInfo {
+  key: string;
+  label: string;
+  type: PropertyType;
+  operators: FilterOperator[];
+  groupable: boolean;
+  values: string[] | null;
+}
+
+/** A page of a property's values, each with its cursor. */
+export interface PropertyValueList {
+  nodes: PropertyValue[];
+  edges: { cursor: string; node: PropertyValue }[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** The rows of a run; with `compareTo`, each row also has its comparison. */
+export type RunResult = ReportResult | ComparedResult;
+
+export function listDefinitions(channel?: Channel | null): DefinitionInfo[] {
   return reportCatalog()
     .list()
     .filter((d) => !channel || d.channel === channel)
     .map(describeDefinition);
 }
 
-export async function listProperties(ctx: Context): Promise<ConversationPropertyType[]> {
+export async function listProperties(ctx: ReportingCaller): Promise<PropertyInfo[]> {
   const catalog = await ctx.reporting.catalog();
   return catalog.list().map((p) => ({
     key: p.key,
@@ -41,11 +113,11 @@ export async function listProperties(ctx: Context): Promise<ConversationProperty
 }
 
 /** Every measure a report can show, core's and the plugins', with its label and unit (what the report editor offers). */
-export function listMeasures(): ReportMeasure[] {
+export function listMeasures(): MeasureInfo[] {
   return reportCatalog().measures().map((m) => describeMeasure(m.key));
 }
 
-export async function listPropertyValues(ctx: Context, args: PropertyValuesArgs): Promise<PropertyValueConnection> {
+export async function listPropertyValues(ctx: ReportingCaller, args: PropertyValuesArgs): Promise<PropertyValueList> {
   const page = await propertyValues(ctx.db, await ctx.reporting.catalog(), ctx.viewer.account.id, args);
   return {
     nodes: page.nodes,
@@ -55,7 +127,7 @@ export async function listPropertyValues(ctx: Context, args: PropertyValuesArgs)
   };
 }
 
-export async function runReport(ctx: Context, input: RunReportInput, path: string): Promise<ReportResultType> {
+export async function runReport(ctx: ReportingCaller, input: RunRequest, path: string): Promise<RunResult> {
   const started = performance.now();
   return runSource(ctx, await sourceOf(ctx, input, ''), input, path, started);
 }
@@ -64,25 +136,28 @@ export async function runReport(ctx: Context, input: RunReportInput, path: strin
  * The page of a drill-down may be given in its input (as it always could) or beside it, where
  * Relay-style client caches look for `first` and `after`; not both.
  */
-export async function drilldown(ctx: Context, input: DrilldownInput, page: PageArgs = {}): Promise<ConversationConnection> {
+export async function drilldown(ctx: ReportingCaller, input: DrilldownRequest, page: PageArgs = {}): Promise<ConversationPage> {
   for (const arg of ['first', 'after'] as const) {
     if (page[arg] != null && input[arg] != null) throw new BadInput(arg, `give it as an argument of drilldown or as input.${arg}, not both`);
   }
   const spec = await specFor(ctx, input.run, 'run.');
-  const reader = await listingReader(ctx.db, ctx.viewer.account.id, knownDataVersion(ctx.viewer.account));
-  return drilldownSpec(reader, spec, input.point ?? [], input.measure, { first: page.first ?? input.first, after: page.after ?? input.after });
+  const accountId = ctx.viewer.account.id;
+  return ctx.db.inAccountTurn(accountId, async () => {
+    const reader = await listingReader(ctx.db, accountId, knownDataVersion(ctx.viewer.account));
+    return drilldownSpec(reader, spec, input.point ?? [], input.measure, { first: page.first ?? input.first, after: page.after ?? input.after });
+  });
 }
 
 /** Resolves the report a run names and validates the run against it. */
-async function specFor(ctx: Context, input: RunReportInput, prefix = ''): Promise<ReportSpec> {
+async function specFor(ctx: ReportingCaller, input: RunRequest, prefix = ''): Promise<ReportSpec> {
   return specOf(ctx, await sourceOf(ctx, input, prefix), input);
 }
 
 /**
  * Runs a catalog or saved report as shown somewhere (a saved report's page, a dashboard), and
- * records in the context where its answer came from: `path` is where it sits in the response.
+ * records in the caller's log where its answer came from: `path` is where it sits in the response.
  */
-export async function runSource(ctx: Context, source: ReportSource, run: RunOptions, path: string, started = performance.now()): Promise<ReportResultType> {
+export async function runSource(ctx: ReportingCaller, source: ReportSource, run: RunOptions, path: string, started = performance.now()): Promise<RunResult> {
   const known = knownDataVersion(ctx.viewer.account);
   const spec = await specOf(ctx, source, run);
   if (run.compareTo) {
@@ -90,18 +165,18 @@ export async function runSource(ctx: Context, source: ReportSource, run: RunOpti
     const earlier = comparisonSpec(spec, run.compareTo);
     const [current, previous] = await Promise.all([answerReport(ctx.db, spec, known), answerReport(ctx.db, earlier, known)]);
     ctx.reportRuns.push({ path, source: current.source, ms: performance.now() - started });
-    return Object.assign(new ReportResultType(), compareResults(spec, current.result, previous.result, earlier.range as LocalDateRange));
+    return compareResults(spec, current.result, previous.result, earlier.range as LocalDateRange);
   }
   const { result, source: answeredBy } = await answerReport(ctx.db, spec, known);
   ctx.reportRuns.push({ path, source: answeredBy, ms: performance.now() - started });
-  return Object.assign(new ReportResultType(), result);
+  return result;
 }
 
 /**
  * The report a run or drill-down names as a dashboard's tile shows it. Dashboards sit above reporting
  * and install it at start-up (src/dashboards/install.ts), so reporting never imports dashboards.
  */
-export type DashboardSource = (ctx: Context, dashboardId: string, run: { definitionId?: string | null; reportId?: string | null }, field: string) => Promise<ReportSource>;
+export type DashboardSource = (ctx: ReportingCaller, dashboardId: string, run: { definitionId?: string | null; reportId?: string | null }, field: string) => Promise<ReportSource>;
 
 let dashboardSource: DashboardSource | undefined;
 
@@ -110,7 +185,7 @@ export function setDashboardSource(source: DashboardSource): void {
   dashboardSource = source;
 }
 
-async function sourceOf(ctx: Context, input: RunReportInput, prefix: string): Promise<ReportSource> {
+async function sourceOf(ctx: ReportingCaller, input: RunRequest, prefix: string): Promise<ReportSource> {
   const given = [input.definitionId, input.reportId].filter((v) => v !== null && v !== undefined);
   if (given.length !== 1) throw new BadInput(`${prefix}definitionId`, 'give exactly one of definitionId and reportId');
   if (input.dashboardId != null) {
@@ -123,7 +198,7 @@ async function sourceOf(ctx: Context, input: RunReportInput, prefix: string): Pr
   return savedSource(await findSavedReport(ctx, String(input.reportId)));
 }
 
-export function describeDefinition(d: ReportDefinition): ReportDefinitionType {
+export function describeDefinition(d: ReportDefinition): DefinitionInfo {
   return {
     id: d.id,
     title: d.title,
@@ -138,17 +213,17 @@ export function describeDefinition(d: ReportDefinition): ReportDefinitionType {
   };
 }
 
-export function describeMeasure(key: MeasureKey): ReportMeasure {
+export function describeMeasure(key: MeasureKey): MeasureInfo {
   const measure = reportCatalog().measureLookup(key);
   if (!measure) throw new Error(`measure ${key} is not in the catalog`);
   return { key, label: measure.label, unit: measure.unit };
 }
 
-export function describeDimension(key: string): ReportDimension {
+export function describeDimension(key: string): DimensionInfo {
   // A key saved under an older version that no longer names a property shows as itself.
   return { key, label: builtinProperty(key)?.label ?? (key.startsWith(CUSTOM_PREFIX) ? key.slice(CUSTOM_PREFIX.length) : key) };
 }
 
-export function describeFilter(f: FilterSpec): ReportFilter {
+export function describeFilter(f: FilterSpec): FilterInfo {
   return { property: f.property, operator: f.operator, values: [...(f.values ?? [])] };
 }

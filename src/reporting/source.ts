@@ -1,5 +1,5 @@
 import { ConfigInvalid } from '../errors';
-import { Context } from '../server/context';
+import { ReportingCaller } from './caller';
 import { ReportDefinition } from './catalog/definition';
 import { reportCatalog } from './catalog/registry';
 import { resolveStoredRange, StoredDateRange } from '../calendar/date-presets';
@@ -45,7 +45,7 @@ export function onDashboard(source: ReportSource, dashboard: DashboardOverlay): 
 }
 
 /** The validated spec of one run of `source`; errors name the run's input fields. */
-export async function specOf(ctx: Context, source: ReportSource, run: RunOptions): Promise<ReportSpec> {
+export async function specOf(ctx: ReportingCaller, source: ReportSource, run: RunOptions): Promise<ReportSpec> {
   const timezone = run.timezone ? parseTimezone(run.timezone, 'timezone') : (source.timezone ?? ctx.viewer.account.timezone);
   const dateRange = run.dateRange ?? (source.dateRange && resolveStoredRange(source.dateRange, timezone));
   return buildSpec(source.shape, { ...run, timezone, dateRange }, { account: ctx.viewer.account, catalog: await ctx.reporting.catalog(), dialect: ctx.db.dialect, measures: reportCatalog().measureLookup });

@@ -42,13 +42,15 @@ export async function propertyValues(db: Database, catalog: PropertyCatalog, acc
   const first = pageSize(args.first);
   const offset = args.after ? decodeOffset(args.after, property.key) : 0;
   const needle = args.search?.trim() || null;
-  if (property.enumValues) return enumValues(db, property, accountId, needle, first, offset);
+  if (property.enumValues) return db.inAccountTurn(accountId, () => enumValues(db, property, accountId, needle, first, offset));
   const search = needle === null ? null : `%${escapeLike(needle)}%`;
   const values = valuesQuery(db, property, accountId, search);
-  const [rows, [total]] = await Promise.all([
-    selectReport(db, sql`SELECT value, label, n FROM (${values}) v ORDER BY n DESC, label, value LIMIT ${first + 1} OFFSET ${offset}`, { value: column.text, label: column.text, n: column.count }),
-    selectReport(db, sql`SELECT COUNT(*) AS total FROM (${values}) v`, { total: column.count }),
-  ]);
+  const [rows, [total]] = await db.inAccountTurn(accountId, () =>
+    Promise.all([
+      selectReport(db, sql`SELECT value, label, n FROM (${values}) v ORDER BY n DESC, label, value LIMIT ${first + 1} OFFSET ${offset}`, { value: column.text, label: column.text, n: column.count }),
+      selectReport(db, sql`SELECT COUNT(*) AS total FROM (${values}) v`, { total: column.count }),
+    ]),
+  );
   const nodes = rows.slice(0, first).map((r) => ({ value: r.value, label: r.label, count: r.n }));
   return page(nodes, rows.length > first, offset, property.key, total?.total ?? 0);
 }

@@ -1,34 +1,23 @@
-import DataLoader from 'dataloader';
-import { createMemberLoader, Member } from '../auth/members';
+import { createMemberLoader } from '../auth/members';
 import { authenticate, Refusal, Viewer } from '../auth/viewer';
 import { ConversationLoaders, createConversationLoaders } from '../conversations/loaders';
 import { Database } from '../db/database';
-import { DashboardItem, findItems } from '../dashboards/store';
 import { Unauthenticated } from '../errors';
-import { AnswerSource } from '../reporting/engine/run';
-import { createReportingLoaders, ReportingLoaders } from '../reporting/loaders';
+import { ReportingCaller, ReportRun } from '../reporting/caller';
+import { createReportingLoaders } from '../reporting/loaders';
 import { RateLimits } from './rate-limit';
 
-/** What every resolver receives: the database, the caller and per-request DataLoaders. */
-export interface Context {
-  db: Database;
-  viewer: Viewer;
+/**
+ * What every resolver receives: the database, the caller and per-request DataLoaders. It is the
+ * caller resolvers hand to the domain's services (a ReportingCaller, and so a Caller); the rest is
+ * for the GraphQL layer alone.
+ */
+export interface Context extends ReportingCaller {
   loaders: ConversationLoaders;
-  reporting: ReportingLoaders;
-  members: DataLoader<string, Member | null>;
-  dashboardItems: DataLoader<string, DashboardItem[]>;
   /** Every report this request ran, by response path: what `extensions.threadline` tells the client. */
   reportRuns: ReportRun[];
   /** The request asked for server-side timings (header `Threadline-Timing: 1`). */
   timing: boolean;
-}
-
-/** One report run of a request: where it is in the response, where its answer came from, how long it took. */
-export interface ReportRun {
-  path: string;
-  source: AnswerSource;
-  /** Server-side milliseconds from resolving the report to having its result. */
-  ms: number;
 }
 
 /** What createContext needs of an HTTP request. */
@@ -45,6 +34,15 @@ export interface RequestInfo {
  * then counted against its token's rate limit. A refused token also counts against its address.
  */
 export async function createContext(db: Database, request: RequestInfo, limits: RateLimits | null = null): Promise<Context> {
+  return contextOfAdmitted(db, await admitRequest(db, request, limits), request);
+}
+
+/**
+ * What every GraphQL request goes through before anything else, a cached response included: its
+ * address's and token's rate limits and its token's authentication. Resolves to the caller;
+ * UNAUTHENTICATED or RATE_LIMITED otherwise.
+ */
+export async function admitRequest(db: Database, request: RequestInfo, limits: RateLimits | null = null): Promise<Viewer> {
   const address = request.address ?? 'unknown';
   await limits?.admitAddress(address);
   const authentication = await authenticate(db, request.authorization);
@@ -54,7 +52,17 @@ export async function createContext(db: Database, request: RequestInfo, limits: 
   }
   const { viewer } = authentication;
   if (viewer.tokenId) await limits?.request(viewer.tokenId);
-  return { ...contextFor(db, viewer), timing: /^(1|true|on|yes)$/i.test(request.timing?.trim() ?? '') };
+  return viewer;
+}
+
+/** The context of a request admitRequest let in. */
+export function contextOfAdmitted(db: Database, viewer: Viewer, request: RequestInfo): Context {
+  return { ...contextFor(db, viewer), timing: asksForTiming(request) };
+}
+
+/** Whether the request carries `Threadline-Timing: 1` (or `true`, `on`, `yes`). */
+export function asksForTiming(request: Pick<RequestInfo, 'timing'>): boolean {
+  return /^(1|true|on|yes)$/i.test(request.timing?.trim() ?? '');
 }
 
 /** What a refused request is told: that its token was revoked or expired, nothing more. */
@@ -75,10 +83,6 @@ export function contextFor(db: Database, viewer: Viewer): Context {
     loaders: createConversationLoaders(db, accountId),
     reporting: createReportingLoaders(db, accountId, viewer.account.dataVersion),
     members: createMemberLoader(db, accountId),
-    dashboardItems: new DataLoader(async (ids) => {
-      const byDashboard = await findItems(db, accountId, ids);
-      return ids.map((id) => byDashboard.get(id) ?? []);
-    }),
     reportRuns: [],
     timing: false,
   };

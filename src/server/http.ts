@@ -2,14 +2,13 @@ import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import express from 'express';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { RateLimitConfig, settings } from '../config';
 import { Database } from '../db/database';
 import { closeReportCache } from '../reporting/cache';
 import { reportCatalog } from '../reporting/catalog/registry';
 import { createApolloServer } from './apollo';
-import { createContext } from './context';
+import { graphqlHandler } from './graphql-handler';
 import { corsFor } from './cors';
 import { EXPLORER_ASSETS, explorerAssets, explorerHandler } from './explorer';
 import { healthRoutes } from './health';
@@ -20,6 +19,7 @@ import { exportRoutes } from './export-routes';
 import { metricsHandler, metricsPlugin, timeRequests } from './metrics-routes';
 import { webApp } from './web';
 import { RateLimits } from './rate-limit';
+import { ResponseCache } from './response-cache';
 
 export interface ServerOptions {
   port: number;
@@ -35,6 +35,8 @@ export interface ServerOptions {
   shutdownTimeoutMs?: number;
   /** The bearer token `/metrics` requires; default THREADLINE_METRICS_TOKEN (unset: open). */
   metricsToken?: string;
+  /** Memory for whole cached report responses (0: none); default THREADLINE_RESPONSE_CACHE_MB, none with THREADLINE_CACHE=off. */
+  responseCacheBytes?: number;
 }
 
 export interface RunningServer {
@@ -70,6 +72,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
   const apollo = await createApolloServer([ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.shutdownTimeoutMs }), metricsPlugin(), requestLogPlugin()]);
   await apollo.start();
   const rateLimits = await RateLimits.start(options.rateLimits ?? settings().rateLimits);
+  const responseCacheBytes = options.responseCacheBytes ?? settings().responseCacheBytes;
   app.disable('x-powered-by');
   app.use(requestLogging());
   // Under `serve --workers N`: which worker answered (1 to N; a restarted one takes the next number).
@@ -87,7 +90,7 @@ export async function startServer(db: Database, options: ServerOptions): Promise
     onlyGraphQLMethods,
     jsonBodiesOnly,
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, { context: ({ req }) => createContext(db, { authorization: req.headers.authorization, address: req.ip, timing: req.get('threadline-timing') }, rateLimits) }),
+    graphqlHandler(apollo, db, rateLimits, responseCacheBytes > 0 ? new ResponseCache(responseCacheBytes, settings().limits.tokens) : null),
   );
   if (cors) app.use('/export', cors);
   app.use('/export', exportRoutes(db, rateLimits));

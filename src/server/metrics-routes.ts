@@ -85,7 +85,7 @@ export const MAX_COMBINED_OPERATIONS = 50;
 
 const combinedOperations = new Set<string>();
 
-function operationLabel(operation: OperationDefinitionNode): string {
+export function operationLabel(operation: OperationDefinitionNode): string {
   const names = new Set<string>();
   for (const selection of operation.selectionSet.selections) names.add(selection.kind === Kind.FIELD ? selection.name.value : '(fragment)');
   const sorted = [...names].sort();

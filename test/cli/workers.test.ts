@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { request } from 'node:http';
 import { createAccount } from '../../src/accounts/accounts';
 import { issueToken } from '../../src/auth/api-tokens';
@@ -217,6 +219,31 @@ describe('threadline serve --workers (more)', () => {
       // Settings are checked before any worker is started: the bad value stops the command at once.
       expect([...new Set(lines)].sort()).toEqual(['threadline: THREADLINE_RATE_LIMIT must be "on" or "off", got "maybe"']);
     } finally {
+      await test.drop();
+    }
+  }, 60_000);
+
+  it('reports a worker that stops before it accepts requests, stops the other one still starting, and exits 1 without restarting either', async () => {
+    const test = await createTestDatabase('sqlite');
+    // A plugin the server loads before it listens: it ends worker 1 there, and keeps worker 2 busy
+    // there for good (a worker still starting, which ignores SIGTERM until it listens), so neither
+    // ever accepts requests. The primary started fine: it loads no plugins.
+    const plugins = mkdtempSync(join(tmpdir(), 'threadline-crash-plugin-'));
+    writeFileSync(
+      join(plugins, 'stop-workers.js'),
+      `const cluster = require('node:cluster');
+if (cluster.isWorker && cluster.worker.id === 1) process.exit(3);
+if (cluster.isWorker) for (;;);
+module.exports = ${JSON.stringify({ id: 'never-loaded', title: 'Never loaded', description: 'Stops the workers at start-up.', channel: 'CHAT', measures: ['count'], dimensions: ['assignee'], dateProperty: 'createdAt', defaultChartType: 'BAR' })};
+`,
+    );
+    try {
+      const result = await runCli(['serve', '--workers', '2', '--port', '0', '--json'], { databaseUrl: test.url, env: { THREADLINE_PLUGINS: plugins } }, 60_000);
+
+      expect([result.status, result.signal, result.stdout]).toEqual([1, null, '']);
+      expect(result.stderr.split('\n').filter(Boolean)).toEqual([expect.stringMatching(/^threadline: worker 1 \(pid \d+\) stopped before it accepted requests \(status 3\); stopping the others$/)]);
+    } finally {
+      rmSync(plugins, { recursive: true, force: true });
       await test.drop();
     }
   }, 60_000);

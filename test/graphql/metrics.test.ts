@@ -4,7 +4,7 @@ import { MAX_COMBINED_OPERATIONS } from '../../src/server/metrics-routes';
 import { startTestApi, TestApi } from '../support/api';
 import { DIALECTS } from '../support/databases';
 import { aConversation, toNdjson } from '../support/fixtures';
-import { AuthViewerDocument, ConversationInput, ExportRunDocument, IngestDocument } from './generated/operations';
+import { AuthViewerDocument, ConversationInput, ExportRunDocument, IngestDocument, RunReportDocument } from './generated/operations';
 
 const METRICS_TOKEN = 'metrics-secret-for-tests';
 
@@ -90,19 +90,22 @@ describe.each(DIALECTS)('Prometheus metrics over HTTP on %s', (dialect) => {
   });
 
   it('counts report cache hits and misses and where aggregates come from', async () => {
-    const run = () => api.request(ExportRunDocument, { input: { definitionId: 'email-volume-by-assignee', dateRange: { from: '2026-01-01', to: '2026-01-31' } } });
+    const input = { definitionId: 'email-volume-by-assignee', dateRange: { from: '2026-01-01', to: '2026-01-31' } };
     const moved = await growth(
       {
         misses: () => sample('threadline_report_cache_requests_total', { result: 'miss' }),
         memoryHits: () => sample('threadline_report_cache_requests_total', { result: 'hit', tier: 'memory' }),
+        responseHits: () => sample('threadline_report_cache_requests_total', { result: 'hit', tier: 'response' }),
         aggregates: () => sample('threadline_report_aggregates_total'),
       },
       async () => {
-        await run();
-        await run();
+        await api.request(ExportRunDocument, { input });
+        // Another query of the same run: the result from memory; the same query again: the whole response.
+        await api.request(RunReportDocument, { input });
+        await api.request(ExportRunDocument, { input });
       },
     );
-    expect(moved).toEqual({ misses: 1, memoryHits: 1, aggregates: 1 });
+    expect(moved).toEqual({ misses: 1, memoryHits: 1, responseHits: 1, aggregates: 1 });
   });
 
   it('counts conversations ingested and imported, by outcome', async () => {

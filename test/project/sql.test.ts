@@ -11,8 +11,15 @@ import ts from 'typescript';
  */
 const ROOT = join(__dirname, '..', '..');
 const DRIVER_FILES = new Set(['src/db/database.ts', 'src/db/sqlite-readers.ts', 'src/db/sql.ts']);
-/** A `?` where SQL takes a value: after a comparison, in a list, in LIMIT/OFFSET, in a tuple, or alone (to be repeated). */
-const PLACEHOLDER = /(=|<>|<=|>=|<|>|\bIN\s*\(|\bLIKE|\bLIMIT|\bOFFSET|\bVALUES\s*\(|,)\s*\?|\(\s*\?\s*[,)]|^\s*\?\s*,?\s*$/i;
+/** A `?` where SQL takes a value: after a comparison, in a list, in LIMIT/OFFSET, in a tuple. */
+const PLACEHOLDER = /(=|<>|<=|>=|<|>|\bIN\s*\(|\bLIKE|\bLIMIT|\bOFFSET|\bVALUES\s*\(|,)\s*\?|\(\s*\?\s*[,)]/i;
+/** A lone `?` repeated into a list of placeholders: `ids.map(() => '?')`, `new Array(n).fill('?')`. */
+function repeatedMark(node: ts.Node, text: string): boolean {
+  if (!/^\s*\?\s*,?\s*$/.test(text)) return false;
+  const parent = node.parent;
+  if (parent && ts.isArrowFunction(parent) && parent.body === node) return true;
+  return Boolean(parent && ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && ['fill', 'repeat'].includes(parent.expression.name.text));
+}
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -46,7 +53,7 @@ export function sqlViolations(fileName: string, text: string): string[] {
     // The tag's own template text is checked by the tag (it refuses a ?); other strings here.
     const isTagged = node.parent !== undefined && ts.isTaggedTemplateExpression(node.parent);
     const written = isTagged ? null : textOf(node);
-    if (written !== null && PLACEHOLDER.test(written)) at(node, `a ? placeholder written by hand: ${JSON.stringify(written.slice(0, 80))}`);
+    if (written !== null && (PLACEHOLDER.test(written) || repeatedMark(node, written))) at(node, `a ? placeholder written by hand: ${JSON.stringify(written.slice(0, 80))}`);
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -68,6 +75,7 @@ describe('SQL in src/', () => {
     ["db.report<{ n: number }>('SELECT COUNT(*) AS n FROM t WHERE a = ?');", /given text with a \?/],
     ["const where = { sql: 'c.status = ?', params: ['OPEN'] };", /placeholder written by hand/],
     ["const tuple = `(${columns.map(() => '?').join(', ')})`;", /placeholder written by hand/],
+    ["const marks = new Array(n).fill('?').join(', ');", /placeholder written by hand/],
     ["const forged = Sql.of('a = ?', [1]);", /Sql\.of outside/],
   ])('catches %s', (code, reason) => {
     expect(sqlViolations('src/x.ts', code).join('\n')).toMatch(reason);
@@ -77,6 +85,7 @@ describe('SQL in src/', () => {
     'db.query(sql`SELECT id FROM users WHERE account_id = ${accountId}`);',
     "db.query(sql`UPDATE api_tokens SET scope = 'READ' WHERE id = ${id}`);",
     "throw new BadInput('first', 'must be between 1 and 500: what is it?');",
+    "const search = url.indexOf('?');",
   ])('lets %s pass', (code) => {
     expect(sqlViolations('src/x.ts', code)).toEqual([]);
   });

@@ -22,6 +22,7 @@ describe('settings from the environment', () => {
       redisUrl: undefined,
       cache: true,
       rollups: true,
+      responseCacheBytes: 32 * 1024 * 1024,
       rateLimits: { enabled: true, requestsPerWindow: 600, authFailuresPerWindow: 30, windowSeconds: 60, redisUrl: undefined },
       trustProxy: false,
       corsOrigins: [],
@@ -35,6 +36,7 @@ describe('settings from the environment', () => {
       debug: false,
       databaseTimeouts: { readyMs: 2000, statementMs: 5000, queryMs: 30_000 },
       sqliteReaders: 2,
+      accountReports: { inFlight: 4, queued: 100 },
       shutdownTimeoutMs: 10_000,
       metricsToken: undefined,
       databaseReplicas: [],
@@ -52,7 +54,8 @@ describe('settings from the environment', () => {
       THREADLINE_IMPORT_MAX_LINE_BYTES: '4096', THREADLINE_LOG_LEVEL: 'debug', THREADLINE_LOG_FORMAT: 'json', THREADLINE_DEBUG: '1', UNRELATED: 'x',
       THREADLINE_READY_TIMEOUT_MS: '1000', THREADLINE_DB_TIMEOUT_MS: '3000', THREADLINE_QUERY_TIMEOUT_MS: '9000', THREADLINE_SQLITE_READERS: '0',
       THREADLINE_SHUTDOWN_TIMEOUT_MS: '500', THREADLINE_METRICS_TOKEN: 'scrape-me', DATABASE_REPLICA_URLS: 'mysql://app:secret@replica:3306/threadline',
-      THREADLINE_AUTH_CACHE: 'off', THREADLINE_WORKERS: '3', THREADLINE_IMPORT_THREADS: '2',
+      THREADLINE_AUTH_CACHE: 'off', THREADLINE_WORKERS: '3', THREADLINE_IMPORT_THREADS: '2', THREADLINE_RESPONSE_CACHE_MB: '8',
+      THREADLINE_ACCOUNT_REPORTS_IN_FLIGHT: '2', THREADLINE_ACCOUNT_REPORTS_QUEUED: '0',
     });
     expect(settings).toEqual({
       databaseUrl: 'mysql://app:secret@db:3307/threadline',
@@ -62,6 +65,8 @@ describe('settings from the environment', () => {
       redisUrl: 'redis://cache:6379',
       cache: false,
       rollups: false,
+      // THREADLINE_CACHE=off keeps no responses either, whatever their memory.
+      responseCacheBytes: 0,
       rateLimits: { enabled: false, requestsPerWindow: 1200, authFailuresPerWindow: 5, windowSeconds: 60, redisUrl: 'redis://cache:6379' },
       trustProxy: 'loopback',
       corsOrigins: ['https://reports.example.com'],
@@ -74,6 +79,7 @@ describe('settings from the environment', () => {
       debug: true,
       databaseTimeouts: { readyMs: 1000, statementMs: 3000, queryMs: 9000 },
       sqliteReaders: 0,
+      accountReports: { inFlight: 2, queued: 0 },
       shutdownTimeoutMs: 500,
       metricsToken: 'scrape-me',
       databaseReplicas: [{ kind: 'mysql', host: 'replica', port: 3306, user: 'app', password: 'secret', database: 'threadline' }],
@@ -91,8 +97,16 @@ describe('settings from the environment', () => {
     [{ REDIS_URL: 'cache:6379' }, 'REDIS_URL must be a redis:// or rediss:// URL, got "cache:6379"'],
     [{ DATABASE_URL: 'postgres://x/y' }, 'DATABASE_URL "postgres://x/y" must start with sqlite: or mysql://'],
     [{ THREADLINE_IMPORT_MAX_LINE_BYTES: '0' }, 'THREADLINE_IMPORT_MAX_LINE_BYTES must be a positive integer, got "0"'],
+    [{ THREADLINE_ACCOUNT_REPORTS_IN_FLIGHT: '0' }, 'THREADLINE_ACCOUNT_REPORTS_IN_FLIGHT must be a positive integer, got "0"'],
+    [{ THREADLINE_ACCOUNT_REPORTS_QUEUED: 'lots' }, 'THREADLINE_ACCOUNT_REPORTS_QUEUED must be a whole number from 0 to 100000, got "lots"'],
+    [{ THREADLINE_RESPONSE_CACHE_MB: '5000' }, 'THREADLINE_RESPONSE_CACHE_MB must be a whole number of megabytes from 0 to 4096, got "5000"'],
   ])('refuses %j, naming the variable and the value', (env, message) => {
     expect(refusal(env)).toBe(message);
+  });
+
+  it('reads THREADLINE_RESPONSE_CACHE_MB in MiB, 0 keeping no responses', () => {
+    expect(readSettings({ THREADLINE_RESPONSE_CACHE_MB: '8' }).responseCacheBytes).toBe(8 * 1024 * 1024);
+    expect(readSettings({ THREADLINE_RESPONSE_CACHE_MB: '0' }).responseCacheBytes).toBe(0);
   });
 
   it('names every bad value at once, one a line', () => {

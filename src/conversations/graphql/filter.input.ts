@@ -1,9 +1,10 @@
 import { Field, InputType } from 'type-graphql';
+import type { FilterSpec } from '../query/filters';
 import { FilterOperator } from '../query/properties';
 import { FilterOperatorEnum } from './enums';
 
 @InputType({ description: 'One condition on a conversation property. Several filters combine with AND.' })
-export class FilterInput {
+export class FilterInput implements FilterSpec {
   @Field({ description: 'A property key from `conversationProperties`, e.g. `assignee`, `createdAt` or `properties.priority`.' })
   property: string;
 

@@ -6,19 +6,19 @@ import { FilterInput } from './filter.input';
 import { ingest, listConversations } from '../service';
 import { ConversationInput } from './inputs';
 import { IngestResult } from './results';
-import { Agent, Chatflow, ConversationConnection, ConversationNode, CustomPropertyValue, Inbox, Team } from './types';
+import { Agent, Chatflow, ConversationConnection, conversationConnection, ConversationNode, CustomPropertyValue, Inbox, Team } from './types';
 
 @Resolver(() => ConversationNode)
 export class ConversationResolver {
   @Query(() => ConversationConnection, runsOnce('Conversations of your account that pass every filter, newest first, cursor-paged.'))
-  conversations(
+  async conversations(
     @Ctx() ctx: Context,
     @Arg('filters', () => [FilterInput], { nullable: true, description: 'Conditions that must all hold (AND).' }) filters?: FilterInput[] | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size: 1 to 500, default 50.' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'The `pageInfo.endCursor` of the previous page.' }) after?: string | null,
     @Arg('timezone', () => String, { nullable: true, description: 'IANA zone in which local dates of date filters are read; default the account\'s.' }) timezone?: string | null,
   ): Promise<ConversationConnection> {
-    return listConversations(ctx, { filters, first, after, timezone });
+    return conversationConnection(await listConversations(ctx, { filters, first, after, timezone }));
   }
 
   @Mutation(() => IngestResult, costsPer(100, 'input', 'Creates or updates conversations as they happen, validated like `threadline import` (at most 1000 per call). Needs an ADMIN\'s ADMIN-scoped token or an INGEST-scoped token.'))

@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Channel, ConversationStatus } from '../conversation.entity';
+import { ConversationPage, ListedConversation, PageInfo as PlainPageInfo } from '../list';
 import { ChannelEnum, ConversationStatusEnum } from './enums';
 
 @ObjectType({ description: 'A team member conversations are assigned to, as named by the latest import.' })
@@ -60,7 +61,7 @@ export class CustomPropertyValue {
 }
 
 @ObjectType('Conversation', { description: 'One chat or email conversation of the shared inbox, as reports count it.' })
-export class ConversationNode {
+export class ConversationNode implements ListedConversation {
   @Field(() => ID, { description: 'The id given on import, unique within the account.' })
   externalId: string;
 
@@ -105,7 +106,7 @@ export class ConversationNode {
 }
 
 @ObjectType({ description: 'Where a page of results starts and ends, for cursor pagination (Relay\'s connection shape).' })
-export class PageInfo {
+export class PageInfo implements PlainPageInfo {
   @Field({ description: 'Whether more results follow this page.' })
   hasNextPage: boolean;
 
@@ -117,16 +118,6 @@ export class PageInfo {
 
   @Field(() => String, { nullable: true, description: 'The cursor of the first result of this page (its first edge\'s `cursor`); null on an empty page.' })
   startCursor: string | null;
-}
-
-/** The Relay page info of a forward-only page whose nodes have the given cursors. */
-export function forwardPageInfo(cursors: readonly string[], hasNextPage: boolean, after: string | null | undefined): PageInfo {
-  return {
-    hasNextPage,
-    endCursor: cursors[cursors.length - 1] ?? null,
-    hasPreviousPage: Boolean(after),
-    startCursor: cursors[0] ?? null,
-  };
 }
 
 @ObjectType({ description: 'A conversation of a page, with the cursor that pages on from it.' })
@@ -161,4 +152,9 @@ export class ConversationConnection {
   edges(): ConversationEdge[] {
     return this.nodes.map((node, i) => ({ cursor: this.cursors[i], node }));
   }
+}
+
+/** A page of the conversations service or the drill-down engine, as GraphQL shows it. */
+export function conversationConnection(page: ConversationPage): ConversationConnection {
+  return Object.assign(new ConversationConnection(), { nodes: page.nodes, cursors: page.cursors, pageInfo: page.pageInfo, countAll: () => page.totalCount() });
 }

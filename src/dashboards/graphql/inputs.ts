@@ -3,9 +3,10 @@ import { FilterInput } from '../../conversations/graphql/filter.input';
 import { ReportChangesInput, ReportDateRangeInput } from '../../reporting/saved/graphql/inputs';
 import { Privacy } from '../../auth/access';
 import { PrivacyEnum, ShareType } from './types';
+import type { DashboardChanges, DashboardOwnerChange, DashboardReportEdit, NewDashboard, ReportPlacement, ReportRemoval } from '../service';
 
 @InputType({ description: 'A new dashboard from a template of the library.' })
-export class CreateDashboardFromTemplateInput {
+export class CreateDashboardFromTemplateInput implements NewDashboard {
   @Field(() => ID, { description: '`chat-overview` or `email-overview` (see `dashboardTemplates`).' })
   templateId: string;
 
@@ -32,7 +33,7 @@ export class LayoutItemInput {
 }
 
 @InputType({ description: 'Changes to a dashboard. Fields left out stay as they are; an explicit null clears dateRange or filters.' })
-export class UpdateDashboardInput {
+export class UpdateDashboardInput implements DashboardChanges {
   @Field(() => ID, { description: 'The dashboard.' })
   id: string;
 
@@ -56,7 +57,7 @@ export class UpdateDashboardInput {
 }
 
 @InputType({ description: 'A report to add to a dashboard: from the catalog or a saved report (give one).' })
-export class AddReportToDashboardInput {
+export class AddReportToDashboardInput implements ReportPlacement {
   @Field(() => ID, { description: 'The dashboard.' })
   dashboardId: string;
 
@@ -74,7 +75,7 @@ export class AddReportToDashboardInput {
 }
 
 @InputType({ description: 'A report to take off a dashboard: by its place, or by the report it shows (give one).' })
-export class RemoveReportFromDashboardInput {
+export class RemoveReportFromDashboardInput implements ReportRemoval {
   @Field(() => ID, { description: 'The dashboard.' })
   dashboardId: string;
 
@@ -89,7 +90,7 @@ export class RemoveReportFromDashboardInput {
 }
 
 @InputType({ description: 'An edit of a report where it sits on a dashboard.' })
-export class EditDashboardReportInput {
+export class EditDashboardReportInput implements DashboardReportEdit {
   @Field(() => ID, { description: 'The dashboard.' })
   dashboardId: string;
 
@@ -101,7 +102,7 @@ export class EditDashboardReportInput {
 }
 
 @InputType({ description: 'Gives a dashboard to another user of the account, e.g. when its owner left (admins only).' })
-export class ReassignDashboardOwnerInput {
+export class ReassignDashboardOwnerInput implements DashboardOwnerChange {
   @Field(() => ID, { description: 'The dashboard.' })
   dashboardId: string;
 

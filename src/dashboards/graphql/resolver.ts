@@ -3,7 +3,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Roo
 import { listDirectory } from '../../conversations/directory';
 import { Team } from '../../conversations/graphql/types';
 import { catalogDefinition, reportCatalog } from '../../reporting/catalog/registry';
-import { ReportDefinitionType, ReportResultType } from '../../reporting/graphql/types';
+import { ReportDefinitionType, reportResult, ReportResultType } from '../../reporting/graphql/types';
 import { describeReport, describeStoredRange } from '../../reporting/saved/graphql/resolver';
 import { MemberType, ReportRunArgs, SavedReportType } from '../../reporting/saved/graphql/types';
 import { describeDefinition, describeFilter, runSource } from '../../reporting/service';
@@ -139,7 +139,7 @@ export class DashboardReportResolver {
   })
   async result(@Ctx() ctx: Context, @Root() item: DashboardReportType, @Args(() => ReportRunArgs) run: ReportRunArgs, @Info() info: GraphQLResolveInfo): Promise<ReportResultType> {
     const started = performance.now();
-    return runSource(ctx, await tileSource(ctx, item.shownOn, item), run, responsePath(info), started);
+    return reportResult(await runSource(ctx, await tileSource(ctx, item.shownOn, item), run, responsePath(info), started));
   }
 }
 

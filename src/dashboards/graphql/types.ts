@@ -4,7 +4,7 @@ import { ChannelEnum } from '../../conversations/graphql/enums';
 import { graphqlEnum } from '../../graphql/graphql-enum';
 import { ReportDefinitionType, ReportFilter } from '../../reporting/graphql/types';
 import { StoredDateRangeType } from '../../reporting/saved/graphql/types';
-import { Access, GranteeType, Privacy } from '../../auth/access';
+import { Access, GranteeType, Privacy, Share } from '../../auth/access';
 import type { VisibleDashboard } from '../service';
 
 export const PrivacyEnum = graphqlEnum<Privacy>('DashboardPrivacy', 'Who can see and edit a dashboard. Its owner always can; admins view every dashboard of their account.', {
@@ -46,7 +46,7 @@ export class DashboardTemplateType {
 /** One class for the share a dashboard shows and the share a mutation gives: the same three fields. */
 @ObjectType('DashboardShare', { description: 'A user or team a SPECIFIC dashboard is shared with.' })
 @InputType('ShareInput', { description: 'A user or team to share a SPECIFIC dashboard with.' })
-export class ShareType {
+export class ShareType implements Share {
   @Field(() => GranteeTypeEnum, { description: 'USER or TEAM.' })
   granteeType: GranteeType;
 

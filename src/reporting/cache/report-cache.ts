@@ -52,7 +52,7 @@ export class ReportCache {
     // Read before computing: a result computed meanwhile may already include a newer import,
     // but is never older than the version it is stored under.
     const current = known ?? (await readDataVersion(db, spec.accountId));
-    if (current === null) return computeReport(db, spec);
+    if (current === null) return db.inAccountTurn(spec.accountId, () => computeReport(db, spec));
     const key = reportCacheKey(current.databaseIdentity, spec, current.version);
     const cached = this.lru.get(key);
     if (cached !== undefined) {

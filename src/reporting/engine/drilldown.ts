@@ -1,5 +1,4 @@
-import { ConversationConnection } from '../../conversations/graphql/types';
-import { PageArgs, pageConversations } from '../../conversations/list';
+import { ConversationPage, PageArgs, pageConversations } from '../../conversations/list';
 import { ReportReader } from '../../db/database';
 import { BadInput } from '../../errors';
 import { TimeBucket } from '../../calendar/time';
@@ -12,7 +11,7 @@ import { BoundSpec, isOtherDate, ReportSpec } from './spec';
  * narrowed to the point's dimension values and to the conversations its measure counts, so
  * `totalCount` equals the point's count (for an average: how many conversations were averaged).
  */
-export async function drilldownSpec(db: ReportReader, spec: ReportSpec, point: readonly (string | null)[], measureKey: string | null | undefined, page: PageArgs): Promise<ConversationConnection> {
+export async function drilldownSpec(db: ReportReader, spec: ReportSpec, point: readonly (string | null)[], measureKey: string | null | undefined, page: PageArgs): Promise<ConversationPage> {
   assertPointArity(spec, point);
   const key = measureKey ?? spec.measures[0].key;
   const measure = spec.measures.find((m) => m.key === key);

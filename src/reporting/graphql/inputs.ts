@@ -3,6 +3,7 @@ import { CompareTo } from '../engine/compare';
 import { Granularity } from '../../calendar/time';
 import { CompareToEnum, GranularityEnum } from './enums';
 import { FilterInput } from '../../conversations/graphql/filter.input';
+import type { DrilldownRequest, RunRequest } from '../service';
 
 @InputType({ description: 'Local calendar dates, both inclusive, in the report\'s timezone.' })
 export class DateRangeInput {
@@ -14,7 +15,7 @@ export class DateRangeInput {
 }
 
 @InputType({ description: 'Which report to run and how. Give exactly one of `definitionId` and `reportId`.' })
-export class RunReportInput {
+export class RunReportInput implements RunRequest {
   @Field(() => ID, { nullable: true, description: 'A report of the catalog (`reportDefinitions`).' })
   definitionId?: string | null;
 
@@ -45,7 +46,7 @@ export class RunReportInput {
 }
 
 @InputType({ description: 'A data point of a report run, to list the conversations behind it.' })
-export class DrilldownInput {
+export class DrilldownInput implements DrilldownRequest {
   @Field(() => RunReportInput, { description: 'The run the data point belongs to.' })
   run: RunReportInput;
 

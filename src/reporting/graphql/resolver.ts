@@ -2,13 +2,13 @@ import { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Int, Query, Resolver } from 'type-graphql';
 import { Channel } from '../../conversations/conversation.entity';
 import { ChannelEnum } from '../../conversations/graphql/enums';
-import { ConversationConnection } from '../../conversations/graphql/types';
+import { ConversationConnection, conversationConnection } from '../../conversations/graphql/types';
 import { Context } from '../../server/context';
 import { runsOnce } from '../../graphql/cost';
 import { responsePath } from '../../graphql/response-path';
 import { drilldown, listDefinitions, listMeasures, listProperties, listPropertyValues, runReport } from '../service';
 import { DrilldownInput, RunReportInput } from './inputs';
-import { ConversationPropertyType, PropertyValueConnection, ReportDefinitionType, ReportMeasure, ReportResultType } from './types';
+import { ConversationPropertyType, PropertyValueConnection, ReportDefinitionType, ReportMeasure, reportResult, ReportResultType } from './types';
 
 @Resolver()
 export class ReportingResolver {
@@ -39,21 +39,21 @@ export class ReportingResolver {
   }
 
   @Query(() => ReportResultType, runsOnce('Runs a report of the catalog or a saved report.'))
-  runReport(
+  async runReport(
     @Ctx() ctx: Context,
     @Arg('input', () => RunReportInput, { description: 'Which report, date range, timezone, granularity and filters.' }) input: RunReportInput,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ReportResultType> {
-    return runReport(ctx, input, responsePath(info));
+    return reportResult(await runReport(ctx, input, responsePath(info)));
   }
 
   @Query(() => ConversationConnection, runsOnce('The conversations behind one data point of a report run; `totalCount` equals the point\'s count.'))
-  drilldown(
+  async drilldown(
     @Ctx() ctx: Context,
     @Arg('input', () => DrilldownInput, { description: 'The run and the data point.' }) input: DrilldownInput,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, as `input.first` (give one or the other): 1 to 500, default 50. Here, Relay-style clients such as Apollo Client\'s `relayStylePagination` see it.' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'The `pageInfo.endCursor` (or an edge\'s `cursor`) of the previous page, as `input.after` (give one or the other).' }) after?: string | null,
   ): Promise<ConversationConnection> {
-    return drilldown(ctx, input, { first, after });
+    return conversationConnection(await drilldown(ctx, input, { first, after }));
   }
 }

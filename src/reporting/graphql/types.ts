@@ -9,9 +9,10 @@ import { FilterOperator, PropertyType } from '../../conversations/query/properti
 import { Granularity } from '../../calendar/time';
 import { ChartTypeEnum, GranularityEnum, MeasureUnitEnum } from './enums';
 import { DATE_PROPERTY_RULE, DIMENSIONS_RULE } from './descriptions';
+import type { DefinitionInfo, DimensionInfo, FilterInfo, MeasureInfo, PropertyInfo, PropertyValueList, RunResult } from '../service';
 
 @ObjectType({ description: 'A dimension of a report: a property the rows are grouped by.' })
-export class ReportDimension {
+export class ReportDimension implements DimensionInfo {
   @Field({ description: 'The property key, as in `conversationProperties` (e.g. `assignee`, `createdAt`).' })
   key: string;
 
@@ -20,7 +21,7 @@ export class ReportDimension {
 }
 
 @ObjectType({ description: 'A measure of a report: what each row counts or averages.' })
-export class ReportMeasure {
+export class ReportMeasure implements MeasureInfo {
   @Field({ description: 'e.g. `count`, `closedCount`, `openCount`, `avgFirstResponseSeconds`, `avgTimeToCloseSeconds`, `medianFirstResponseSeconds`, `p90TimeToCloseSeconds`, or a key a plugin defines.' })
   key: string;
 
@@ -32,7 +33,7 @@ export class ReportMeasure {
 }
 
 @ObjectType({ description: 'A filter as stored in a report.' })
-export class ReportFilter {
+export class ReportFilter implements FilterInfo {
   @Field({ description: 'Property key.' })
   property: string;
 
@@ -44,7 +45,7 @@ export class ReportFilter {
 }
 
 @ObjectType('ReportDefinition', { description: 'A report of the catalog: the standard reports and those added by plugins.' })
-export class ReportDefinitionType {
+export class ReportDefinitionType implements DefinitionInfo {
   @Field(() => ID, { description: 'Stable id, e.g. `chat-volume-by-assignee`.' })
   id: string;
 
@@ -77,7 +78,7 @@ export class ReportDefinitionType {
 }
 
 @ObjectType('ConversationPropertyInfo', { description: 'A conversation property reports can filter, group by or measure.' })
-export class ConversationPropertyType {
+export class ConversationPropertyType implements PropertyInfo {
   @Field({ description: 'Key to use in filters and dimensions, e.g. `assignee` or `properties.priority`.' })
   key: string;
 
@@ -159,6 +160,11 @@ export class ReportResultType {
   }
 }
 
+/** A run of the reporting service as GraphQL shows it (`csv` is a method of the type). */
+export function reportResult(result: RunResult): ReportResultType {
+  return Object.assign(new ReportResultType(), result);
+}
+
 @ObjectType('PropertyValue', { description: 'One value of a conversation property, as a filter picker lists it.' })
 export class PropertyValueType {
   @Field({ description: 'What a filter takes: the external id (assignee, inbox, team, chatflow), the text, or the enum value.' })
@@ -181,7 +187,7 @@ export class PropertyValueEdge {
 }
 
 @ObjectType('PropertyValueConnection', { description: 'A page of the values of a property, most used first.' })
-export class PropertyValueConnection {
+export class PropertyValueConnection implements PropertyValueList {
   @Field(() => [PropertyValueType], { description: 'The values of this page.' })
   nodes: PropertyValueType[];
 

@@ -3,16 +3,61 @@ import { requireReportEditing } from '../../accounts/plan';
 import { Viewer } from '../../auth/viewer';
 import { Access, accessOf, asGuarded, ReportPrivacy, requireNewOwner, requireOwnerReassigning } from '../../auth/access';
 import { BadInput, Forbidden, NotFound } from '../../errors';
-import { Context } from '../../server/context';
-import { ReportDefinition } from '../catalog/definition';
+import { ReportingCaller } from '../caller';
+import { ChartType, ReportDefinition } from '../catalog/definition';
 import { catalogDefinitionInput } from '../catalog/registry';
-import { parseStoredRange } from '../../calendar/date-presets';
+import { DatePreset, parseStoredRange } from '../../calendar/date-presets';
+import { Channel } from '../../conversations/conversation.entity';
+import { FilterSpec } from '../../conversations/query/filters';
 import { FilterOperator } from '../../conversations/query/properties';
-import { parseTimezone } from '../../calendar/time';
+import { Granularity, parseTimezone } from '../../calendar/time';
 import { problemOf } from '../stored-config';
 import { changedFields, parseName, ReportConfig, ReportSnapshot, SavedReport, storedReportProblem, ValidationContext, validateSnapshot } from './config';
-import { CreateReportInput, ReassignReportOwnerInput, ReportChangesInput, UpdateReportInput } from './graphql/inputs';
 import { countReports, deleteReportRows, insertReport, insertRevision, listReports, ReportRevision, RevisionAction, updateReportRow } from './store';
+
+/** A date range a report or dashboard keeps: a rolling preset, or fixed local dates (one or the other). */
+export interface DateRangeChoice {
+  preset?: DatePreset | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+/**
+ * What the report editor can change (GraphQL's ReportChangesInput). A field left out (undefined)
+ * stays as it is; for those that may be empty (channel, dimensions, granularity, filters,
+ * dateRange, timezone) null clears it.
+ */
+export interface ReportChanges {
+  name?: string | null;
+  chartType?: ChartType | null;
+  channel?: Channel | null;
+  measures?: string[] | null;
+  dimensions?: string[] | null;
+  granularity?: Granularity | null;
+  dateProperty?: string | null;
+  filters?: readonly FilterSpec[] | null;
+  dateRange?: DateRangeChoice | null;
+  timezone?: string | null;
+}
+
+/** A new saved report: from scratch (name and chartType required), or a copy of a catalog report with changes. */
+export interface NewReport extends ReportChanges {
+  fromDefinitionId?: string | null;
+  /** Default EVERYONE. */
+  privacy?: ReportPrivacy | null;
+}
+
+/** Changes to a saved report; left out, its privacy stays. */
+export interface ReportUpdate extends ReportChanges {
+  id: string;
+  privacy?: ReportPrivacy | null;
+}
+
+/** A saved report given to another user of the account. */
+export interface ReportOwnerChange {
+  reportId: string;
+  ownerId: string;
+}
 
 const CHANGE_REFUSED = 'Only the owner of a report or an admin may change it; an admin only views a report private to another user.';
 
@@ -33,7 +78,7 @@ export function canChangeReport(viewer: Viewer, report: SavedReport): boolean {
 export const MAX_SAVED_REPORTS = 1000;
 
 /** The saved reports the caller may see, by name, each checked as loadSavedReport checks it; the first `first` of them when given (1 to MAX_SAVED_REPORTS). */
-export async function listSavedReports(ctx: Context, first?: number | null): Promise<SavedReport[]> {
+export async function listSavedReports(ctx: ReportingCaller, first?: number | null): Promise<SavedReport[]> {
   if (first != null && !(Number.isInteger(first) && first >= 1 && first <= MAX_SAVED_REPORTS)) {
     throw new BadInput('first', `must be between 1 and ${MAX_SAVED_REPORTS}, got ${first}`);
   }
@@ -46,7 +91,7 @@ export async function listSavedReports(ctx: Context, first?: number | null): Pro
  * A saved report the caller may see (with `need` EDIT: change): NOT_FOUND in other accounts and
  * for ids that do not exist, FORBIDDEN when it is private to another user, as for dashboards.
  */
-export async function findSavedReport(ctx: Context, id: string, need: Access = 'VIEW'): Promise<SavedReport> {
+export async function findSavedReport(ctx: ReportingCaller, id: string, need: Access = 'VIEW'): Promise<SavedReport> {
   const report = await loadSavedReport(ctx, id);
   const access = reportAccess(ctx.viewer, report);
   if (!access) throw new Forbidden('This report is private to its owner.');
@@ -62,7 +107,7 @@ export async function findSavedReport(ctx: Context, id: string, need: Access = '
  * checked with the rules of a write: one that no longer validates is the report's `problem` (it
  * runs only once edited), never an error of the caller's or an internal one.
  */
-export async function loadSavedReport(ctx: Context, id: string): Promise<SavedReport> {
+export async function loadSavedReport(ctx: ReportingCaller, id: string): Promise<SavedReport> {
   const report = await ctx.reporting.savedReports.load(id);
   if (!report) throw new NotFound('report', id);
   return checked(report, await validationContext(ctx));
@@ -73,15 +118,15 @@ function checked(report: SavedReport, context: ValidationContext): SavedReport {
   return problem === report.problem ? report : { ...report, problem };
 }
 
-async function validationContext(ctx: Context): Promise<ValidationContext> {
+async function validationContext(ctx: ReportingCaller): Promise<ValidationContext> {
   return { account: ctx.viewer.account, catalog: await ctx.reporting.catalog(), dialect: ctx.db.dialect };
 }
 
-export function reportRevisions(ctx: Context, id: string): Promise<ReportRevision[]> {
+export function reportRevisions(ctx: ReportingCaller, id: string): Promise<ReportRevision[]> {
   return ctx.reporting.revisions.load(id);
 }
 
-export async function createSavedReport(ctx: Context, input: CreateReportInput): Promise<SavedReport> {
+export async function createSavedReport(ctx: ReportingCaller, input: NewReport): Promise<SavedReport> {
   requireReportEditing(ctx.viewer.account, 'Creating a custom report');
   const privacy = input.privacy ?? 'EVERYONE';
   if (input.fromDefinitionId != null) {
@@ -93,7 +138,7 @@ export async function createSavedReport(ctx: Context, input: CreateReportInput):
   return saveCopy(ctx, BLANK, null, input, privacy);
 }
 
-export async function updateSavedReport(ctx: Context, input: UpdateReportInput): Promise<SavedReport> {
+export async function updateSavedReport(ctx: ReportingCaller, input: ReportUpdate): Promise<SavedReport> {
   const report = await editable(ctx, input.id, 'Editing a report');
   return saveRevision(ctx, report, await applyChanges(ctx, report, input), 'UPDATED', { privacy: input.privacy ?? report.privacy });
 }
@@ -102,14 +147,14 @@ export async function updateSavedReport(ctx: Context, input: UpdateReportInput):
  * Gives a report to another user of the account (say, when its owner left): admins only, whatever
  * its privacy and plan. Kept as a revision saying who did it.
  */
-export async function reassignReportOwner(ctx: Context, input: ReassignReportOwnerInput): Promise<SavedReport> {
+export async function reassignReportOwner(ctx: ReportingCaller, input: ReportOwnerChange): Promise<SavedReport> {
   requireOwnerReassigning(ctx.viewer, 'report');
   const report = await findSavedReport(ctx, input.reportId);
   await requireNewOwner(ctx.members, input.ownerId);
   return saveRevision(ctx, report, report, 'UPDATED', { ownerId: input.ownerId });
 }
 
-export async function restoreReportRevision(ctx: Context, id: string, revision: number): Promise<SavedReport> {
+export async function restoreReportRevision(ctx: ReportingCaller, id: string, revision: number): Promise<SavedReport> {
   const report = await editable(ctx, id, 'Editing a report');
   const target = (await reportRevisions(ctx, id)).find((r) => r.revision === revision);
   if (!target) throw new BadInput('revision', `report ${id} has no revision ${revision}`);
@@ -120,7 +165,7 @@ export async function restoreReportRevision(ctx: Context, id: string, revision: 
   return saveRevision(ctx, report, target.snapshot, 'RESTORED');
 }
 
-export async function deleteSavedReport(ctx: Context, id: string): Promise<string> {
+export async function deleteSavedReport(ctx: ReportingCaller, id: string): Promise<string> {
   await findSavedReport(ctx, id, 'EDIT');
   await ctx.db.transaction((tx) => deleteReportRows(tx, ctx.viewer.account.id, id));
   return id;
@@ -130,7 +175,7 @@ export async function deleteSavedReport(ctx: Context, id: string): Promise<strin
  * A new saved report owned by the caller: `base` with `changes` applied. This is also how editing
  * a standard report on a dashboard works: the dashboard gets an edited copy, the catalog stays.
  */
-export async function saveCopy(ctx: Context, base: ReportSnapshot, sourceDefinitionId: string | null, changes: ReportChangesInput, privacy: ReportPrivacy): Promise<SavedReport> {
+export async function saveCopy(ctx: ReportingCaller, base: ReportSnapshot, sourceDefinitionId: string | null, changes: ReportChanges, privacy: ReportPrivacy): Promise<SavedReport> {
   const snapshot = await applyChanges(ctx, base, changes);
   const now = new Date();
   const report: SavedReport = { ...snapshot, problem: null, id: randomUUID(), ownerId: ctx.viewer.userId, privacy, sourceDefinitionId, revision: 1, createdAt: now, updatedAt: now };
@@ -147,7 +192,7 @@ export async function saveCopy(ctx: Context, base: ReportSnapshot, sourceDefinit
 }
 
 /** The report, if the caller's plan allows editing and they may change it. */
-export async function editable(ctx: Context, id: string, action: string): Promise<SavedReport> {
+export async function editable(ctx: ReportingCaller, id: string, action: string): Promise<SavedReport> {
   const report = await findSavedReport(ctx, id);
   requireReportEditing(ctx.viewer.account, action);
   if (!canChangeReport(ctx.viewer, report)) throw new Forbidden(CHANGE_REFUSED);
@@ -177,7 +222,7 @@ export function snapshotOfDefinition(definition: ReportDefinition): ReportSnapsh
  * not keep: a restore leaves them as they are) as the next revision; nothing when nothing changed.
  */
 export async function saveRevision(
-  ctx: Context,
+  ctx: ReportingCaller,
   report: SavedReport,
   snapshot: ReportSnapshot,
   action: RevisionAction,
@@ -212,7 +257,7 @@ const BLANK: ReportSnapshot = {
 };
 
 /** `base` with the given fields changed, validated as a whole. */
-async function applyChanges(ctx: Context, base: ReportSnapshot, changes: ReportChangesInput): Promise<ReportSnapshot> {
+async function applyChanges(ctx: ReportingCaller, base: ReportSnapshot, changes: ReportChanges): Promise<ReportSnapshot> {
   const config: ReportConfig = { ...base.config };
   if (changes.channel !== undefined) config.channel = changes.channel;
   if (changes.measures != null) config.measures = changes.measures as ReportConfig['measures'];

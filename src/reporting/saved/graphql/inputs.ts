@@ -9,9 +9,10 @@ import { FilterInput } from '../../../conversations/graphql/filter.input';
 import { Granularity } from '../../../calendar/time';
 import { DATE_PROPERTY_RULE, DIMENSIONS_RULE } from '../../graphql/descriptions';
 import { ReportPrivacyEnum } from './types';
+import type { DateRangeChoice, NewReport, ReportChanges, ReportOwnerChange, ReportUpdate } from '../service';
 
 @InputType({ description: 'A date range a report or dashboard keeps: a rolling preset, or fixed local dates (give one or the other).' })
-export class ReportDateRangeInput {
+export class ReportDateRangeInput implements DateRangeChoice {
   @Field(() => DatePresetEnum, { nullable: true, description: 'A rolling range such as LAST_30_DAYS, resolved when the report runs.' })
   preset?: DatePreset | null;
 
@@ -27,7 +28,7 @@ export class ReportDateRangeInput {
  * empty (channel, dimensions, granularity, filters, dateRange, timezone) an explicit null clears it.
  */
 @InputType({ description: 'Changes to a report. Fields left out stay as they are; an explicit null clears channel, dimensions, granularity, filters, dateRange or timezone.' })
-export class ReportChangesInput {
+export class ReportChangesInput implements ReportChanges {
   @Field(() => String, { nullable: true, description: 'Report name, 1 to 200 characters.' })
   name?: string | null;
 
@@ -60,7 +61,7 @@ export class ReportChangesInput {
 }
 
 @InputType({ description: 'A new saved report: from scratch (name and chartType required; measures default to count), or a copy of a catalog report with changes.' })
-export class CreateReportInput extends ReportChangesInput {
+export class CreateReportInput extends ReportChangesInput implements NewReport {
   @Field(() => ID, { nullable: true, description: 'Start from this report of the catalog: what is not given is copied from it.' })
   fromDefinitionId?: string | null;
 
@@ -69,7 +70,7 @@ export class CreateReportInput extends ReportChangesInput {
 }
 
 @InputType({ description: 'Changes to a saved report; every change keeps a revision.' })
-export class UpdateReportInput extends ReportChangesInput {
+export class UpdateReportInput extends ReportChangesInput implements ReportUpdate {
   @Field(() => ID, { description: 'The saved report.' })
   id: string;
 
@@ -78,7 +79,7 @@ export class UpdateReportInput extends ReportChangesInput {
 }
 
 @InputType({ description: 'Gives a saved report to another user of the account, e.g. when its owner left (admins only).' })
-export class ReassignReportOwnerInput {
+export class ReassignReportOwnerInput implements ReportOwnerChange {
   @Field(() => ID, { description: 'The saved report.' })
   reportId: string;
 

@@ -5,7 +5,7 @@ import { Context } from '../../../server/context';
 import { pagedBy, runsOnce } from '../../../graphql/cost';
 import { responsePath } from '../../../graphql/response-path';
 import { resolveStoredRange, StoredDateRange } from '../../../calendar/date-presets';
-import { ReportResultType } from '../../graphql/types';
+import { reportResult, ReportResultType } from '../../graphql/types';
 import { describeDimension, describeFilter, describeMeasure, runSource } from '../../service';
 import { savedSource } from '../../source';
 import { reportCatalog } from '../../catalog/registry';
@@ -89,7 +89,7 @@ export class SavedReportResolver {
   async result(@Ctx() ctx: Context, @Root() report: SavedReportType, @Args(() => ReportRunArgs) run: ReportRunArgs, @Info() info: GraphQLResolveInfo): Promise<ReportResultType> {
     const started = performance.now();
     // The Report object was handed out after an access check (its own, or its dashboard's).
-    return runSource(ctx, savedSource(await loadSavedReport(ctx, report.id)), run, responsePath(info), started);
+    return reportResult(await runSource(ctx, savedSource(await loadSavedReport(ctx, report.id)), run, responsePath(info), started));
   }
 }
 

@@ -38,7 +38,7 @@ export async function explainReports(url: string, connection: Connection, accoun
       let naiveTime: Awaited<ReturnType<typeof measure>>;
       const naive = withoutCoveringIndexes(raw.sql);
       try {
-        engineTime = await measure(() => connection.query(engine.sql, engine.params), repetitions);
+        engineTime = await measure(() => connection.query(engine.text, [...engine.params]), repetitions);
         rawTime = await measure(() => connection.query(raw.sql, raw.params), repetitions);
         naiveTime = await measure(() => connection.query(naive, raw.params), repetitions);
       } catch (error) {
@@ -46,7 +46,7 @@ export async function explainReports(url: string, connection: Connection, accoun
         rows.push([caseKey(c), 'failed', (error as Error).message.slice(0, 60), '', '', '', '', '']);
         continue;
       }
-      const access = await accessOf(connection, engine.sql, engine.params);
+      const access = await accessOf(connection, engine.text, [...engine.params]);
       const index = REPORT_INDEXES[spec.dateColumn];
       if (access !== `range ${index}`) offPlan.push(`${caseKey(c)}: ${access}`);
       p50s.set(caseKey(c), { engine: engineTime.timing.p50, raw: rawTime.timing.p50, naive: naiveTime.timing.p50 });
@@ -60,7 +60,7 @@ export async function explainReports(url: string, connection: Connection, accoun
         access,
         await accessOf(connection, raw.sql, raw.params),
       ]);
-      plans.push(`-- ${caseKey(c)}\nengine:       ${oneLine(engine.sql)}\n${await plan(connection, engine.sql, engine.params)}\nhand-written: ${oneLine(raw.sql)}\n${await plan(connection, raw.sql, raw.params)}`);
+      plans.push(`-- ${caseKey(c)}\nengine:       ${oneLine(engine.text)}\n${await plan(connection, engine.text, [...engine.params])}\nhand-written: ${oneLine(raw.sql)}\n${await plan(connection, raw.sql, raw.params)}`);
     }
   } finally {
     await db.close();

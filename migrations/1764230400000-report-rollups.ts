@@ -2,6 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { mysqlDialect } from '../src/db/dialects/mysql';
 import { sqliteDialect } from '../src/db/dialects/sqlite';
 import { rebuildRollupsIn } from '../src/reporting/engine/rollup/maintain';
+import { Statement, textOf } from '../src/db/database';
 import { noPadBinaryCollation } from './1764144000000-exact-text-comparison';
 
 /**
@@ -60,7 +61,12 @@ export class ReportRollups1764230400000 implements MigrationInterface {
         time_to_close_ms_sum ${t.bigint} NOT NULL,
         PRIMARY KEY (account_id, grouped_by, date_property, channel, bucket_minutes, bucket_start, group_id)
       )${tail}`);
-    const tx = { query: <T>(sql: string, params?: readonly unknown[]) => queryRunner.query(sql, params ? [...params] : undefined) as Promise<T[]> };
+    const tx = {
+      query: <T>(statement: Statement, given?: readonly unknown[]) => {
+        const { sql, params } = textOf(statement, given);
+        return queryRunner.query(sql, [...params]) as Promise<T[]>;
+      },
+    };
     const accounts = (await queryRunner.query('SELECT DISTINCT account_id FROM conversations')) as { account_id: number | string }[];
     for (const { account_id } of accounts) await rebuildRollupsIn(tx, mysql ? mysqlDialect : sqliteDialect, Number(account_id));
   }

@@ -1,4 +1,6 @@
-import { Database, Queryable, ReportReader, toNumber } from '../db/database';
+import { Database, Queryable, ReportReader } from '../db/database';
+import { sql } from '../db/sql';
+import { column, selectOne } from '../db/rows';
 
 /**
  * Which data a report's numbers are of: the database (by its random identity, table
@@ -14,11 +16,11 @@ export interface DataVersion {
 
 /** The account's data version as `db` (the primary, a replica, a snapshot) holds it; null for no such account. */
 export async function readDataVersion(db: Queryable, accountId: number): Promise<DataVersion | null> {
-  const [row] = await db.query<{ data_version: unknown; database_identity: string | null }>(
-    'SELECT a.data_version, d.identity AS database_identity FROM accounts a JOIN database_identity d ON d.id = 1 WHERE a.id = ?',
-    [accountId],
-  );
-  return row && row.database_identity ? { databaseIdentity: row.database_identity, version: toNumber(row.data_version) as number } : null;
+  const row = await selectOne(db, sql`SELECT a.data_version, d.identity AS database_identity FROM accounts a JOIN database_identity d ON d.id = 1 WHERE a.id = ${accountId}`, {
+    data_version: column.number,
+    database_identity: column.nullableText,
+  });
+  return row && row.database_identity ? { databaseIdentity: row.database_identity, version: row.data_version } : null;
 }
 
 /** The version a request read with its viewer, if it did (viewers built in-process have none). */
@@ -76,5 +78,5 @@ export async function listingReader(db: Database, accountId: number, atLeast: Da
  * Setting a column to itself changes nothing but takes the lock in both stores.
  */
 export async function lockAccountForWriting(tx: Queryable, accountId: number): Promise<void> {
-  await tx.query('UPDATE accounts SET data_version = data_version WHERE id = ?', [accountId]);
+  await tx.query(sql`UPDATE accounts SET data_version = data_version WHERE id = ${accountId}`);
 }

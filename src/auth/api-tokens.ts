@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { announceChange } from '../db/changes';
-import { Database, fromDbInstant, Queryable, toNumber } from '../db/database';
+import { Database, Queryable } from '../db/database';
+import { column, RowOf, select, selectOne } from '../db/rows';
 import { BadInput } from '../errors';
 import { defaultScope, Scope, SCOPES } from './rights';
 import { hashToken, newToken, parseExpiry } from './tokens';
 import { Role } from './user.entity';
+import { empty, join, raw, Sql, sql } from '../db/sql';
 
 /** A token as lists show it: never its secret, which exists only in the answer that created it. */
 export interface TokenInfo {
@@ -67,11 +69,8 @@ export async function issueToken(db: Queryable, holder: TokenHolder, request: To
     lastUsedAt: null,
     revokedAt: null,
   };
-  await db.query(
-    `INSERT INTO api_tokens (token_hash, id, account_id, user_id, name, scope, created_at, expires_at, last_used_at, revoked_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)`,
-    [hash, info.id, info.accountId, info.userId, name, scope, now, expiresAt],
-  );
+  await db.query(sql`INSERT INTO api_tokens (token_hash, id, account_id, user_id, name, scope, created_at, expires_at, last_used_at, revoked_at)
+     VALUES (${hash}, ${info.id}, ${info.accountId}, ${info.userId}, ${name}, ${scope}, ${now}, ${expiresAt}, NULL, NULL)`);
   return { token, info };
 }
 
@@ -100,22 +99,18 @@ export interface TokenFilter {
 
 /** Tokens matching every part of `filter`, oldest first. */
 export async function listTokens(db: Queryable, filter: TokenFilter = {}): Promise<TokenInfo[]> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (condition: string, value: unknown) => {
-    where.push(condition);
-    params.push(value);
-  };
-  if (filter.accountId !== undefined) add('t.account_id = ?', filter.accountId);
-  if (filter.userId !== undefined) add('t.user_id = ?', filter.userId);
-  if (filter.id !== undefined) add('t.id = ?', filter.id);
-  if (filter.activeAt !== undefined) add('t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)', filter.activeAt);
-  const rows = await db.query<Record<string, unknown>>(
-    `SELECT t.id, t.account_id, t.user_id, u.email, u.name AS user_name, t.name, t.scope, t.created_at, t.expires_at, t.last_used_at, t.revoked_at
+  const where: Sql[] = [];
+  if (filter.accountId !== undefined) where.push(sql`t.account_id = ${filter.accountId}`);
+  if (filter.userId !== undefined) where.push(sql`t.user_id = ${filter.userId}`);
+  if (filter.id !== undefined) where.push(sql`t.id = ${filter.id}`);
+  if (filter.activeAt !== undefined) where.push(sql`t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ${filter.activeAt})`);
+  const rows = await select(
+    db,
+    sql`SELECT t.id, t.account_id, t.user_id, u.email, u.name AS user_name, t.name, t.scope, t.created_at, t.expires_at, t.last_used_at, t.revoked_at
        FROM api_tokens t JOIN users u ON u.account_id = t.account_id AND u.id = t.user_id
-      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ${where.length > 0 ? sql`WHERE ${join(where, ' AND ')}` : empty}
       ORDER BY t.created_at, t.id`,
-    params,
+    TOKEN_ROW,
   );
   return rows.map(toTokenInfo);
 }
@@ -127,8 +122,8 @@ export async function findToken(db: Queryable, id: string, accountId?: number): 
 
 /** The token behind a secret, whatever its state; null when the secret is no token. */
 export async function findTokenBySecret(db: Queryable, token: string): Promise<TokenInfo | null> {
-  const [row] = await db.query<{ id: string }>('SELECT id FROM api_tokens WHERE token_hash = ?', [hashToken(token)]);
-  return row ? findToken(db, String(row.id)) : null;
+  const row = await selectOne(db, sql`SELECT id FROM api_tokens WHERE token_hash = ${hashToken(token)}`, { id: column.text });
+  return row ? findToken(db, row.id) : null;
 }
 
 /**
@@ -139,7 +134,7 @@ export async function revokeToken(db: Database, id: string, accountId?: number, 
   const token = await findToken(db, id, accountId);
   if (!token) return null;
   if (!token.revokedAt) {
-    await db.query('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [now, id]);
+    await db.query(sql`UPDATE api_tokens SET revoked_at = ${now} WHERE id = ${id} AND revoked_at IS NULL`);
     await announceChange(db, token.accountId);
   }
   return findToken(db, id, accountId);
@@ -150,31 +145,38 @@ export async function revokeToken(db: Database, id: string, accountId?: number, 
  * The caller announces the change (announceChange) once it is committed.
  */
 export async function revokeUserTokens(db: Queryable, accountId: number, userId: string, now: Date, only: { name?: string; except?: string } = {}): Promise<void> {
-  const conditions = ['account_id = ?', 'user_id = ?', 'revoked_at IS NULL'];
-  const params: unknown[] = [now, accountId, userId];
-  if (only.name !== undefined) {
-    conditions.push('name = ?');
-    params.push(only.name);
-  }
-  if (only.except !== undefined) {
-    conditions.push('id <> ?');
-    params.push(only.except);
-  }
-  await db.query(`UPDATE api_tokens SET revoked_at = ? WHERE ${conditions.join(' AND ')}`, params);
+  const conditions = [sql`account_id = ${accountId}`, sql`user_id = ${userId}`, raw('revoked_at IS NULL')];
+  if (only.name !== undefined) conditions.push(sql`name = ${only.name}`);
+  if (only.except !== undefined) conditions.push(sql`id <> ${only.except}`);
+  await db.query(sql`UPDATE api_tokens SET revoked_at = ${now} WHERE ${join(conditions, ' AND ')}`);
 }
 
-function toTokenInfo(row: Record<string, unknown>): TokenInfo {
+const TOKEN_ROW = {
+  id: column.text,
+  account_id: column.number,
+  user_id: column.text,
+  email: column.text,
+  user_name: column.nullableText,
+  name: column.nullableText,
+  scope: column.oneOf<Scope>(SCOPES),
+  created_at: column.instant,
+  expires_at: column.nullableInstant,
+  last_used_at: column.nullableInstant,
+  revoked_at: column.nullableInstant,
+};
+
+function toTokenInfo(row: RowOf<typeof TOKEN_ROW>): TokenInfo {
   return {
-    id: String(row.id),
-    accountId: toNumber(row.account_id) as number,
-    userId: String(row.user_id),
-    userEmail: String(row.email),
-    userName: (row.user_name as string | null) ?? null,
-    name: (row.name as string | null) ?? null,
-    scope: row.scope as Scope,
-    createdAt: fromDbInstant(row.created_at) as Date,
-    expiresAt: fromDbInstant(row.expires_at),
-    lastUsedAt: fromDbInstant(row.last_used_at),
-    revokedAt: fromDbInstant(row.revoked_at),
+    id: row.id,
+    accountId: row.account_id,
+    userId: row.user_id,
+    userEmail: row.email,
+    userName: row.user_name,
+    name: row.name,
+    scope: row.scope,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    lastUsedAt: row.last_used_at,
+    revokedAt: row.revoked_at,
   };
 }

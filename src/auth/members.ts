@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import { Database } from '../db/database';
-import { Role } from './user.entity';
+import { column, select } from '../db/rows';
+import { Role, ROLES } from './user.entity';
+import { list, sql } from '../db/sql';
 
 /** A user as others see them: the owner of a dashboard, the author of a revision. */
 export interface Member {
@@ -14,11 +16,14 @@ export interface Member {
 /** Users of one account by id, batched per request. */
 export function createMemberLoader(db: Database, accountId: number): DataLoader<string, Member | null> {
   return new DataLoader(async (ids) => {
-    const rows = await db.query<Record<string, unknown>>(
-      `SELECT id, email, name, role, team_id FROM users WHERE account_id = ? AND id IN (${ids.map(() => '?').join(', ')})`,
-      [accountId, ...ids],
-    );
-    const byId = new Map(rows.map((r) => [String(r.id), { id: String(r.id), email: String(r.email), name: (r.name as string | null) ?? null, role: r.role as Role, teamId: (r.team_id as string | null) ?? null }]));
+    const rows = await select(db, sql`SELECT id, email, name, role, team_id FROM users WHERE account_id = ${accountId} AND id IN (${list(ids)})`, {
+      id: column.text,
+      email: column.text,
+      name: column.nullableText,
+      role: column.oneOf<Role>(ROLES),
+      team_id: column.nullableText,
+    });
+    const byId = new Map(rows.map((r) => [r.id, { id: r.id, email: r.email, name: r.name, role: r.role, teamId: r.team_id }]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 }

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Account } from '../accounts/account.entity';
 import { BadInput, NotFound } from '../errors';
 import { announceChange } from '../db/changes';
-import { Database, fromDbInstant, Queryable, toNumber } from '../db/database';
+import { Database, Queryable } from '../db/database';
+import { column, select, selectOne } from '../db/rows';
 import { Team } from '../conversations/directory.entity';
 import { issueToken, revokeUserTokens, TokenInfo, TokenRequest } from './api-tokens';
 import { Role, ROLES, User } from './user.entity';
+import { empty, identifier, join, Sql, sql } from '../db/sql';
 
 export interface NewUser {
   email: string;
@@ -63,36 +65,43 @@ export interface UserInfo {
 
 /** Users of one account (every account when none is given), by email. */
 export async function listUsers(db: Queryable, filter: { accountId?: number; email?: string; id?: string } = {}, now = new Date()): Promise<UserInfo[]> {
-  const where: string[] = [];
-  const params: unknown[] = [now];
-  const add = (condition: string, value: unknown) => {
-    where.push(condition);
-    params.push(value);
-  };
-  if (filter.accountId !== undefined) add('u.account_id = ?', filter.accountId);
-  if (filter.email !== undefined) add('u.email = ?', filter.email.trim().toLowerCase());
-  if (filter.id !== undefined) add('u.id = ?', filter.id);
-  const rows = await db.query<Record<string, unknown>>(
-    `SELECT u.id, u.account_id, u.email, u.name, u.role, u.team_id, u.created_at, u.deactivated_at,
-            COUNT(CASE WHEN t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?) THEN 1 END) AS active_tokens,
+  const where: Sql[] = [];
+  if (filter.accountId !== undefined) where.push(sql`u.account_id = ${filter.accountId}`);
+  if (filter.email !== undefined) where.push(sql`u.email = ${filter.email.trim().toLowerCase()}`);
+  if (filter.id !== undefined) where.push(sql`u.id = ${filter.id}`);
+  const rows = await select(
+    db,
+    sql`SELECT u.id, u.account_id, u.email, u.name, u.role, u.team_id, u.created_at, u.deactivated_at,
+            COUNT(CASE WHEN t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ${now}) THEN 1 END) AS active_tokens,
             MAX(t.last_used_at) AS last_used_at
        FROM users u LEFT JOIN api_tokens t ON t.account_id = u.account_id AND t.user_id = u.id
-      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ${where.length > 0 ? sql`WHERE ${join(where, ' AND ')}` : empty}
       GROUP BY u.account_id, u.id, u.email, u.name, u.role, u.team_id, u.created_at, u.deactivated_at
       ORDER BY u.account_id, u.email`,
-    params,
+    {
+      id: column.text,
+      account_id: column.number,
+      email: column.text,
+      name: column.nullableText,
+      role: column.oneOf<Role>(ROLES),
+      team_id: column.nullableText,
+      created_at: column.instant,
+      deactivated_at: column.nullableInstant,
+      active_tokens: column.count,
+      last_used_at: column.nullableInstant,
+    },
   );
   return rows.map((row) => ({
-    id: String(row.id),
-    accountId: toNumber(row.account_id) as number,
-    email: String(row.email),
-    name: (row.name as string | null) ?? null,
-    role: row.role as Role,
-    teamId: (row.team_id as string | null) ?? null,
-    createdAt: fromDbInstant(row.created_at) as Date,
-    deactivatedAt: fromDbInstant(row.deactivated_at),
-    activeTokens: toNumber(row.active_tokens) ?? 0,
-    lastUsedAt: fromDbInstant(row.last_used_at),
+    id: row.id,
+    accountId: row.account_id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    teamId: row.team_id,
+    createdAt: row.created_at,
+    deactivatedAt: row.deactivated_at,
+    activeTokens: row.active_tokens,
+    lastUsedAt: row.last_used_at,
   }));
 }
 
@@ -116,11 +125,7 @@ export async function issueTokenTo(db: Database, accountId: number, who: { userI
 
 /** The active users of an account, as sharing pickers list them. */
 export async function listMembers(db: Queryable, accountId: number): Promise<{ id: string; email: string; name: string | null }[]> {
-  const rows = await db.query<Record<string, unknown>>(
-    'SELECT id, email, name FROM users WHERE account_id = ? AND deactivated_at IS NULL ORDER BY email',
-    [accountId],
-  );
-  return rows.map((r) => ({ id: String(r.id), email: String(r.email), name: (r.name as string | null) ?? null }));
+  return select(db, sql`SELECT id, email, name FROM users WHERE account_id = ${accountId} AND deactivated_at IS NULL ORDER BY email`, { id: column.text, email: column.text, name: column.nullableText });
 }
 
 export interface UserChanges {
@@ -144,15 +149,12 @@ export async function updateUser(db: Database, accountId: number, id: string, ch
     const user = await findUser(tx, accountId, id);
     if (role === 'MEMBER' && user.role === 'ADMIN') {
       if (!user.deactivatedAt) await requireAnotherAdmin(tx, db, user, 'role', 'cannot be demoted');
-      await tx.query("UPDATE api_tokens SET scope = 'READ' WHERE account_id = ? AND user_id = ? AND scope = 'ADMIN'", [accountId, id]);
+      await tx.query(sql`UPDATE api_tokens SET scope = 'READ' WHERE account_id = ${accountId} AND user_id = ${id} AND scope = 'ADMIN'`);
     }
     const changed = Object.entries({ role, name, team_id: teamId }).filter(([, value]) => value !== undefined);
     if (changed.length === 0) return;
-    await tx.query(`UPDATE users SET ${changed.map(([column]) => `${column} = ?`).join(', ')} WHERE account_id = ? AND id = ?`, [
-      ...changed.map(([, value]) => value),
-      accountId,
-      id,
-    ]);
+    const assignments = join(changed.map(([column, value]) => sql`${identifier(column)} = ${value}`), ', ');
+    await tx.query(sql`UPDATE users SET ${assignments} WHERE account_id = ${accountId} AND id = ${id}`);
   });
   // Role and team travel with every request's viewer; demoted tokens lost their ADMIN scope.
   await announceChange(db, accountId);
@@ -170,7 +172,7 @@ export async function deactivateUser(db: Database, accountId: number, id: string
     if (user.deactivatedAt) return;
     if (user.role === 'ADMIN') await requireAnotherAdmin(tx, db, user, 'id', 'cannot be deactivated');
     await revokeUserTokens(tx, accountId, id, now);
-    await tx.query('UPDATE users SET deactivated_at = ? WHERE account_id = ? AND id = ?', [now, accountId, id]);
+    await tx.query(sql`UPDATE users SET deactivated_at = ${now} WHERE account_id = ${accountId} AND id = ${id}`);
   });
   await announceChange(db, accountId);
   return findUser(db, accountId, id);
@@ -182,16 +184,13 @@ export async function deactivateUser(db: Database, accountId: number, id: string
  * snapshot then includes what the previous holder committed. (SQLite's transactions run one at a time.)
  */
 async function lockAccount(tx: Queryable, db: Database, accountId: number): Promise<void> {
-  await tx.query(`SELECT id FROM accounts WHERE id = ?${db.dialect.lockingRead}`, [accountId]);
+  await tx.query(sql`SELECT id FROM accounts WHERE id = ${accountId}${db.dialect.lockingRead}`);
 }
 
 /** Refuses to take away the account's last active admin (inside a transaction that holds lockAccount). */
 async function requireAnotherAdmin(tx: Queryable, db: Database, user: UserInfo, field: string, what: string): Promise<void> {
-  const [row] = await tx.query<{ n: unknown }>(
-    `SELECT COUNT(*) AS n FROM users WHERE account_id = ? AND role = 'ADMIN' AND deactivated_at IS NULL AND id <> ?${db.dialect.lockingRead}`,
-    [user.accountId, user.id],
-  );
-  if ((toNumber(row.n) ?? 0) === 0) {
+  const row = await selectOne(tx, sql`SELECT COUNT(*) AS n FROM users WHERE account_id = ${user.accountId} AND role = 'ADMIN' AND deactivated_at IS NULL AND id <> ${user.id}${db.dialect.lockingRead}`, { n: column.count });
+  if ((row?.n ?? 0) === 0) {
     throw new BadInput(field, `${user.email} is the last active admin of account ${user.accountId} and ${what}: make another user ADMIN first`);
   }
 }

@@ -1,10 +1,12 @@
-import { Plan } from '../accounts/account.entity';
+import { Plan, PLANS } from '../accounts/account.entity';
 import { settings } from '../config';
 import { changeStamps, onChange } from '../db/changes';
-import { Database, fromDbInstant, toNumber } from '../db/database';
-import { Scope } from './rights';
+import { Database } from '../db/database';
+import { column, selectOne } from '../db/rows';
+import { Scope, SCOPES } from './rights';
 import { hashToken } from './tokens';
-import { Role } from './user.entity';
+import { Role, ROLES } from './user.entity';
+import { sql } from '../db/sql';
 
 /** Who is calling: the user behind the API token, their account and what its plan allows. */
 export interface Viewer {
@@ -37,6 +39,27 @@ export type Refusal = 'missing' | 'unknown' | 'revoked' | 'expired' | 'deactivat
 
 export type Authentication = { viewer: Viewer } | { refusal: Refusal };
 
+/** What authentication reads about a token, its user and their account. */
+const VIEWER_ROW = {
+  token_id: column.text,
+  scope: column.oneOf<Scope>(SCOPES),
+  expires_at: column.nullableInstant,
+  revoked_at: column.nullableInstant,
+  last_used_at: column.nullableInstant,
+  deactivated_at: column.nullableInstant,
+  user_id: column.text,
+  email: column.text,
+  role: column.oneOf<Role>(ROLES),
+  team_id: column.nullableText,
+  account_id: column.number,
+  account_name: column.text,
+  plan: column.oneOf<Plan>(PLANS),
+  reporting_addon: column.boolean,
+  timezone: column.text,
+  data_version: column.number,
+  database_identity: column.nullableText,
+};
+
 /**
  * Reads `Authorization: Bearer <token>` and checks the token on every request: a token revoked or
  * expired a moment ago, its user deactivated, by this process or another, fails on its very next
@@ -63,40 +86,36 @@ export async function authenticate(db: Database, header: string | undefined, now
     return { viewer: held.viewer };
   }
   if (held) cache?.viewers.delete(hash);
-  const rows = await db.query<Record<string, unknown>>(
-    `SELECT t.id AS token_id, t.scope, t.expires_at, t.revoked_at, t.last_used_at, u.deactivated_at,
+  const row = await selectOne(db, sql`SELECT t.id AS token_id, t.scope, t.expires_at, t.revoked_at, t.last_used_at, u.deactivated_at,
             u.id AS user_id, u.email, u.role, u.team_id, a.id AS account_id, a.name AS account_name, a.plan, a.reporting_addon, a.timezone, a.data_version,
             d.identity AS database_identity
        FROM api_tokens t
        JOIN users u ON u.account_id = t.account_id AND u.id = t.user_id
        JOIN accounts a ON a.id = t.account_id
        LEFT JOIN database_identity d ON d.id = 1
-      WHERE t.token_hash = ?`,
-    [hash],
-  );
-  const row = rows[0];
+      WHERE t.token_hash = ${hash}`, VIEWER_ROW);
   if (!row) return { refusal: 'unknown' };
   if (row.revoked_at !== null) return { refusal: 'revoked' };
   if (row.deactivated_at !== null) return { refusal: 'deactivated' };
-  const expiresAt = fromDbInstant(row.expires_at);
+  const expiresAt = row.expires_at;
   if (expiresAt && expiresAt.getTime() <= now.getTime()) return { refusal: 'expired' };
-  const tokenId = String(row.token_id);
-  await recordUse(db, tokenId, fromDbInstant(row.last_used_at), now);
+  const tokenId = row.token_id;
+  await recordUse(db, tokenId, row.last_used_at, now);
   const viewer: Viewer = {
-    userId: String(row.user_id),
-    email: String(row.email),
-    role: row.role as Role,
-    teamId: (row.team_id as string | null) ?? null,
-    scope: row.scope as Scope,
+    userId: row.user_id,
+    email: row.email,
+    role: row.role,
+    teamId: row.team_id,
+    scope: row.scope,
     tokenId,
     account: {
-      id: toNumber(row.account_id) as number,
-      name: String(row.account_name),
-      plan: row.plan as Plan,
-      reportingAddon: Boolean(toNumber(row.reporting_addon)),
-      timezone: String(row.timezone),
-      dataVersion: toNumber(row.data_version) as number,
-      ...(row.database_identity ? { databaseIdentity: String(row.database_identity) } : {}),
+      id: row.account_id,
+      name: row.account_name,
+      plan: row.plan,
+      reportingAddon: row.reporting_addon,
+      timezone: row.timezone,
+      dataVersion: row.data_version,
+      ...(row.database_identity ? { databaseIdentity: row.database_identity } : {}),
     },
   };
   if (cache) {
@@ -106,7 +125,7 @@ export async function authenticate(db: Database, header: string | undefined, now
     cache.accounts.set(hash, viewer.account.id);
     if (stamp !== null && accountId === viewer.account.id) {
       if (cache.viewers.size >= TOKEN_CACHE_MAX_ENTRIES) cache.viewers.clear();
-      cache.viewers.set(hash, { viewer: freeze(viewer), stamp, at: now.getTime(), expiresAt: expiresAt?.getTime() ?? null, lastUsedAt: fromDbInstant(row.last_used_at) });
+      cache.viewers.set(hash, { viewer: freeze(viewer), stamp, at: now.getTime(), expiresAt: expiresAt?.getTime() ?? null, lastUsedAt: row.last_used_at });
     }
   }
   return { viewer };
@@ -175,5 +194,5 @@ async function recordUse(db: Database, tokenId: string, stored: Date | null, now
   if (now.getTime() - known < LAST_USED_PRECISION_MS) return;
   if (lastWritten.size >= LAST_WRITTEN_MAX_ENTRIES) lastWritten.clear();
   lastWritten.set(tokenId, now.getTime());
-  await db.query('UPDATE api_tokens SET last_used_at = ? WHERE id = ?', [now, tokenId]);
+  await db.query(sql`UPDATE api_tokens SET last_used_at = ${now} WHERE id = ${tokenId}`);
 }

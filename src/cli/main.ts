@@ -1,3 +1,7 @@
+// Decorators (TypeORM entities, type-graphql types) read metadata as their modules load: the polyfill
+// comes first, whichever modules a command loads (a module that only names the database's types no
+// longer loads it, and with it the polyfill, at run time).
+import 'reflect-metadata';
 import { ConfigError, debugEnabled, settings } from '../config';
 import { BadInput, CliError } from '../errors';
 import { installDashboards } from '../dashboards/install';

@@ -1,6 +1,6 @@
 import { fromDbInstant, isDbInstant, ReportReader, toNumber } from '../db/database';
 import { BadInput } from '../errors';
-import { SqlFragment } from './query/filters';
+import { raw, Sql, sql } from '../db/sql';
 import { Channel, ConversationStatus } from './conversation.entity';
 import { ID_MAX } from './validate';
 
@@ -60,22 +60,21 @@ export interface ConversationPage {
   totalCount(): Promise<number>;
 }
 
-const COLUMNS = `c.external_id, c.channel, c.status, c.inbox_id, c.assignee_id, c.team_id, c.chatflow_id, c.page_url, c.subject,
-  c.contact_email, c.contact_name, c.created_at, c.closed_at, c.first_response_ms, c.time_to_close_ms, c.message_count`;
+const COLUMNS = raw(`c.external_id, c.channel, c.status, c.inbox_id, c.assignee_id, c.team_id, c.chatflow_id, c.page_url, c.subject,
+  c.contact_email, c.contact_name, c.created_at, c.closed_at, c.first_response_ms, c.time_to_close_ms, c.message_count`);
 
 /**
  * One page of an account's conversations that satisfy `where` (SQL over `conversations c`, from the
  * filter compiler or a drill-down), newest first. Keyset pagination on (created_at, external_id):
  * a page costs the same however deep it is, and rows added meanwhile do not shift it.
  */
-export async function pageConversations(db: ReportReader, accountId: number, where: SqlFragment, page: PageArgs): Promise<ConversationPage> {
+export async function pageConversations(db: ReportReader, accountId: number, where: Sql, page: PageArgs): Promise<ConversationPage> {
   const first = pageSize(page.first);
   const after = page.after ? decodeCursor(page.after) : null;
-  const keyset = after ? ' AND (c.created_at < ? OR (c.created_at = ? AND c.external_id < ?))' : '';
+  const keyset = after ? sql` AND (c.created_at < ${after.createdAt} OR (c.created_at = ${after.createdAt} AND c.external_id < ${after.externalId}))` : raw('');
   const rows = await db.report<Record<string, unknown>>(
-    `SELECT ${COLUMNS} FROM conversations c WHERE c.account_id = ? AND (${where.sql})${keyset}
-      ORDER BY c.created_at DESC, c.external_id DESC LIMIT ?`,
-    [accountId, ...where.params, ...(after ? [after.createdAt, after.createdAt, after.externalId] : []), first + 1],
+    sql`SELECT ${COLUMNS} FROM conversations c WHERE c.account_id = ${accountId} AND (${where})${keyset}
+      ORDER BY c.created_at DESC, c.external_id DESC LIMIT ${first + 1}`,
   );
   const nodes = rows.slice(0, first).map(toNode);
   // A node's cursor is where the next page starts after it: the keyset of that node.
@@ -85,7 +84,7 @@ export async function pageConversations(db: ReportReader, accountId: number, whe
     cursors,
     pageInfo: forwardPageInfo(cursors, rows.length > first, page.after),
     totalCount: async () => {
-      const [row] = await db.report<{ n: unknown }>(`SELECT COUNT(*) AS n FROM conversations c WHERE c.account_id = ? AND (${where.sql})`, [accountId, ...where.params]);
+      const [row] = await db.report<{ n: unknown }>(sql`SELECT COUNT(*) AS n FROM conversations c WHERE c.account_id = ${accountId} AND (${where})`);
       return toNumber(row.n) ?? 0;
     },
   };

@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import { Database } from '../db/database';
 import { DirectoryKind } from './directory.entity';
 import { DirectoryEntryRow, findDirectoryEntries } from './directory';
+import { list, sql } from '../db/sql';
+import { column, select } from '../db/rows';
 
 export interface CustomPropertyRow {
   name: string;
@@ -25,10 +27,11 @@ export function createConversationLoaders(db: Database, accountId: number): Conv
       return ids.map((id) => byId.get(id) ?? null);
     });
   const properties = new DataLoader<string, CustomPropertyRow[]>(async (ids) => {
-    const rows = await db.query<{ conversation_id: string; name: string; value_text: string }>(
-      `SELECT conversation_id, name, value_text FROM conversation_properties WHERE account_id = ? AND conversation_id IN (${ids.map(() => '?').join(', ')}) ORDER BY name`,
-      [accountId, ...ids],
-    );
+    const rows = await select(db, sql`SELECT conversation_id, name, value_text FROM conversation_properties WHERE account_id = ${accountId} AND conversation_id IN (${list(ids)}) ORDER BY name`, {
+      conversation_id: column.text,
+      name: column.text,
+      value_text: column.text,
+    });
     const byConversation = new Map<string, CustomPropertyRow[]>();
     for (const row of rows) {
       const list = byConversation.get(row.conversation_id) ?? [];

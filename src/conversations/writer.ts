@@ -1,14 +1,16 @@
 import { lockAccountForWriting } from '../accounts/data-version';
 import { announceChange } from '../db/changes';
-import { Database, Queryable, toDbInstant, toNumber, Transaction } from '../db/database';
-import { placeholders, SqlDialect } from '../db/dialect';
+import { Database, Queryable, toDbInstant, Transaction } from '../db/database';
+import { SqlDialect } from '../db/dialect';
+import { identifier, identifiers, join, list, raw, rows as valueRows, Sql, sql } from '../db/sql';
 import { invariant } from '../errors';
-import { CustomPropertyType } from './conversation.entity';
+import { CUSTOM_PROPERTY_TYPES, CustomPropertyType } from './conversation.entity';
 import { DIRECTORY_TABLES, DirectoryKind } from './directory.entity';
 import { log } from '../log';
 import { IMPORT_LIMITS } from './import-schema';
 import { pageUrlPath } from './page-url';
 import { ConversationRecord } from './record';
+import { column, select, selectOne } from '../db/rows';
 
 export interface WriteResult {
   /** Conversations that did not exist before. */
@@ -128,12 +130,12 @@ async function beyondPropertyLimit(tx: Queryable, accountId: number, records: re
   if (names.size === 0) return refused;
   const known = new Set<string>();
   await inChunks([...names], 1000, async (chunk) => {
-    const rows = await tx.query<{ name: string }>(`SELECT name FROM custom_properties WHERE account_id = ? AND name IN (${marks(chunk.length)})`, [accountId, ...chunk]);
+    const rows = await select(tx, sql`SELECT name FROM custom_properties WHERE account_id = ${accountId} AND name IN (${list(chunk)})`, { name: column.text });
     for (const row of rows) known.add(row.name);
   });
   if (known.size === names.size) return refused;
-  const [row] = await tx.query<{ n: unknown }>('SELECT COUNT(*) AS n FROM custom_properties WHERE account_id = ?', [accountId]);
-  let count = toNumber(row.n) ?? 0;
+  const row = await selectOne(tx, sql`SELECT COUNT(*) AS n FROM custom_properties WHERE account_id = ${accountId}`, { n: column.count });
+  let count = row?.n ?? 0;
   const max = IMPORT_LIMITS.propertiesPerAccount;
   records.forEach((record, index) => {
     const added = [...new Set(record.properties.map((p) => p.name))].filter((name) => !known.has(name));
@@ -178,7 +180,7 @@ async function writeAccepted(tx: Transaction, dialect: SqlDialect, accountId: nu
   if (updatedIds.length > 0) {
     for (const table of ['messages', 'conversation_properties']) {
       await inChunks(updatedIds, dialect.maxParams - 1, (ids) =>
-        tx.query(`DELETE FROM ${table} WHERE account_id = ? AND conversation_id IN (${marks(ids.length)})`, [accountId, ...ids]),
+        tx.query(sql`DELETE FROM ${identifier(table)} WHERE account_id = ${accountId} AND conversation_id IN (${list(ids)})`),
       );
     }
   }
@@ -190,7 +192,7 @@ async function writeAccepted(tx: Transaction, dialect: SqlDialect, accountId: nu
     // A bulk load only appends: the stored versions go first (their messages and properties went
     // above), which leaves the same rows as the upsert, every column being given.
     await inChunks(updatedIds, dialect.maxParams - 1, (ids) =>
-      tx.query(`DELETE FROM conversations WHERE account_id = ? AND external_id IN (${marks(ids.length)})`, [accountId, ...ids]),
+      tx.query(sql`DELETE FROM conversations WHERE account_id = ${accountId} AND external_id IN (${list(ids)})`),
     );
     await appendRows(tx, dialect, 'conversations', CONVERSATION_COLUMNS, conversationRows);
   } else {
@@ -203,7 +205,7 @@ async function writeAccepted(tx: Transaction, dialect: SqlDialect, accountId: nu
   const propertyRows = changed.flatMap((r) => r.properties.map((p) => [accountId, r.externalId, p.name, p.text, p.number]));
   await appendRows(tx, dialect, 'conversation_properties', PROPERTY_COLUMNS, propertyRows);
   await writeCustomPropertyTypes(tx, dialect, accountId, changed);
-  await tx.query('UPDATE accounts SET data_version = data_version + 1 WHERE id = ?', [accountId]);
+  await tx.query(sql`UPDATE accounts SET data_version = data_version + 1 WHERE id = ${accountId}`);
   return result;
 }
 
@@ -218,10 +220,10 @@ function conversationRow(accountId: number, r: ConversationRecord, now: string):
 async function existingHashes(tx: Queryable, accountId: number, ids: string[]): Promise<Map<string, string>> {
   const hashes = new Map<string, string>();
   await inChunks(ids, 1000, async (chunk) => {
-    const rows = await tx.query<{ external_id: string; content_hash: string }>(
-      `SELECT external_id, content_hash FROM conversations WHERE account_id = ? AND external_id IN (${marks(chunk.length)})`,
-      [accountId, ...chunk],
-    );
+    const rows = await select(tx, sql`SELECT external_id, content_hash FROM conversations WHERE account_id = ${accountId} AND external_id IN (${list(chunk)})`, {
+      external_id: column.text,
+      content_hash: column.text,
+    });
     for (const row of rows) hashes.set(row.external_id, row.content_hash);
   });
   return hashes;
@@ -255,16 +257,14 @@ async function writeDirectory(tx: Queryable, dialect: SqlDialect, accountId: num
   // One round trip for all four tables: a batch names only a handful of each.
   const pairs = kinds.flatMap((kind) => [...wanted[kind].keys()].map((id) => [kind, id] as const));
   await inChunks(pairs, 1000, async (chunk) => {
-    const selects: string[] = [];
-    const params: unknown[] = [];
+    const selects: Sql[] = [];
     for (const kind of kinds) {
       const ids = chunk.filter(([k]) => k === kind).map(([, id]) => id);
       if (ids.length === 0) continue;
-      const email = kind === 'assignee' ? 'email' : 'NULL';
-      selects.push(`SELECT '${kind}' AS kind, external_id, name, ${email} AS email FROM ${DIRECTORY_TABLES[kind]} WHERE account_id = ? AND external_id IN (${marks(ids.length)})`);
-      params.push(accountId, ...ids);
+      const email = raw(kind === 'assignee' ? 'email' : 'NULL');
+      selects.push(sql`SELECT ${raw(`'${kind}'`)} AS kind, external_id, name, ${email} AS email FROM ${identifier(DIRECTORY_TABLES[kind])} WHERE account_id = ${accountId} AND external_id IN (${list(ids)})`);
     }
-    const rows = await tx.query<{ kind: DirectoryKind; external_id: string; name: string; email: string | null }>(selects.join(' UNION ALL '), params);
+    const rows = await select(tx, join(selects, ' UNION ALL '), { kind: column.oneOf<DirectoryKind>(kinds), external_id: column.text, name: column.text, email: column.nullableText });
     for (const row of rows) stored.get(row.kind)?.set(row.external_id, { name: row.name, email: row.email ?? null });
   });
   let changed = false;
@@ -297,10 +297,10 @@ async function writeCustomPropertyTypes(tx: Queryable, dialect: SqlDialect, acco
   if (seen.size === 0) return;
   const known = new Map<string, CustomPropertyType>();
   await inChunks([...seen.keys()], 1000, async (names) => {
-    const rows = await tx.query<{ name: string; type: CustomPropertyType }>(
-      `SELECT name, type FROM custom_properties WHERE account_id = ? AND name IN (${marks(names.length)})`,
-      [accountId, ...names],
-    );
+    const rows = await select(tx, sql`SELECT name, type FROM custom_properties WHERE account_id = ${accountId} AND name IN (${list(names)})`, {
+      name: column.text,
+      type: column.oneOf<CustomPropertyType>(CUSTOM_PROPERTY_TYPES),
+    });
     for (const { name, type } of rows) known.set(name, type);
   });
   const rows: unknown[][] = [];
@@ -330,35 +330,24 @@ async function insertRows(
   if (rows.length === 0) return;
   const updateColumns = upsert ? columns.filter((c) => !keyColumns.includes(c)) : [];
   const rowsPerStatement = Math.max(1, Math.floor(dialect.maxParams / columns.length));
-  const send = (params: unknown[], rowCount: number) => {
-    const sql = upsert
-      ? dialect.upsert(table, columns, keyColumns, updateColumns, rowCount)
-      : `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(columns.length, rowCount)}`;
-    return tx.query(sql, params);
-  };
-  let params: unknown[] = [];
-  let rowCount = 0;
+  const send = (chunk: readonly unknown[][]) =>
+    tx.query(upsert ? dialect.upsert(table, columns, keyColumns, updateColumns, chunk) : sql`INSERT INTO ${identifier(table)} (${identifiers(columns)}) VALUES ${valueRows(chunk)}`);
+  let chunk: unknown[][] = [];
   let size = 0;
   for (const row of rows) {
     let rowSize = 0;
     for (const value of row) rowSize += typeof value === 'string' ? value.length * 3 + 8 : 24;
-    if (rowCount > 0 && (rowCount === rowsPerStatement || size + rowSize > MAX_STATEMENT_BYTES)) {
-      await send(params, rowCount);
-      params = [];
-      rowCount = 0;
+    if (chunk.length > 0 && (chunk.length === rowsPerStatement || size + rowSize > MAX_STATEMENT_BYTES)) {
+      await send(chunk);
+      chunk = [];
       size = 0;
     }
-    for (const value of row) params.push(value);
-    rowCount++;
+    chunk.push(row);
     size += rowSize;
   }
-  await send(params, rowCount);
+  await send(chunk);
 }
 
 async function inChunks<T>(items: T[], size: number, work: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < items.length; i += size) await work(items.slice(i, i + size));
-}
-
-function marks(n: number): string {
-  return new Array(n).fill('?').join(', ');
 }

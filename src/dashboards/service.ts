@@ -15,6 +15,7 @@ import { ReportingCaller } from '../reporting/caller';
 import { Access, accessOf, canManage, mayPlaceOnDashboard, Privacy, privacyOfCopyOn, requireNewOwner, requireOwnerReassigning, Share } from '../auth/access';
 import { countDashboards, Dashboard, DashboardItem, deleteDashboardRows, findItems, insertDashboard, listDashboards, replaceItems, updateDashboardOwner, updateDashboardRow } from './store';
 import { findTemplate } from './templates';
+import { sql } from '../db/sql';
 
 export const MAX_REPORTS_PER_DASHBOARD = 30;
 const DEFAULT_WIDTH = 6;
@@ -127,7 +128,7 @@ export async function createDashboardFromTemplate(ctx: ReportingCaller, input: N
   const items = template.reportDefinitionIds.filter((id) => chosen.includes(id)).map((definitionId) => newItem({ definitionId }));
   await ctx.db.transaction(async (tx) => {
     // Locks the account's row: two creations at once cannot both pass the plan's limit.
-    await tx.query(`SELECT id FROM accounts WHERE id = ?${ctx.db.dialect.lockingRead}`, [ctx.viewer.account.id]);
+    await tx.query(sql`SELECT id FROM accounts WHERE id = ${ctx.viewer.account.id}${ctx.db.dialect.lockingRead}`);
     requireDashboardRoom(ctx.viewer.account, await countDashboards(tx, ctx.viewer.account.id));
     await insertDashboard(tx, ctx.viewer.account.id, dashboard);
     await replaceItems(tx, ctx.viewer.account.id, dashboard.id, items);
@@ -295,7 +296,7 @@ function itemLoader(ctx: ReportingCaller): DataLoader<string, DashboardItem[]> {
 async function saveItems(ctx: ReportingCaller, dashboard: Dashboard, items: DashboardItem[]): Promise<void> {
   await ctx.db.transaction(async (tx) => {
     await replaceItems(tx, ctx.viewer.account.id, dashboard.id, items);
-    await tx.query('UPDATE dashboards SET updated_at = ? WHERE account_id = ? AND id = ?', [new Date(), ctx.viewer.account.id, dashboard.id]);
+    await tx.query(sql`UPDATE dashboards SET updated_at = ${new Date()} WHERE account_id = ${ctx.viewer.account.id} AND id = ${dashboard.id}`);
   });
   itemLoader(ctx).clear(dashboard.id);
 }

@@ -10,14 +10,24 @@ import { ReportTurns } from './report-turns';
 import { closeChangeStamps } from './changes';
 import { InfileConnection, LoadDataRefused, loadRows } from './load-data';
 import { SqlDialect } from './dialect';
+import { Sql } from './sql';
+
+export { fromDbInstant, toNumber } from './driver-values';
 import { mysqlDialect } from './dialects/mysql';
 import { sqliteDialect } from './dialects/sqlite';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from '../../migrations';
 
+/**
+ * A statement: SQL built with the `sql` tag (src/db/sql.ts), values bound. Plain text with
+ * separate parameters is for tests and migrations only; src/ never writes a `?` by hand
+ * (test/project/sql.test.ts checks).
+ */
+export type Statement = Sql | string;
+
 /** Something that runs SQL with bound parameters: the database, or one open transaction. */
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(statement: Statement, params?: readonly unknown[]): Promise<T[]>;
 }
 
 /** What a report, drill-down or conversation list reads through: the database, or a read replica. */
@@ -27,7 +37,7 @@ export interface ReportReader extends Queryable {
    * THREADLINE_QUERY_TIMEOUT_MS (the request answers TIMEOUT, the connection is freed), and on a
    * SQLite file run in a reader process so that it never blocks this one.
    */
-  report<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  report<T = Record<string, unknown>>(statement: Statement, params?: readonly unknown[]): Promise<T[]>;
 }
 
 /** One open transaction. */
@@ -112,7 +122,8 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
    * One statement, on the transaction's runner or on a pooled connection of its own. Every wait is
    * bounded: a frozen server never answers, and without a limit a request would hang with it.
    */
-  const run = async <T>(runner: QueryRunner | undefined, sql: string, params: readonly unknown[] = []) => {
+  const run = async <T>(runner: QueryRunner | undefined, statement: Statement, given?: readonly unknown[]) => {
+    const { sql, params } = textOf(statement, given);
     const settled = options.onQuery?.(sql);
     try {
       const values = params.map(bindable);
@@ -135,7 +146,8 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
   const readerCount = options.sqliteReaders ?? settings().sqliteReaders;
   const readers = config.kind === 'sqlite' && config.file !== ':memory:' && readerCount > 0 ? new SqliteReaders({ file: config.file, size: readerCount }) : null;
   const reportSlots = new Slots(MYSQL_CONNECTIONS - CONNECTIONS_KEPT_FROM_REPORTS);
-  const report = async <T>(text: string, params: readonly unknown[] = []): Promise<T[]> => {
+  const report = async <T>(statement: Statement, given?: readonly unknown[]): Promise<T[]> => {
+    const { sql: text, params } = textOf(statement, given);
     const sql = options.rewriteReport ? options.rewriteReport(text) : text;
     const limitMs = timeouts.queryMs;
     const settled = options.onQuery?.(sql);
@@ -209,7 +221,7 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       }
       try {
         const result = await work({
-          query: (sql, params) => run(runner, sql, params),
+          query: (statement, params) => run(runner, statement, params),
           loadRows: (table, columns, rows) => load(runner, table, columns, rows),
           accumulateRows: (table, columns, addColumns, rows) => accumulate(runner, table, columns, addColumns, rows),
         });
@@ -224,7 +236,7 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
       await runner.release();
     }
   };
-  const primary: ReportReader = { query: (sql, params) => run(undefined, sql, params), report };
+  const primary: ReportReader = { query: (statement, params) => run(undefined, statement, params), report };
   const replicas = config.kind === 'mysql' && options.replicas?.length ? new ReplicaSet(options.replicas, primary, timeouts, log) : null;
   const turns = new ReportTurns(options.accountReports ?? settings().accountReports, timeouts.queryMs);
   const db: Database = {
@@ -501,6 +513,13 @@ async function withDeadlockRetry<T>(work: () => Promise<T>, attempts = 3): Promi
   }
 }
 
+/** The text and values of a statement: an Sql carries its own; plain text (tests, migrations) is given them. */
+export function textOf(statement: Statement, params: readonly unknown[] = []): { sql: string; params: readonly unknown[] } {
+  if (typeof statement === 'string') return { sql: statement, params };
+  if (params.length > 0) throw new Error('An Sql statement carries its own values');
+  return { sql: statement.text, params: statement.params };
+}
+
 /** better-sqlite3 binds neither booleans nor Dates; both drivers accept these forms. */
 function bindable(value: unknown): unknown {
   if (typeof value === 'boolean') return value ? 1 : 0;
@@ -529,22 +548,6 @@ export function toDbInstant(date: Date): string {
 
 function two(n: number): string {
   return n < 10 ? `0${n}` : String(n);
-}
-
-/** Reads an instant as either driver returns it (mysql2: Date; SQLite: UTC text). */
-export function fromDbInstant(value: unknown): Date | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value;
-  if (typeof value === 'string') return new Date(value.includes('T') ? value : `${value.replace(' ', 'T')}Z`);
-  throw new Error(`Not an instant: ${String(value)}`);
-}
-
-/** mysql2 may return counts and sums as strings or bigints; SQLite returns numbers. */
-export function toNumber(value: unknown): number | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return value;
-  if (typeof value === 'bigint' || typeof value === 'string') return Number(value);
-  throw new Error(`Not a number: ${String(value)}`);
 }
 
 // Read replicas ------------------------------------------------------------------------------------
@@ -612,8 +615,8 @@ class ReplicaSet implements ReadReplicas {
       return run(this.primary);
     };
     return {
-      query: <T>(sql: string, params?: readonly unknown[]) => statement((reader) => reader.query<T>(sql, params)),
-      report: <T>(sql: string, params?: readonly unknown[]) => statement((reader) => reader.report<T>(sql, params)),
+      query: <T>(sql: Statement, params?: readonly unknown[]) => statement((reader) => reader.query<T>(sql, params)),
+      report: <T>(sql: Statement, params?: readonly unknown[]) => statement((reader) => reader.report<T>(sql, params)),
     };
   }
 
@@ -664,8 +667,12 @@ class Replica {
         await step(own.connect());
         const statement = <R>(sql: string, params: readonly unknown[], ms?: number) => step(own.query(sql, params.map(bindable)) as Promise<R[]>, ms);
         reader = {
-          query: <R>(sql: string, params: readonly unknown[] = []) => statement<R>(sql, params),
-          report: async <R>(sql: string, params: readonly unknown[] = []) => {
+          query: <R>(given: Statement, values?: readonly unknown[]) => {
+            const { sql, params } = textOf(given, values);
+            return statement<R>(sql, params);
+          },
+          report: async <R>(given: Statement, values?: readonly unknown[]) => {
+            const { sql, params } = textOf(given, values);
             const limitMs = this.timeouts.queryMs;
             try {
               if (!this.serverLimits) return await statement<R>(sql, params, limitMs);

@@ -1,8 +1,10 @@
 import { DIRECTORY_TABLES } from '../conversations/directory.entity';
 import { cursorPair, pageSize } from '../conversations/list';
-import { Database, toNumber } from '../db/database';
+import { Database } from '../db/database';
+import { column, selectReport } from '../db/rows';
 import { BadInput } from '../errors';
-import { escapeLike, SqlFragment } from '../conversations/query/filters';
+import { escapeLike } from '../conversations/query/filters';
+import { identifier, raw, Sql, sql } from '../db/sql';
 import { ConversationProperty, PropertyCatalog } from '../conversations/query/properties';
 
 /** One value of a property, as a picker lists it: what a filter takes, what a person reads, how many conversations have it. */
@@ -45,50 +47,42 @@ export async function propertyValues(db: Database, catalog: PropertyCatalog, acc
   const values = valuesQuery(db, property, accountId, search);
   const [rows, [total]] = await db.inAccountTurn(accountId, () =>
     Promise.all([
-      db.report<{ value: unknown; label: unknown; n: unknown }>(`SELECT value, label, n FROM (${values.sql}) v ORDER BY n DESC, label, value LIMIT ? OFFSET ?`, [...values.params, first + 1, offset]),
-      db.report<{ total: unknown }>(`SELECT COUNT(*) AS total FROM (${values.sql}) v`, values.params),
+      selectReport(db, sql`SELECT value, label, n FROM (${values}) v ORDER BY n DESC, label, value LIMIT ${first + 1} OFFSET ${offset}`, { value: column.text, label: column.text, n: column.count }),
+      selectReport(db, sql`SELECT COUNT(*) AS total FROM (${values}) v`, { total: column.count }),
     ]),
   );
-  const nodes = rows.slice(0, first).map((r) => ({ value: String(r.value), label: String(r.label), count: toNumber(r.n) ?? 0 }));
-  return page(nodes, rows.length > first, offset, property.key, toNumber(total.total) ?? 0);
+  const nodes = rows.slice(0, first).map((r) => ({ value: r.value, label: r.label, count: r.n }));
+  return page(nodes, rows.length > first, offset, property.key, total?.total ?? 0);
 }
 
 /** SQL giving (value, label, n) per value of `property`; property columns come from the catalog, never from input. */
-function valuesQuery(db: Database, property: ConversationProperty, accountId: number, search: string | null): SqlFragment {
-  const like = (expression: string) => db.dialect.likeInsensitive(expression, false);
+function valuesQuery(db: Database, property: ConversationProperty, accountId: number, search: string | null): Sql {
+  const matching = (expression: Sql) => (search ? sql` AND ${db.dialect.likeInsensitive(expression, search, false)}` : raw(''));
   if (property.directory) {
-    const where = search ? ` AND (${like('d.name')} OR ${like('d.external_id')})` : '';
-    return {
-      sql: `SELECT d.external_id AS value, d.name AS label, COALESCE(c.n, 0) AS n FROM ${DIRECTORY_TABLES[property.directory]} d
-        LEFT JOIN (SELECT ${property.column} AS id, COUNT(*) AS n FROM conversations c WHERE c.account_id = ? GROUP BY ${property.column}) c ON c.id = d.external_id
-        WHERE d.account_id = ?${where}`,
-      params: [accountId, accountId, ...(search ? [search, search] : [])],
-    };
+    const column = raw(property.column as string);
+    const where = search ? sql` AND (${db.dialect.likeInsensitive(raw('d.name'), search, false)} OR ${db.dialect.likeInsensitive(raw('d.external_id'), search, false)})` : raw('');
+    return sql`SELECT d.external_id AS value, d.name AS label, COALESCE(c.n, 0) AS n FROM ${identifier(DIRECTORY_TABLES[property.directory])} d
+        LEFT JOIN (SELECT ${column} AS id, COUNT(*) AS n FROM conversations c WHERE c.account_id = ${accountId} GROUP BY ${column}) c ON c.id = d.external_id
+        WHERE d.account_id = ${accountId}${where}`;
   }
   if (property.customName !== undefined) {
-    return {
-      sql: `SELECT p.value_text AS value, p.value_text AS label, COUNT(*) AS n FROM conversation_properties p
-        WHERE p.account_id = ? AND p.name = ?${search ? ` AND ${like('p.value_text')}` : ''} GROUP BY p.value_text`,
-      params: [accountId, property.customName, ...(search ? [search] : [])],
-    };
+    return sql`SELECT p.value_text AS value, p.value_text AS label, COUNT(*) AS n FROM conversation_properties p
+        WHERE p.account_id = ${accountId} AND p.name = ${property.customName}${matching(raw('p.value_text'))} GROUP BY p.value_text`;
   }
   if (property.type !== 'STRING' && property.type !== 'ID') {
     throw new BadInput('key', `${property.key} is a ${property.type} property: filter it by a range of values, it has no list of values`);
   }
-  const column = property.column as string;
-  return {
-    sql: `SELECT ${column} AS value, ${column} AS label, COUNT(*) AS n FROM conversations c
-      WHERE c.account_id = ? AND ${column} IS NOT NULL${search ? ` AND ${like(column)}` : ''} GROUP BY ${column}`,
-    params: [accountId, ...(search ? [search] : [])],
-  };
+  const column = raw(property.column as string);
+  return sql`SELECT ${column} AS value, ${column} AS label, COUNT(*) AS n FROM conversations c
+      WHERE c.account_id = ${accountId} AND ${column} IS NOT NULL${matching(column)} GROUP BY ${column}`;
 }
 
 /** Every value of an enum, also those no conversation has, in the order the enum lists them when counts tie. */
 async function enumValues(db: Database, property: ConversationProperty, accountId: number, search: string | null, first: number, offset: number): Promise<PropertyValuePage> {
   const needle = search?.toLowerCase();
-  const column = property.column as string;
-  const rows = await db.report<{ value: unknown; n: unknown }>(`SELECT ${column} AS value, COUNT(*) AS n FROM conversations c WHERE c.account_id = ? GROUP BY ${column}`, [accountId]);
-  const counts = new Map(rows.map((r) => [String(r.value), toNumber(r.n) ?? 0]));
+  const enumColumn = raw(property.column as string);
+  const rows = await selectReport(db, sql`SELECT ${enumColumn} AS value, COUNT(*) AS n FROM conversations c WHERE c.account_id = ${accountId} GROUP BY ${enumColumn}`, { value: column.nullableText, n: column.count });
+  const counts = new Map(rows.map((r) => [String(r.value), r.n]));
   const all = (property.enumValues ?? [])
     .map((value) => ({ value, label: property.enumLabels?.[value] ?? value, count: counts.get(value) ?? 0 }))
     .filter((v) => !needle || v.value.toLowerCase().includes(needle) || v.label.toLowerCase().includes(needle))

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import Redis from 'ioredis';
 import { Database } from '../db/database';
 import { ServiceUnavailable } from '../errors';
+import { sql } from '../db/sql';
 
 /**
  * What a load balancer or orchestrator asks (docs/api.md, "Health"), without a token:
@@ -54,7 +55,7 @@ export function healthRoutes(db: Database, options: HealthOptions): HealthRoutes
   const check = async (): Promise<Readiness> => {
     const [database, cache] = await Promise.all([
       // Reads a table, not just `SELECT 1`: a database that lost its schema or its file is not ready.
-      timed(() => db.query('SELECT 1 AS ok FROM migrations LIMIT 1'), options.timeoutMs),
+      timed(() => db.query(sql`SELECT 1 AS ok FROM migrations LIMIT 1`), options.timeoutMs),
       redis ? timed(() => redis.ping(), options.timeoutMs) : Promise.resolve({ status: 'disabled' as const }),
     ]);
     return { ok: database.status === 'up', status: database.status === 'up' ? 'ready' : 'unavailable', database, redis: cache };

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { createAccount } from '../../src/accounts/accounts';
 import { importNdjson, ingestConversations } from '../../src/conversations/import';
-import { Database, toNumber, Transaction } from '../../src/db/database';
+import { Database, textOf, toNumber, Transaction } from '../../src/db/database';
 import { createLogger, setRootLogger } from '../../src/log';
 import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';
 import { aConversation, IMPORT_EXAMPLE, NAMED_REFS, REFS_BY_ID, toNdjson } from '../support/fixtures';
@@ -340,7 +340,14 @@ describe.each(DIALECTS)('import on %s', (dialect) => {
     it('fails the import, rather than rejecting every line, when nothing can be stored', async () => {
       const broken: Database = {
         ...db,
-        transaction: (work) => db.transaction((tx) => work({ query: (sql, params) => (sql.startsWith('INSERT') ? Promise.reject(new Error('disk full')) : tx.query(sql, params)), loadRows: () => Promise.reject(new Error('disk full')), accumulateRows: () => Promise.reject(new Error('disk full')) })),
+        transaction: (work) =>
+          db.transaction((tx) =>
+            work({
+              query: (statement, params) => (textOf(statement).sql.startsWith('INSERT') ? Promise.reject(new Error('disk full')) : tx.query(statement, params)),
+              loadRows: () => Promise.reject(new Error('disk full')),
+              accumulateRows: () => Promise.reject(new Error('disk full')),
+            }),
+          ),
       };
       const errors: string[] = [];
       setRootLogger(createLogger({ level: 'error', format: 'json', destination: { write: (line: string) => void errors.push(line) } }));
@@ -535,11 +542,12 @@ describe.each(DIALECTS)('import on %s', (dialect) => {
 function failOn(tx: Transaction, externalId: string): Transaction {
   return {
     ...tx,
-    query: (sql, params) => {
-      if (sql.startsWith('INSERT INTO messages') && params?.includes(externalId)) {
+    query: (statement, given) => {
+      const { sql, params } = textOf(statement, given);
+      if (sql.startsWith('INSERT INTO messages') && params.includes(externalId)) {
         return Promise.reject(new Error(`simulated failure storing ${externalId}`));
       }
-      return tx.query(sql, params);
+      return tx.query(statement, given);
     },
   };
 }

@@ -7,6 +7,7 @@ import { bindBuckets } from '../../src/reporting/engine/run';
 import { REPORT_INDEXES } from '../../src/reporting/engine/spec';
 import { loadPropertyCatalog } from '../../src/conversations/query/properties';
 import { aConversation } from '../support/fixtures';
+import { Sql, sql } from '../../src/db/sql';
 import { createTestDatabase, DIALECTS, TestDatabase } from '../support/databases';
 
 /**
@@ -39,12 +40,12 @@ describe.each(DIALECTS)('report query plans on %s', (dialect) => {
   afterAll(() => test?.drop());
 
   /** The indexes of `conversations` each step of the plan reads. */
-  async function indexesRead(sql: string, params: readonly unknown[]): Promise<string[]> {
+  async function indexesRead(query: Sql): Promise<string[]> {
     if (dialect === 'mysql') {
-      const rows = await test.db.query<{ table: string; type: string; key: string | null }>(`EXPLAIN ${sql}`, params);
+      const rows = await test.db.query<{ table: string; type: string; key: string | null }>(sql`EXPLAIN ${query}`);
       return rows.filter((r) => r.table === 'c').map((r) => `${r.type} ${r.key ?? '-'}`);
     }
-    const rows = await test.db.query<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params);
+    const rows = await test.db.query<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${query}`);
     return rows.filter((r) => /\bc\b/.test(r.detail) && /^(SCAN|SEARCH)/.test(r.detail)).map((r) => r.detail);
   }
 
@@ -60,16 +61,16 @@ describe.each(DIALECTS)('report query plans on %s', (dialect) => {
     const query = compileAggregate(await bindBuckets(test.db, spec));
     const index = REPORT_INDEXES[spec.dateColumn];
     const expected = dialect === 'mysql' ? [`range ${index}`] : [expect.stringMatching(new RegExp(`^SEARCH c USING (COVERING )?INDEX ${index} \\(account_id=\\? AND channel=\\? AND ${spec.dateColumn.slice(2)}>\\? AND ${spec.dateColumn.slice(2)}<\\?\\)$`))];
-    expect(await indexesRead(query.sql, query.params)).toEqual(expected);
-    expect(query.sql.includes(`FROM conversations c FORCE INDEX (${index})`)).toBe(dialect === 'mysql');
+    expect(await indexesRead(query)).toEqual(expected);
+    expect(query.text.includes(`FROM conversations c FORCE INDEX (${index})`)).toBe(dialect === 'mysql');
     // And the query runs.
-    await test.db.query(query.sql, query.params);
+    await test.db.query(query);
   });
 
   it('leaves the choice to the planner for all time, where the whole account is read anyway', async () => {
     const definition = reportCatalog().get('chat-volume-by-assignee')!;
     const catalog = await loadPropertyCatalog(test.db, accountId);
     const spec = buildSpec(definition, {}, { account: { id: accountId, timezone: 'UTC' }, catalog, dialect: test.db.dialect });
-    expect(compileAggregate(await bindBuckets(test.db, spec)).sql).not.toMatch(/FORCE INDEX/);
+    expect(compileAggregate(await bindBuckets(test.db, spec)).text).not.toMatch(/FORCE INDEX/);
   });
 });

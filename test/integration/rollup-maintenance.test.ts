@@ -1,3 +1,4 @@
+import { sql } from '../../src/db/sql';
 import { reloadSettings } from '../../src/config';
 import { Readable } from 'node:stream';
 import { Account } from '../../src/accounts/account.entity';
@@ -208,7 +209,7 @@ describe.each(DIALECTS)('rollups kept current on %s', (dialect) => {
       const plan = planRollup(await bindBuckets(database.db, spec));
       if (plan.kind !== 'rollup') throw new Error(`${id}: ${plan.reason}`);
       if (dialect === 'mysql') {
-        const explained = await database.db.query<{ table: string; key: string | null; type: string; key_len: string | null }>(`EXPLAIN ${plan.query.sql}`, plan.query.params);
+        const explained = await database.db.query<{ table: string; key: string | null; type: string; key_len: string | null }>(sql`EXPLAIN ${plan.query}`);
         // One range of the primary key per subquery; 107 bytes is account_id, grouped_by, date_property,
         // channel, bucket_minutes and bucket_start: the bucket range narrows the read.
         const cells = explained.filter((row) => row.table === 'r').map((row) => `${row.type} ${row.key} ${row.key_len}`);
@@ -219,7 +220,7 @@ describe.each(DIALECTS)('rollups kept current on %s', (dialect) => {
         const others = explained.filter((row) => row.table === 'c').map((row) => row.key);
         expect([id, others.filter((key) => !['PRIMARY', 'ux_report_rollup_groups_key', 'ix_conversations_report_created', 'ix_conversations_report_closed'].includes(key as string))]).toEqual([id, []]);
       } else {
-        const explained = await database.db.query<{ detail: string }>(`EXPLAIN QUERY PLAN ${plan.query.sql}`, plan.query.params);
+        const explained = await database.db.query<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${plan.query}`);
         const details = explained.map((row) => row.detail);
         const cells = details.filter((d) => /^(SCAN|SEARCH) r\b/.test(d));
         expect(cells.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
 import { SqlDialect } from '../../db/dialect';
+import { and, list, raw, Sql, sql } from '../../db/sql';
 import { assertNever, BadInput } from '../../errors';
 import { parseInstant } from '../timestamp';
 import { ConversationProperty, FilterOperator, OPERATORS_BY_TYPE, PropertyCatalog } from './properties';
@@ -8,12 +9,6 @@ export interface FilterSpec {
   property: string;
   operator: FilterOperator;
   values?: readonly string[] | null;
-}
-
-/** A piece of SQL and the values bound to its `?` placeholders, in order. */
-export interface SqlFragment {
-  sql: string;
-  params: unknown[];
 }
 
 export interface FilterContext {
@@ -30,13 +25,11 @@ const MAX_VALUES = 1000;
 export const MAX_FILTERS = 50;
 
 /** AND of all filters over `conversations c`, or `1 = 1` for none. `field` prefixes error paths. */
-export function compileFilters(filters: readonly FilterSpec[], context: FilterContext, field = 'filters'): SqlFragment {
+export function compileFilters(filters: readonly FilterSpec[], context: FilterContext, field = 'filters'): Sql {
   if (filters.length > MAX_FILTERS) throw new BadInput(field, `takes at most ${MAX_FILTERS} filters, got ${filters.length}`);
   const valueCount = filters.reduce((sum, f) => sum + (f.values?.length ?? 0), 0);
   if (valueCount > MAX_VALUES) throw new BadInput(field, `take at most ${MAX_VALUES} values together, got ${valueCount}`);
-  const parts = filters.map((filter, i) => compileFilter(filter, context, `${field}[${i}]`));
-  if (parts.length === 0) return { sql: '1 = 1', params: [] };
-  return { sql: parts.map((p) => `(${p.sql})`).join(' AND '), params: parts.flatMap((p) => p.params) };
+  return and(filters.map((filter, i) => compileFilter(filter, context, `${field}[${i}]`)));
 }
 
 /**
@@ -46,7 +39,7 @@ export function compileFilters(filters: readonly FilterSpec[], context: FilterCo
 const NEGATED: Partial<Record<FilterOperator, FilterOperator>> = { NEQ: 'EQ', NOT_IN: 'IN', NOT_CONTAINS: 'CONTAINS' };
 
 /** One filter; `field` names it in errors, e.g. `filters[2]`. */
-export function compileFilter(filter: FilterSpec, context: FilterContext, field: string): SqlFragment {
+export function compileFilter(filter: FilterSpec, context: FilterContext, field: string): Sql {
   const property = context.declared ? context.catalog.resolveDeclared(filter.property, `${field}.property`) : context.catalog.resolve(filter.property, `${field}.property`);
   if (property.local) throw new BadInput(`${field}.property`, `${property.key} only groups reports (its value depends on the report's time zone); filter on ${property.local.date === 'c.created_at' ? 'createdAt' : 'closedAt'} instead`);
   const allowed = OPERATORS_BY_TYPE[property.type];
@@ -57,37 +50,37 @@ export function compileFilter(filter: FilterSpec, context: FilterContext, field:
   const positiveOperator = NEGATED[filter.operator] ?? filter.operator;
   const negate = positiveOperator !== filter.operator;
   if (property.customName !== undefined) return customCondition(property, filter.operator, positiveOperator, negate, values, context, field);
-  const column = property.column as string;
-  if (filter.operator === 'IS_KNOWN') return { sql: `${column} IS NOT NULL`, params: [] };
-  if (filter.operator === 'IS_UNKNOWN') return { sql: `${column} IS NULL`, params: [] };
+  // The column (or fixed expression) comes from the property catalog, never from the request.
+  const column = raw(property.column as string);
+  if (filter.operator === 'IS_KNOWN') return sql`${column} IS NOT NULL`;
+  if (filter.operator === 'IS_UNKNOWN') return sql`${column} IS NULL`;
   const positive = condition(column, property, positiveOperator, values, context, field);
-  return negate ? { sql: `${column} IS NULL OR NOT (${positive.sql})`, params: positive.params } : positive;
+  return negate ? sql`${column} IS NULL OR NOT (${positive})` : positive;
 }
 
 /** Custom properties live in conversation_properties: a condition is an EXISTS on its row. */
-function customCondition(property: ConversationProperty, operator: FilterOperator, positiveOperator: FilterOperator, negate: boolean, values: string[], context: FilterContext, field: string): SqlFragment {
-  const exists = 'EXISTS (SELECT 1 FROM conversation_properties p WHERE p.account_id = c.account_id AND p.conversation_id = c.external_id AND p.name = ?';
-  const name = property.customName as string;
-  if (operator === 'IS_KNOWN') return { sql: `${exists})`, params: [name] };
-  if (operator === 'IS_UNKNOWN') return { sql: `NOT ${exists})`, params: [name] };
-  const column = property.type === 'NUMBER' ? 'p.value_number' : 'p.value_text';
-  const inner = condition(column, property, positiveOperator, values, context, field);
-  return { sql: `${negate ? 'NOT ' : ''}${exists} AND ${inner.sql})`, params: [name, ...inner.params] };
+function customCondition(property: ConversationProperty, operator: FilterOperator, positiveOperator: FilterOperator, negate: boolean, values: string[], context: FilterContext, field: string): Sql {
+  const exists = (condition: Sql) => sql`EXISTS (SELECT 1 FROM conversation_properties p WHERE p.account_id = c.account_id AND p.conversation_id = c.external_id AND p.name = ${property.customName}${condition})`;
+  if (operator === 'IS_KNOWN') return exists(raw(''));
+  if (operator === 'IS_UNKNOWN') return sql`NOT ${exists(raw(''))}`;
+  const column = raw(property.type === 'NUMBER' ? 'p.value_number' : 'p.value_text');
+  const found = exists(sql` AND ${condition(column, property, positiveOperator, values, context, field)}`);
+  return negate ? sql`NOT ${found}` : found;
 }
 
-function condition(column: string, property: ConversationProperty, operator: FilterOperator, values: string[], context: FilterContext, field: string): SqlFragment {
+function condition(column: Sql, property: ConversationProperty, operator: FilterOperator, values: string[], context: FilterContext, field: string): Sql {
   if (property.type === 'DATETIME') return dateCondition(column, operator, values, context.timezone, field);
   const bound = values.map((v, i) => toDbValue(property, v, `${field}.values[${i}]`));
   switch (operator) {
-    case 'EQ': return { sql: `${column} = ?`, params: bound };
-    case 'IN': return { sql: `${column} IN (${bound.map(() => '?').join(', ')})`, params: bound };
-    case 'GT': return { sql: `${column} > ?`, params: bound };
-    case 'GTE': return { sql: `${column} >= ?`, params: bound };
-    case 'LT': return { sql: `${column} < ?`, params: bound };
-    case 'LTE': return { sql: `${column} <= ?`, params: bound };
-    case 'BETWEEN': return { sql: `${column} >= ? AND ${column} <= ?`, params: bound };
-    case 'CONTAINS': return { sql: context.dialect.likeInsensitive(column, false), params: [`%${escapeLike(values[0])}%`] };
-    case 'STARTS_WITH': return { sql: context.dialect.likeInsensitive(column, false), params: [`${escapeLike(values[0])}%`] };
+    case 'EQ': return sql`${column} = ${bound[0]}`;
+    case 'IN': return sql`${column} IN (${list(bound)})`;
+    case 'GT': return sql`${column} > ${bound[0]}`;
+    case 'GTE': return sql`${column} >= ${bound[0]}`;
+    case 'LT': return sql`${column} < ${bound[0]}`;
+    case 'LTE': return sql`${column} <= ${bound[0]}`;
+    case 'BETWEEN': return sql`${column} >= ${bound[0]} AND ${column} <= ${bound[1]}`;
+    case 'CONTAINS': return context.dialect.likeInsensitive(column, `%${escapeLike(values[0])}%`, false);
+    case 'STARTS_WITH': return context.dialect.likeInsensitive(column, `${escapeLike(values[0])}%`, false);
     default: throw new Error(`Operator ${operator} has no condition for ${property.type}`);
   }
 }
@@ -97,18 +90,18 @@ function condition(column: string, property: ConversationProperty, operator: Fil
  * (2026-03-01) in the report's timezone, which stands for that whole local day: LTE a date
  * includes the day, GT a date starts after it.
  */
-function dateCondition(column: string, operator: FilterOperator, values: string[], timezone: string, field: string): SqlFragment {
+function dateCondition(column: Sql, operator: FilterOperator, values: string[], timezone: string, field: string): Sql {
   const spans = values.map((v, i) => instantSpan(v, timezone, `${field}.values[${i}]`));
   const [a, b] = spans;
   switch (operator) {
-    case 'EQ': return a.start.getTime() === a.end.getTime() ? { sql: `${column} = ?`, params: [a.start] } : { sql: `${column} >= ? AND ${column} < ?`, params: [a.start, a.end] };
-    case 'GT': return a.start.getTime() === a.end.getTime() ? { sql: `${column} > ?`, params: [a.start] } : { sql: `${column} >= ?`, params: [a.end] };
-    case 'GTE': return { sql: `${column} >= ?`, params: [a.start] };
-    case 'LT': return { sql: `${column} < ?`, params: [a.start] };
-    case 'LTE': return a.start.getTime() === a.end.getTime() ? { sql: `${column} <= ?`, params: [a.start] } : { sql: `${column} < ?`, params: [a.end] };
+    case 'EQ': return a.start.getTime() === a.end.getTime() ? sql`${column} = ${a.start}` : sql`${column} >= ${a.start} AND ${column} < ${a.end}`;
+    case 'GT': return a.start.getTime() === a.end.getTime() ? sql`${column} > ${a.start}` : sql`${column} >= ${a.end}`;
+    case 'GTE': return sql`${column} >= ${a.start}`;
+    case 'LT': return sql`${column} < ${a.start}`;
+    case 'LTE': return a.start.getTime() === a.end.getTime() ? sql`${column} <= ${a.start}` : sql`${column} < ${a.end}`;
     case 'BETWEEN': {
       if (b.end < a.start) throw new BadInput(`${field}.values[1]`, 'must not be before values[0]');
-      return b.start.getTime() === b.end.getTime() ? { sql: `${column} >= ? AND ${column} <= ?`, params: [a.start, b.start] } : { sql: `${column} >= ? AND ${column} < ?`, params: [a.start, b.end] };
+      return b.start.getTime() === b.end.getTime() ? sql`${column} >= ${a.start} AND ${column} <= ${b.start}` : sql`${column} >= ${a.start} AND ${column} < ${b.end}`;
     }
     default: throw new Error(`Operator ${operator} has no date condition`);
   }

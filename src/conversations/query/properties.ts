@@ -1,8 +1,10 @@
-import { CHANNELS, CustomPropertyType, STATUSES } from '../conversation.entity';
+import { CHANNELS, CUSTOM_PROPERTY_TYPES, CustomPropertyType, STATUSES } from '../conversation.entity';
 import { Queryable } from '../../db/database';
 import { isCustomPropertyName } from '../property-name';
 import { DirectoryKind } from '../directory.entity';
 import { BadInput } from '../../errors';
+import { sql } from '../../db/sql';
+import { column, select } from '../../db/rows';
 
 export const PROPERTY_TYPES = ['ID', 'STRING', 'ENUM', 'DATETIME', 'DURATION', 'NUMBER', 'BOOLEAN'] as const;
 export type PropertyType = (typeof PROPERTY_TYPES)[number];
@@ -158,6 +160,6 @@ export class PropertyCatalog {
 
 /** The property catalog of one account: its custom properties are read from the database. */
 export async function loadPropertyCatalog(db: Queryable, accountId: number): Promise<PropertyCatalog> {
-  const rows = await db.query<{ name: string; type: CustomPropertyType }>('SELECT name, type FROM custom_properties WHERE account_id = ?', [accountId]);
+  const rows = await select(db, sql`SELECT name, type FROM custom_properties WHERE account_id = ${accountId}`, { name: column.text, type: column.oneOf<CustomPropertyType>(CUSTOM_PROPERTY_TYPES) });
   return new PropertyCatalog(new Map(rows.map((r) => [r.name, r.type])));
 }

@@ -1,32 +1,33 @@
-import { placeholders, SqlDialect } from '../dialect';
+import { SqlDialect } from '../dialect';
+import { identifier, identifiers, join, raw, rows, sql } from '../sql';
 
 export const sqliteDialect: SqlDialect = {
   name: 'sqlite',
   // SQLite's planner prefers a covering index whose prefix matches the WHERE clause by itself.
-  reportIndexHint: () => '',
+  reportIndexHint: () => raw(''),
   // SQLite 3.32+ allows 32766 host parameters per statement.
   maxParams: 32000,
-  upsert(table, columns, keyColumns, updateColumns, rowCount) {
-    const updates = updateColumns.map((c) => `${c} = excluded.${c}`).join(', ');
-    const action = updates ? `DO UPDATE SET ${updates}` : 'DO NOTHING';
-    return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(columns.length, rowCount)} ON CONFLICT (${keyColumns.join(', ')}) ${action}`;
+  upsert(table, columns, keyColumns, updateColumns, values) {
+    const updates = join(updateColumns.map((c) => sql`${identifier(c)} = excluded.${identifier(c)}`), ', ');
+    const action = updates.isEmpty ? raw('DO NOTHING') : sql`DO UPDATE SET ${updates}`;
+    return sql`INSERT INTO ${identifier(table)} (${identifiers(columns)}) VALUES ${rows(values)} ON CONFLICT (${identifiers(keyColumns)}) ${action}`;
   },
-  accumulate(table, columns, keyColumns, addColumns, rowCount) {
+  accumulate(table, columns, keyColumns, addColumns, values) {
     // In DO UPDATE, a bare column is the stored row's value and excluded.<column> the new row's.
-    const updates = addColumns.map((c) => `${c} = ${c} + excluded.${c}`).join(', ');
-    return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders(columns.length, rowCount)} ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${updates}`;
+    const updates = join(addColumns.map((c) => sql`${identifier(c)} = ${identifier(c)} + excluded.${identifier(c)}`), ', ');
+    return sql`INSERT INTO ${identifier(table)} (${identifiers(columns)}) VALUES ${rows(values)} ON CONFLICT (${identifiers(keyColumns)}) DO UPDATE SET ${updates}`;
   },
-  lockingRead: '',
+  lockingRead: raw(''),
   limitStatementTime: () => null,
   epochSeconds(expression) {
-    return `unixepoch(${expression})`;
+    return sql`unixepoch(${expression})`;
   },
   intDiv(dividend, divisor) {
-    return `((${dividend}) / (${divisor}))`;
+    return sql`((${dividend}) / (${divisor}))`;
   },
-  likeInsensitive(expression, negate) {
+  likeInsensitive(expression, pattern, negate) {
     // SQLite's LIKE folds ASCII only: both sides go through unicode_lower (registered on the
     // connection in database.ts). SQLite has no default escape character, so ESCAPE is required.
-    return `unicode_lower(${expression}) ${negate ? 'NOT LIKE' : 'LIKE'} unicode_lower(?) ESCAPE '\\'`;
+    return sql`unicode_lower(${expression}) ${raw(negate ? 'NOT LIKE' : 'LIKE')} unicode_lower(${pattern}) ESCAPE '\\'`;
   },
 };

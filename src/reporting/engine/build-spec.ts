@@ -9,7 +9,7 @@ import { SqlDialect } from '../../db/dialect';
 import { coreMeasures, Measure, MeasureDefinition, MeasureKey, MeasureLookup, MeasureValue } from './measures';
 import { CompareTo } from './compare';
 import { Dimension, NumericRange, REPORT_INDEXES, ReportSpec } from './spec';
-import { and } from './sql';
+import { and } from '../../db/sql';
 
 /** What a report is, whether from the catalog or saved by a user. */
 export interface ReportShape {

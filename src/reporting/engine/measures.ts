@@ -1,7 +1,7 @@
 import { assertNever, invariant } from '../../errors';
-import { FilterSpec, SqlFragment } from '../../conversations/query/filters';
+import { FilterSpec } from '../../conversations/query/filters';
 import { ConversationProperty } from '../../conversations/query/properties';
-import { fragment } from './sql';
+import { raw, Sql, sql } from '../../db/sql';
 
 /**
  * What a report can measure. A measure is data: a kind over property keys of
@@ -82,7 +82,7 @@ export interface MeasureValue {
  * and its `where` compiled to SQL over `conversations c` (bound values only).
  */
 export type Measure =
-  | { kind: 'count'; key: string; label: string; unit: MeasureUnit; where: SqlFragment | null; whereProperties: readonly string[] }
+  | { kind: 'count'; key: string; label: string; unit: MeasureUnit; where: Sql | null; whereProperties: readonly string[] }
   | { kind: AggregateKind; key: string; label: string; unit: MeasureUnit; value: MeasureValue }
   | { kind: 'percentile'; key: string; label: string; unit: MeasureUnit; value: MeasureValue; fraction: number }
   | { kind: 'ratio'; key: string; label: string; unit: MeasureUnit; numerator: Measure; denominator: Measure };
@@ -102,14 +102,14 @@ export function customValueNames(measures: readonly Measure[]): string[] {
 }
 
 /** SQL of a measure's value: a column of `conversations c`, or the number of a joined custom property. */
-export function valueSql(value: MeasureValue, aliases: ReadonlyMap<string, string>): string {
+export function valueSql(value: MeasureValue, aliases: ReadonlyMap<string, string>): Sql {
   if (value.property.customName !== undefined) {
     const alias = aliases.get(value.property.customName);
     invariant(alias, `custom property ${value.property.customName} is joined`);
-    return `${alias}.value_number`;
+    return raw(`${alias}.value_number`);
   }
   invariant(value.property.column, `property ${value.property.key} has a column`);
-  return value.property.column;
+  return raw(value.property.column);
 }
 
 /**
@@ -117,10 +117,10 @@ export function valueSql(value: MeasureValue, aliases: ReadonlyMap<string, strin
  * data point lists exactly these, so its totalCount is the point's count (for an average, the
  * number of conversations averaged; for a ratio, its numerator's conversations).
  */
-export function measureScope(measure: Measure): SqlFragment {
+export function measureScope(measure: Measure): Sql {
   switch (measure.kind) {
     case 'count':
-      return measure.where ?? fragment('1 = 1');
+      return measure.where ?? raw('1 = 1');
     case 'ratio':
       return measureScope(measure.numerator);
     case 'sum':
@@ -129,12 +129,9 @@ export function measureScope(measure: Measure): SqlFragment {
     case 'max':
     case 'percentile':
       if (measure.value.property.customName !== undefined) {
-        return fragment(
-          'EXISTS (SELECT 1 FROM conversation_properties p WHERE p.account_id = c.account_id AND p.conversation_id = c.external_id AND p.name = ? AND p.value_number IS NOT NULL)',
-          measure.value.property.customName,
-        );
+        return sql`EXISTS (SELECT 1 FROM conversation_properties p WHERE p.account_id = c.account_id AND p.conversation_id = c.external_id AND p.name = ${measure.value.property.customName} AND p.value_number IS NOT NULL)`;
       }
-      return fragment(`${valueSql(measure.value, new Map())} IS NOT NULL`);
+      return sql`${valueSql(measure.value, new Map())} IS NOT NULL`;
     default:
       return assertNever(measure);
   }

@@ -70,7 +70,7 @@ export async function computeReport(db: ReportReader, spec: ReportSpec, options:
   const dimensionColumns = spec.dimensions.map((_, i) => `d${i}`);
   const aggregate = aggregateQuery(bound, options.rollups ?? rollupsEnabled());
   const source: AnswerSource = aggregate.fromRollup ? 'ROLLUP' : 'RAW';
-  for (const row of await db.report<Record<string, unknown>>(aggregate.sql, aggregate.params)) {
+  for (const row of await db.report<Record<string, unknown>>(aggregate.query)) {
     const group = groupOf(dimensionColumns.map((c) => row[c]));
     spec.measures.forEach((measure, i) => {
       if (measure.kind !== 'percentile') group.values[i] = measureValue(measure, String(i), row);
@@ -110,8 +110,7 @@ export async function bindBuckets(db: ReportReader, spec: ReportSpec): Promise<B
   const spans = new Map<string, LocalDateRange>();
   const instants = new Map<string, { first: Date; last: Date }>();
   if (columns.length > 0) {
-    const query = compileSpans(spec, columns);
-    const [row] = await db.report<Record<string, unknown>>(query.sql, query.params);
+    const [row] = await db.report<Record<string, unknown>>(compileSpans(spec, columns));
     columns.forEach((column, i) => {
       const first = fromDbInstant(row?.[`first${i}`]);
       const last = fromDbInstant(row?.[`last${i}`]);
@@ -160,7 +159,7 @@ async function percentiles(db: ReportReader, spec: BoundSpec, measure: Measure, 
   invariant(measure.kind === 'percentile', 'a percentile measure');
   const { fraction, value } = measure;
   const byGroup = new Map<string, { raw: unknown[]; n: number; ranked: Map<number, number> }>();
-  for (const row of await db.report<Record<string, unknown>>(query.sql, query.params)) {
+  for (const row of await db.report<Record<string, unknown>>(query)) {
     const raw = columns.map((c) => normaliseRaw(row[c]));
     const key = JSON.stringify(raw);
     const group = byGroup.get(key) ?? { raw, n: toNumber(row.n) as number, ranked: new Map() };

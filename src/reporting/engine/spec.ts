@@ -1,6 +1,6 @@
 import { Channel } from '../../conversations/conversation.entity';
 import { SqlDialect } from '../../db/dialect';
-import { SqlFragment } from '../../conversations/query/filters';
+import { Sql } from '../../db/sql';
 import { ConversationProperty, LocalPart } from '../../conversations/query/properties';
 import { Granularity, LocalDateRange, OffsetTable, TimeBucket } from '../../calendar/time';
 import { Measure } from './measures';
@@ -43,7 +43,7 @@ export interface ReportSpec {
   range: LocalDateRange | null;
   timezone: string;
   /** AND of the definition's default filters and the run's filters. */
-  filters: SqlFragment;
+  filters: Sql;
   /**
    * The property keys `filters` tests, for the rollup planner to check. Absent (a spec built by
    * hand) means unknown: the report is then answered from the conversations.
@@ -53,7 +53,7 @@ export interface ReportSpec {
    * The store's hint for reading the date range from its covering index (SqlDialect.reportIndexHint),
    * empty for none. Absent (a spec built by hand): no hint.
    */
-  indexHint?: string;
+  indexHint?: Sql;
   /** The store's SQL dialect (buildSpec sets it; a spec built by hand takes the database's). */
   dialect?: SqlDialect;
 }

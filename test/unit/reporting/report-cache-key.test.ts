@@ -1,3 +1,4 @@
+import { sql } from '../../../src/db/sql';
 import { reportCacheKey, stableJson } from '../../../src/reporting/cache/key';
 import { sqliteDialect } from '../../../src/db/dialects/sqlite';
 import { compileMeasure } from '../../../src/reporting/engine/build-spec';
@@ -20,7 +21,7 @@ function aSpec(overrides: Partial<ReportSpec> = {}): ReportSpec {
     dateColumn: 'c.created_at',
     range: { from: '2026-03-01', to: '2026-03-31' },
     timezone: 'Europe/Amsterdam',
-    filters: { sql: '(c.inbox_id = ?)', params: ['support'] },
+    filters: sql`(c.inbox_id = ${'support'})`,
     ...overrides,
   };
 }
@@ -49,9 +50,9 @@ describe('reportCacheKey', () => {
     ['date range', { range: { from: '2026-03-01', to: '2026-03-30' } }],
     ['all time', { range: null }],
     ['timezone', { timezone: 'UTC' }],
-    ['filter value', { filters: { sql: '(c.inbox_id = ?)', params: ['sales'] } }],
-    ['filter', { filters: { sql: '(c.team_id = ?)', params: ['support'] } }],
-    ['filter instant', { filters: { sql: '(c.created_at >= ?)', params: [new Date('2026-03-01T00:00:00Z')] } }],
+    ['filter value', { filters: sql`(c.inbox_id = ${'sales'})` }],
+    ['filter', { filters: sql`(c.team_id = ${'support'})` }],
+    ['filter instant', { filters: sql`(c.created_at >= ${new Date('2026-03-01T00:00:00Z')})` }],
   ])('differs for another %s', (_name, change) => {
     expect(reportCacheKey(db, aSpec(change), 3)).not.toBe(base);
   });
@@ -62,7 +63,7 @@ describe('reportCacheKey', () => {
   });
 
   it('tells filter instants apart to the millisecond', () => {
-    const at = (iso: string) => reportCacheKey(db, aSpec({ filters: { sql: '(c.created_at >= ?)', params: [new Date(iso)] } }), 3);
+    const at = (iso: string) => reportCacheKey(db, aSpec({ filters: sql`(c.created_at >= ${new Date(iso)})` }), 3);
     expect(at('2026-03-01T00:00:00.000Z')).not.toBe(at('2026-03-01T00:00:00.001Z'));
   });
 });

@@ -125,8 +125,8 @@ describe('the rollup planner', () => {
     const decision = planRollup(bind(spec));
     if (decision.kind !== 'rollup') throw new Error(decision.reason);
     // Once over the groups, and once over each span of conversations.
-    expect(decision.query.sql.split(`WHERE ${spec.filters.sql} GROUP BY`).length - 1).toBe(1);
-    expect(decision.query.sql.split(`AND (${spec.filters.sql}) GROUP BY`).length - 1).toBe(2);
+    expect(decision.query.text.split(`WHERE ${spec.filters.text} GROUP BY`).length - 1).toBe(1);
+    expect(decision.query.text.split(`AND (${spec.filters.text}) GROUP BY`).length - 1).toBe(2);
   });
 
   it.each<[string, FilterSpec, string]>([
@@ -200,7 +200,7 @@ describe('the rollup planner', () => {
       for (const run of [{}, { dateRange: MARCH, timezone: 'America/New_York' }, { dateRange: MARCH, timezone: 'Asia/Kolkata', filters: [{ property: 'status', operator: 'NEQ', values: ['OPEN'] }] as FilterSpec[] }]) {
         const decision = plan(shape, run);
         if (decision.kind === 'raw') continue;
-        expect(decision.query.sql.split('?').length - 1).toBe(decision.query.params.length);
+        expect(decision.query.text.split('?').length - 1).toBe(decision.query.params.length);
       }
     }
   });

@@ -1,8 +1,9 @@
 import { lockAccountForWriting } from '../../../accounts/data-version';
 import { ConversationRecord } from '../../../conversations/record';
-import { Database, fromDbInstant, Queryable, toDbInstant, toNumber, Transaction } from '../../../db/database';
-import { placeholders, SqlDialect } from '../../../db/dialect';
-import { invariant } from '../../../errors';
+import { Database, Queryable, toDbInstant, Transaction } from '../../../db/database';
+import { column, RowOf, select, selectOne } from '../../../db/rows';
+import { SqlDialect } from '../../../db/dialect';
+import { identifier, identifiers, list, raw, rows as valueRows, sql } from '../../../db/sql';
 import { GroupColumn, RollupCell, RollupChanges, RollupFacts, RollupGroup } from './cells';
 
 /**
@@ -26,7 +27,7 @@ const GROUP_VALUE_COLUMNS: readonly GroupColumn[] = ['inbox_id', 'assignee_id', 
 const GROUP_COLUMNS = ['account_id', 'group_id', 'group_key', 'grouped_by', 'channel', 'status', ...GROUP_VALUE_COLUMNS];
 
 /** The stored columns a conversation's facts are read from. */
-const FACT_COLUMNS = 'channel, status, inbox_id, assignee_id, team_id, chatflow_id, page_url, created_at, closed_at, first_response_ms, time_to_close_ms';
+const FACT_COLUMNS = raw('channel, status, inbox_id, assignee_id, team_id, chatflow_id, page_url, created_at, closed_at, first_response_ms, time_to_close_ms');
 
 /**
  * Rows per statement: far below both stores' parameter limits, and small enough that a statement
@@ -45,19 +46,36 @@ export function factsOfRecord(r: ConversationRecord): RollupFacts {
   };
 }
 
-function factsOfRow(row: Record<string, unknown>): RollupFacts {
+/** The stored facts of a conversation the rollup counts (FACT_COLUMNS). */
+const FACT_ROW = {
+  channel: column.text,
+  status: column.text,
+  inbox_id: column.text,
+  assignee_id: column.nullableText,
+  team_id: column.nullableText,
+  chatflow_id: column.nullableText,
+  page_url: column.nullableText,
+  created_at: column.instant,
+  closed_at: column.nullableInstant,
+  first_response_ms: column.nullableNumber,
+  time_to_close_ms: column.nullableNumber,
+};
+
+const PAGE_ROW = { ...FACT_ROW, external_id: column.text };
+
+function factsOfRow(row: RowOf<typeof FACT_ROW>): RollupFacts {
   return {
-    channel: row.channel as string,
-    status: row.status as string,
-    inbox_id: row.inbox_id as string,
-    assignee_id: (row.assignee_id as string | null) ?? null,
-    team_id: (row.team_id as string | null) ?? null,
-    chatflow_id: (row.chatflow_id as string | null) ?? null,
-    page_url: (row.page_url as string | null) ?? null,
-    createdAt: fromDbInstant(row.created_at) as Date,
-    closedAt: fromDbInstant(row.closed_at),
-    firstResponseMs: toNumber(row.first_response_ms),
-    timeToCloseMs: toNumber(row.time_to_close_ms),
+    channel: row.channel,
+    status: row.status,
+    inbox_id: row.inbox_id,
+    assignee_id: row.assignee_id,
+    team_id: row.team_id,
+    chatflow_id: row.chatflow_id,
+    page_url: row.page_url,
+    createdAt: row.created_at,
+    closedAt: row.closed_at,
+    firstResponseMs: row.first_response_ms,
+    timeToCloseMs: row.time_to_close_ms,
   };
 }
 
@@ -71,7 +89,7 @@ export async function updateRollups(tx: Transaction, dialect: SqlDialect, accoun
   const changes = new RollupChanges();
   for (let i = 0; i < replacedIds.length; i += ROWS_PER_STATEMENT) {
     const ids = replacedIds.slice(i, i + ROWS_PER_STATEMENT);
-    const rows = await tx.query(`SELECT ${FACT_COLUMNS} FROM conversations WHERE account_id = ? AND external_id IN (${marks(ids.length)})`, [accountId, ...ids]);
+    const rows = await select(tx, sql`SELECT ${FACT_COLUMNS} FROM conversations WHERE account_id = ${accountId} AND external_id IN (${list(ids)})`, FACT_ROW);
     for (const row of rows) changes.add(factsOfRow(row), -1);
   }
   for (const record of records) changes.add(factsOfRecord(record), 1);
@@ -90,7 +108,7 @@ async function writeChanges(tx: Queryable | Transaction, dialect: SqlDialect, ac
   const staged = 'accumulateRows' in tx && cells.length >= BULK_CELLS && (await tx.accumulateRows(ROLLUP_TABLE, CELL_COLUMNS, CELL_SUM_COLUMNS, cells.map(row)));
   for (let i = 0; !staged && i < cells.length; i += ROWS_PER_STATEMENT) {
     const chunk = cells.slice(i, i + ROWS_PER_STATEMENT);
-    await tx.query(dialect.accumulate(ROLLUP_TABLE, CELL_COLUMNS, CELL_KEY_COLUMNS, CELL_SUM_COLUMNS, chunk.length), chunk.flatMap(row));
+    await tx.query(dialect.accumulate(ROLLUP_TABLE, CELL_COLUMNS, CELL_KEY_COLUMNS, CELL_SUM_COLUMNS, chunk.map(row)));
   }
   await deleteEmptyCells(tx, accountId, cells);
 }
@@ -105,21 +123,20 @@ async function storeGroups(tx: Queryable, accountId: number, groups: ReadonlyMap
   const keys = [...groups.keys()];
   for (let i = 0; i < keys.length; i += ROWS_PER_STATEMENT) {
     const chunk = keys.slice(i, i + ROWS_PER_STATEMENT);
-    const rows = await tx.query(`SELECT group_key, group_id FROM ${ROLLUP_GROUP_TABLE} WHERE account_id = ? AND group_key IN (${marks(chunk.length)})`, [accountId, ...chunk]);
-    for (const row of rows) ids.set(row.group_key as string, toNumber(row.group_id) as number);
+    const rows = await select(tx, sql`SELECT group_key, group_id FROM ${identifier(ROLLUP_GROUP_TABLE)} WHERE account_id = ${accountId} AND group_key IN (${list(chunk)})`, { group_key: column.text, group_id: column.number });
+    for (const row of rows) ids.set(row.group_key, row.group_id);
   }
   const missing = [...groups.values()].filter((g) => !ids.has(g.groupKey));
   if (missing.length === 0) return ids;
-  const [last] = await tx.query(`SELECT MAX(group_id) AS last_id FROM ${ROLLUP_GROUP_TABLE} WHERE account_id = ?`, [accountId]);
-  let next = (toNumber(last?.last_id) ?? 0) + 1;
+  const last = await selectOne(tx, sql`SELECT MAX(group_id) AS last_id FROM ${identifier(ROLLUP_GROUP_TABLE)} WHERE account_id = ${accountId}`, { last_id: column.count });
+  let next = (last?.last_id ?? 0) + 1;
   for (let i = 0; i < missing.length; i += ROWS_PER_STATEMENT) {
     const chunk = missing.slice(i, i + ROWS_PER_STATEMENT);
-    const params: unknown[] = [];
-    for (const g of chunk) {
+    const values = chunk.map((g) => {
       ids.set(g.groupKey, next);
-      params.push(accountId, next++, g.groupKey, g.groupedBy, g.channel, g.status, ...GROUP_VALUE_COLUMNS.map((column) => (column === g.column ? g.value : null)));
-    }
-    await tx.query(`INSERT INTO ${ROLLUP_GROUP_TABLE} (${GROUP_COLUMNS.join(', ')}) VALUES ${placeholders(GROUP_COLUMNS.length, chunk.length)}`, params);
+      return [accountId, next++, g.groupKey, g.groupedBy, g.channel, g.status, ...GROUP_VALUE_COLUMNS.map((column) => (column === g.column ? g.value : null))];
+    });
+    await tx.query(sql`INSERT INTO ${identifier(ROLLUP_GROUP_TABLE)} (${identifiers(GROUP_COLUMNS)}) VALUES ${valueRows(values)}`);
   }
   return ids;
 }
@@ -142,16 +159,12 @@ async function deleteEmptyCells(tx: Queryable, accountId: number, cells: RollupC
     const all = [...starts];
     for (let i = 0; i < all.length; i += ROWS_PER_STATEMENT) {
       const chunk = all.slice(i, i + ROWS_PER_STATEMENT);
+      const bucketStarts = list(chunk.map((ms) => toDbInstant(new Date(ms))));
       await tx.query(
-        `DELETE FROM ${ROLLUP_TABLE} WHERE account_id = ? AND grouped_by = ? AND date_property = ? AND channel = ? AND bucket_minutes = ? AND bucket_start IN (${marks(chunk.length)}) AND conversations = 0`,
-        [accountId, cell.groupedBy, cell.dateProperty, cell.channel, cell.bucketMinutes, ...chunk.map((ms) => toDbInstant(new Date(ms)))],
+        sql`DELETE FROM ${identifier(ROLLUP_TABLE)} WHERE account_id = ${accountId} AND grouped_by = ${cell.groupedBy} AND date_property = ${cell.dateProperty} AND channel = ${cell.channel} AND bucket_minutes = ${cell.bucketMinutes} AND bucket_start IN (${bucketStarts}) AND conversations = 0`,
       );
     }
   }
-}
-
-function marks(n: number): string {
-  return new Array(n).fill('?').join(', ');
 }
 
 /**
@@ -165,21 +178,20 @@ export async function rebuildRollups(db: Database, accountId: number): Promise<v
 /** `rebuildRollups` inside a transaction the caller holds (a migration's). Binds no Date: a migration's runner would not convert it. */
 export async function rebuildRollupsIn(tx: Queryable, dialect: SqlDialect, accountId: number): Promise<void> {
   await lockAccountForWriting(tx, accountId);
-  await tx.query(`DELETE FROM ${ROLLUP_TABLE} WHERE account_id = ?`, [accountId]);
-  await tx.query(`DELETE FROM ${ROLLUP_GROUP_TABLE} WHERE account_id = ?`, [accountId]);
+  await tx.query(sql`DELETE FROM ${identifier(ROLLUP_TABLE)} WHERE account_id = ${accountId}`);
+  await tx.query(sql`DELETE FROM ${identifier(ROLLUP_GROUP_TABLE)} WHERE account_id = ${accountId}`);
   // Pages in primary key order; a cell that spans pages is added to, as the writer would.
   let after: string | null = null;
   for (;;) {
-    const rows: Record<string, unknown>[] = await tx.query(
-      `SELECT external_id, ${FACT_COLUMNS} FROM conversations WHERE account_id = ?${after === null ? '' : ' AND external_id > ?'} ORDER BY external_id LIMIT ${REBUILD_PAGE}`,
-      after === null ? [accountId] : [accountId, after],
+    const rows: RowOf<typeof PAGE_ROW>[] = await select(
+      tx,
+      sql`SELECT external_id, ${FACT_COLUMNS} FROM conversations WHERE account_id = ${accountId}${after === null ? raw('') : sql` AND external_id > ${after}`} ORDER BY external_id LIMIT ${raw(String(REBUILD_PAGE))}`,
+      PAGE_ROW,
     );
     const changes = new RollupChanges();
     for (const row of rows) changes.add(factsOfRow(row), 1);
     await writeChanges(tx, dialect, accountId, changes);
     if (rows.length < REBUILD_PAGE) return;
-    const last = rows[rows.length - 1].external_id;
-    invariant(typeof last === 'string', 'conversations have an external id');
-    after = last;
+    after = rows[rows.length - 1].external_id;
   }
 }

@@ -1,13 +1,12 @@
 import { CHANNELS } from '../../../conversations/conversation.entity';
 import { Environment, onOff, settings } from '../../../config';
 import { assertNever } from '../../../errors';
-import { SqlFragment } from '../../../conversations/query/filters';
 import { builtinProperty } from '../../../conversations/query/properties';
 import { rangeInstants, TimeBucket } from '../../../calendar/time';
 import { bucketIndex, compileAggregate } from '../compile';
 import { Measure, measureParts, MeasureValue, valueSql } from '../measures';
 import { BoundSpec } from '../spec';
-import { fragment, join } from '../sql';
+import { empty, identifier, identifiers, join, raw as rawSql, Sql, sql } from '../../../db/sql';
 import { BucketMinutes, bucketMs, bucketStartOf, DAY, Grouping, GROUPINGS, isBucketEdge, QUARTER_HOUR, RollupDateProperty, sizesOf } from './cells';
 import { ROLLUP_GROUP_TABLE, ROLLUP_TABLE } from './maintain';
 import { countAggregate } from '../../../metrics';
@@ -62,7 +61,7 @@ export interface RollupCells {
 }
 
 export type RollupPlan =
-  | { kind: 'rollup'; query: SqlFragment; groupedBy: Grouping; cells: RollupCells | 'every day' }
+  | { kind: 'rollup'; query: Sql; groupedBy: Grouping; cells: RollupCells | 'every day' }
   | { kind: 'raw'; reason: string };
 
 /**
@@ -79,16 +78,16 @@ export function rollupsEnabled(env?: Environment): boolean {
 }
 
 /** The aggregate query of a report: from the rollup when the planner can, else over the conversations. */
-export function aggregateQuery(spec: BoundSpec, useRollups: boolean): SqlFragment & { fromRollup: boolean } {
+export function aggregateQuery(spec: BoundSpec, useRollups: boolean): { query: Sql; fromRollup: boolean } {
   if (useRollups) {
     const plan = planRollup(spec);
     if (plan.kind === 'rollup') {
       countAggregate('rollup');
-      return { ...plan.query, fromRollup: true };
+      return { query: plan.query, fromRollup: true };
     }
   }
   countAggregate('conversations');
-  return { ...compileAggregate(spec), fromRollup: false };
+  return { query: compileAggregate(spec), fromRollup: false };
 }
 
 export function planRollup(spec: BoundSpec): RollupPlan {
@@ -220,7 +219,7 @@ function isRolledUp(value: MeasureValue): boolean {
  * conversation: the planner has checked the where tests only columns both have, so it means the
  * same on either. Named `w<name>` as the measure's aggregate column is.
  */
-function countedWheres(spec: BoundSpec): { name: string; where: SqlFragment }[] {
+function countedWheres(spec: BoundSpec): { name: string; where: Sql }[] {
   return spec.measures.flatMap((measure, i) => namedParts(measure, String(i))).flatMap(({ part, name }) => (part.kind === 'count' && part.where ? [{ name, where: part.where }] : []));
 }
 
@@ -241,30 +240,28 @@ function namedParts(measure: Measure, name: string): { part: Measure; name: stri
  * A span inside one time bucket gets its index as a constant; one across buckets a search over
  * the buckets it overlaps only.
  */
-function compileRollupAggregate(spec: BoundSpec, groupedBy: Grouping, cells: RollupCells | 'every day'): SqlFragment {
+function compileRollupAggregate(spec: BoundSpec, groupedBy: Grouping, cells: RollupCells | 'every day'): Sql {
   const measured = spec.measures.flatMap(measureParts);
-  const sums = SUMS.filter((s) => s.alias === 'n' || measured.some((m) => (m.kind === 'sum' || m.kind === 'avg') && AVERAGED[valueSql(m.value, new Map())].includes(s.alias)));
+  const sums = SUMS.filter((s) => s.alias === 'n' || measured.some((m) => (m.kind === 'sum' || m.kind === 'avg') && AVERAGED[valueSql(m.value, new Map()).text].includes(s.alias)));
   const wheres = countedWheres(spec);
-  const whereSums = (counted: string) => join(wheres.map(({ name, where }) => fragment(`, SUM(CASE WHEN ${where.sql} THEN ${counted} ELSE 0 END) AS w${name}`, ...where.params)), '');
+  const whereSums = (counted: Sql) => join(wheres.map(({ name, where }) => sql`, SUM(CASE WHEN ${where} THEN ${counted} ELSE 0 END) AS ${identifier(`w${name}`)}`), '');
   const timed = spec.dimensions.some((d) => d.kind === 'time');
   const starts = (bucketsOf(spec) ?? []).map((b) => b.start);
-  const bucketOf = (column: string, span: Span | null) => (timed ? bucketIndex(column, starts, ...bucketsOverlapping(starts, span)) : null);
+  const bucketOf = (column: Sql, span: Span | null) => (timed ? bucketIndex(column, starts, ...bucketsOverlapping(starts, span)) : null);
   const dateProperty = dateOf(spec);
   const channels = spec.channel ? [spec.channel] : CHANNELS;
+  const rollupTable = identifier(ROLLUP_TABLE);
 
-  const cellSubquery = (channel: string, minutes: BucketMinutes, span: Span | null): SqlFragment => {
-    const bucket = bucketOf('r.bucket_start', span);
-    const key = fragment(`r.account_id = ? AND r.grouped_by = ? AND r.date_property = ? AND r.channel = ? AND r.bucket_minutes = ${minutes}`, spec.accountId, groupedBy, dateProperty, channel);
-    const where = span ? join([key, fragment('r.bucket_start >= ? AND r.bucket_start < ?', span.start, span.end)], ' AND ') : key;
-    return join(
-      [
-        fragment(`SELECT r.group_id${bucket ? `, ${bucket.sql} AS b` : ''}, ${sums.map((s) => `SUM(r.${s.cells}) AS ${s.alias}`).join(', ')}`, ...(bucket?.params ?? [])),
-        fragment(`FROM ${ROLLUP_TABLE} r WHERE ${where.sql} GROUP BY r.group_id${bucket ? ', b' : ''}`, ...where.params),
-      ],
-      ' ',
-    );
+  const cellSubquery = (channel: string, minutes: BucketMinutes, span: Span | null): Sql => {
+    const bucket = bucketOf(rawSql('r.bucket_start'), span);
+    const key = sql`r.account_id = ${spec.accountId} AND r.grouped_by = ${groupedBy} AND r.date_property = ${dateProperty} AND r.channel = ${channel} AND r.bucket_minutes = ${rawSql(String(minutes))}`;
+    const where = span ? sql`${key} AND r.bucket_start >= ${span.start} AND r.bucket_start < ${span.end}` : key;
+    const summed = join(sums.map((s) => sql`SUM(${identifier(`r.${s.cells}`)}) AS ${identifier(s.alias)}`), ', ');
+    return bucket
+      ? sql`SELECT r.group_id, ${bucket} AS b, ${summed} FROM ${rollupTable} r WHERE ${where} GROUP BY r.group_id, b`
+      : sql`SELECT r.group_id, ${summed} FROM ${rollupTable} r WHERE ${where} GROUP BY r.group_id`;
   };
-  const cellSubqueries: SqlFragment[] = [];
+  const cellSubqueries: Sql[] = [];
   const conversationSpans = cells === 'every day' ? [] : cells.conversations;
   for (const channel of channels) {
     if (cells === 'every day') {
@@ -275,44 +272,34 @@ function compileRollupAggregate(spec: BoundSpec, groupedBy: Grouping, cells: Rol
     for (const span of cells.quarterHours) cellSubqueries.push(cellSubquery(channel, QUARTER_HOUR, span));
   }
 
-  const parts: SqlFragment[] = [];
-  const groupColumns = (select: SqlFragment[]) => (select.length > 0 ? ` GROUP BY ${select.map((_, i) => `d${i}`).join(', ')}, st` : ' GROUP BY st');
+  const parts: Sql[] = [];
+  const groupColumns = (select: Sql[]) => (select.length > 0 ? sql` GROUP BY ${identifiers(select.map((_, i) => `d${i}`))}, st` : rawSql(' GROUP BY st'));
   if (cellSubqueries.length > 0) {
-    const dimensions = spec.dimensions.map((d, i) => fragment(`${d.kind === 'time' ? 't.b' : (d.property.column as string)} AS d${i}`));
+    // Dimension columns come from the property catalog (checked against the groupings above).
+    const dimensions = spec.dimensions.map((d, i) => sql`${rawSql(d.kind === 'time' ? 't.b' : (d.property.column as string))} AS ${identifier(`d${i}`)}`);
     const union = join(cellSubqueries, ' UNION ALL ');
-    const select = [...dimensions.map((d) => d.sql), 'c.status AS st', ...sums.map((s) => `SUM(t.${s.alias}) AS ${s.alias}`)].join(', ');
-    const counted = whereSums('t.n');
+    const select = join([...dimensions, rawSql('c.status AS st'), ...sums.map((s) => sql`SUM(${identifier(`t.${s.alias}`)}) AS ${identifier(s.alias)}`)], ', ');
     parts.push(
-      join(
-        [
-          fragment(`SELECT ${select}${counted.sql} FROM (${union.sql}) t JOIN ${ROLLUP_GROUP_TABLE} c ON c.account_id = ? AND c.group_id = t.group_id`, ...counted.params, ...union.params, spec.accountId),
-          fragment(`WHERE ${spec.filters.sql}${groupColumns(dimensions)}`, ...spec.filters.params),
-        ],
-        ' ',
-      ),
+      sql`SELECT ${select}${whereSums(rawSql('t.n'))} FROM (${union}) t JOIN ${identifier(ROLLUP_GROUP_TABLE)} c ON c.account_id = ${spec.accountId} AND c.group_id = t.group_id WHERE ${spec.filters}${groupColumns(dimensions)}`,
     );
   }
+  const dateColumn = rawSql(spec.dateColumn);
   for (const span of conversationSpans) {
-    const bucket = bucketOf(spec.dateColumn, span);
-    const dimensions = spec.dimensions.map((d, i) => (d.kind === 'time' ? fragment(`${(bucket as SqlFragment).sql} AS d${i}`, ...(bucket as SqlFragment).params) : fragment(`${d.property.column as string} AS d${i}`)));
-    const scope = join(
-      [
-        fragment(spec.channel ? 'c.account_id = ? AND c.channel = ?' : 'c.account_id = ?', ...(spec.channel ? [spec.accountId, spec.channel] : [spec.accountId])),
-        fragment(`${spec.dateColumn} >= ? AND ${spec.dateColumn} < ?`, span.start, span.end),
-        fragment(`(${spec.filters.sql})`, ...spec.filters.params),
-      ],
-      ' AND ',
-    );
-    const select = join([...dimensions, join([fragment(`c.status AS st, ${sums.map((s) => `${s.conversations} AS ${s.alias}`).join(', ')}`), whereSums('1')], '')], ', ');
-    parts.push(join([fragment(`SELECT ${select.sql}`, ...select.params), fragment(`FROM conversations c${spec.channel ? (spec.indexHint ?? '') : ''} WHERE ${scope.sql}${groupColumns(dimensions)}`, ...scope.params)], ' '));
+    const bucket = bucketOf(dateColumn, span);
+    const dimensions = spec.dimensions.map((d, i) => sql`${d.kind === 'time' ? (bucket as Sql) : rawSql(d.property.column as string)} AS ${identifier(`d${i}`)}`);
+    const account = spec.channel ? sql`c.account_id = ${spec.accountId} AND c.channel = ${spec.channel}` : sql`c.account_id = ${spec.accountId}`;
+    const scope = sql`${account} AND ${dateColumn} >= ${span.start} AND ${dateColumn} < ${span.end} AND (${spec.filters})`;
+    const summed = join(sums.map((s) => sql`${rawSql(s.conversations)} AS ${identifier(s.alias)}`), ', ');
+    const select = join([...dimensions, sql`c.status AS st, ${summed}${whereSums(rawSql('1'))}`], ', ');
+    const hint = spec.channel ? (spec.indexHint ?? empty) : empty;
+    parts.push(sql`SELECT ${select} FROM conversations c${hint} WHERE ${scope}${groupColumns(dimensions)}`);
   }
 
-  const dimensions = spec.dimensions.map((_, i) => `x.d${i} AS d${i}`);
+  const dimensions = spec.dimensions.map((_, i) => sql`${identifier(`x.d${i}`)} AS ${identifier(`d${i}`)}`);
   const measures = spec.measures.flatMap((m, i) => measureColumns(m, String(i)));
-  const select = join([...dimensions.map((d) => fragment(d)), ...measures], ', ');
-  const groupBy = dimensions.length > 0 ? ` GROUP BY ${dimensions.map((_, i) => `d${i}`).join(', ')}` : '';
-  const union = join(parts, ' UNION ALL ');
-  return join([fragment(`SELECT ${select.sql || 'SUM(x.n) AS m_none'}`, ...select.params), fragment(`FROM (${union.sql}) x${groupBy}`, ...union.params)], ' ');
+  const select = join([...dimensions, ...measures], ', ');
+  const groupBy = dimensions.length > 0 ? sql` GROUP BY ${identifiers(dimensions.map((_, i) => `d${i}`))}` : empty;
+  return sql`SELECT ${select.isEmpty ? rawSql('SUM(x.n) AS m_none') : select} FROM (${join(parts, ' UNION ALL ')}) x${groupBy}`;
 }
 
 /** `[lo, hi)`: the buckets a span overlaps (all of them for none). Spans lie inside the buckets' range. */
@@ -332,14 +319,14 @@ function bucketsOverlapping(starts: readonly Date[], span: Span | null): [number
 }
 
 /** The columns compileAggregate's measureColumns gives, from the parts' sums (`x`). */
-function measureColumns(measure: Measure, name: string): SqlFragment[] {
+function measureColumns(measure: Measure, name: string): Sql[] {
   switch (measure.kind) {
     case 'count':
-      return [fragment(measure.where ? `SUM(x.w${name}) AS m${name}` : `SUM(x.n) AS m${name}`)];
+      return [sql`SUM(${identifier(measure.where ? `x.w${name}` : 'x.n')}) AS ${identifier(`m${name}`)}`];
     case 'sum':
     case 'avg': {
-      const [sum, count] = AVERAGED[valueSql(measure.value, new Map())];
-      return [fragment(`SUM(x.${sum}) AS s${name}, SUM(x.${count}) AS k${name}`)];
+      const [sum, count] = AVERAGED[valueSql(measure.value, new Map()).text];
+      return [sql`SUM(${identifier(`x.${sum}`)}) AS ${identifier(`s${name}`)}, SUM(${identifier(`x.${count}`)}) AS ${identifier(`k${name}`)}`];
     }
     case 'ratio':
       return [...measureColumns(measure.numerator, `${name}n`), ...measureColumns(measure.denominator, `${name}d`)];

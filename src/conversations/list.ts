@@ -1,7 +1,8 @@
-import { fromDbInstant, isDbInstant, ReportReader, toNumber } from '../db/database';
+import { isDbInstant, ReportReader } from '../db/database';
 import { BadInput } from '../errors';
+import { column, RowOf, selectReport } from '../db/rows';
 import { raw, Sql, sql } from '../db/sql';
-import { Channel, ConversationStatus } from './conversation.entity';
+import { Channel, CHANNELS, ConversationStatus, STATUSES } from './conversation.entity';
 import { ID_MAX } from './validate';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -63,6 +64,26 @@ export interface ConversationPage {
 const COLUMNS = raw(`c.external_id, c.channel, c.status, c.inbox_id, c.assignee_id, c.team_id, c.chatflow_id, c.page_url, c.subject,
   c.contact_email, c.contact_name, c.created_at, c.closed_at, c.first_response_ms, c.time_to_close_ms, c.message_count`);
 
+/** How each of COLUMNS is read (the conversations table: created_at, inbox_id and message_count are NOT NULL). */
+const LISTED = {
+  external_id: column.text,
+  channel: column.oneOf<Channel>(CHANNELS),
+  status: column.oneOf<ConversationStatus>(STATUSES),
+  inbox_id: column.text,
+  assignee_id: column.nullableText,
+  team_id: column.nullableText,
+  chatflow_id: column.nullableText,
+  page_url: column.nullableText,
+  subject: column.nullableText,
+  contact_email: column.nullableText,
+  contact_name: column.nullableText,
+  created_at: column.instant,
+  closed_at: column.nullableInstant,
+  first_response_ms: column.nullableNumber,
+  time_to_close_ms: column.nullableNumber,
+  message_count: column.count,
+};
+
 /**
  * One page of an account's conversations that satisfy `where` (SQL over `conversations c`, from the
  * filter compiler or a drill-down), newest first. Keyset pagination on (created_at, external_id):
@@ -72,9 +93,11 @@ export async function pageConversations(db: ReportReader, accountId: number, whe
   const first = pageSize(page.first);
   const after = page.after ? decodeCursor(page.after) : null;
   const keyset = after ? sql` AND (c.created_at < ${after.createdAt} OR (c.created_at = ${after.createdAt} AND c.external_id < ${after.externalId}))` : raw('');
-  const rows = await db.report<Record<string, unknown>>(
+  const rows = await selectReport(
+    db,
     sql`SELECT ${COLUMNS} FROM conversations c WHERE c.account_id = ${accountId} AND (${where})${keyset}
       ORDER BY c.created_at DESC, c.external_id DESC LIMIT ${first + 1}`,
+    LISTED,
   );
   const nodes = rows.slice(0, first).map(toNode);
   // A node's cursor is where the next page starts after it: the keyset of that node.
@@ -84,8 +107,8 @@ export async function pageConversations(db: ReportReader, accountId: number, whe
     cursors,
     pageInfo: forwardPageInfo(cursors, rows.length > first, page.after),
     totalCount: async () => {
-      const [row] = await db.report<{ n: unknown }>(sql`SELECT COUNT(*) AS n FROM conversations c WHERE c.account_id = ${accountId} AND (${where})`);
-      return toNumber(row.n) ?? 0;
+      const [row] = await selectReport(db, sql`SELECT COUNT(*) AS n FROM conversations c WHERE c.account_id = ${accountId} AND (${where})`, { n: column.count });
+      return row.n;
     },
   };
 }
@@ -97,30 +120,24 @@ export function pageSize(first: number | null | undefined): number {
   return first;
 }
 
-function toNode(row: Record<string, unknown>): ListedConversation {
-  const seconds = (ms: unknown) => {
-    const n = toNumber(ms);
-    return n === null ? null : n / 1000;
-  };
-  // Text columns come back as strings or NULL from both drivers.
-  const text = (value: unknown) => (value ?? null) as string | null;
+function toNode(row: RowOf<typeof LISTED>): ListedConversation {
+  const seconds = (ms: number | null) => (ms === null ? null : ms / 1000);
   return {
-    externalId: String(row.external_id),
-    channel: row.channel as Channel,
-    status: row.status as ConversationStatus,
-    // created_at is NOT NULL.
-    createdAt: fromDbInstant(row.created_at) as Date,
-    closedAt: fromDbInstant(row.closed_at),
+    externalId: row.external_id,
+    channel: row.channel,
+    status: row.status,
+    createdAt: row.created_at,
+    closedAt: row.closed_at,
     firstResponseSeconds: seconds(row.first_response_ms),
     timeToCloseSeconds: seconds(row.time_to_close_ms),
-    subject: text(row.subject),
-    pageUrl: text(row.page_url),
-    contact: { email: text(row.contact_email), name: text(row.contact_name) },
-    messageCount: toNumber(row.message_count) ?? 0,
-    assigneeId: text(row.assignee_id),
-    inboxId: String(row.inbox_id),
-    teamId: text(row.team_id),
-    chatflowId: text(row.chatflow_id),
+    subject: row.subject,
+    pageUrl: row.page_url,
+    contact: { email: row.contact_email, name: row.contact_name },
+    messageCount: row.message_count,
+    assigneeId: row.assignee_id,
+    inboxId: row.inbox_id,
+    teamId: row.team_id,
+    chatflowId: row.chatflow_id,
   };
 }
 

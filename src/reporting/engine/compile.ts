@@ -4,6 +4,7 @@ import { OffsetTable, rangeInstants, TimeBucket } from '../../calendar/time';
 import { customValueNames, Measure, measureScope, valueSql } from './measures';
 import { BoundSpec, Dimension, isOtherDate, NumericRange, ReportSpec, TimeAxis } from './spec';
 import { and, empty, identifier, identifiers, join, raw, Sql, sql } from '../../db/sql';
+import { Column, column } from '../../db/rows';
 
 /**
  * Report spec → one parameterised SQL query over `conversations c`. Everything here is plain SQL
@@ -197,6 +198,68 @@ export function compileAggregate(spec: BoundSpec): Sql {
   const select = join([...dimensions.map((d, i) => sql`${d} AS ${identifier(`d${i}`)}`), ...measures], ', ');
   const groupBy = dimensions.length > 0 ? sql` GROUP BY ${identifiers(dimensions.map((_, i) => `d${i}`))}` : empty;
   return sql`SELECT ${select.isEmpty ? raw('COUNT(*) AS m_none') : select} ${fromClause(spec)} WHERE ${boundScope(spec)}${groupBy}`;
+}
+
+/**
+ * A group's value of one dimension as the aggregate and percentile queries give it (`d<i>`): the
+ * 0-based index of a time bucket, local hour or weekday, or numeric range, else the property's
+ * text; null for no value.
+ */
+export type GroupValue = number | string | null;
+
+/** How the `d<i>` columns are read: an index for a time, local or range dimension, else text. */
+export type DimensionShape = { [name: `d${number}`]: Column<GroupValue> };
+
+/**
+ * How the aggregate's columns are read (compileAggregate's, and the rollup's, which gives the same
+ * names): the dimensions, then each measure's counts (`k<name>`, 0 over nothing) and values
+ * (`m<name>`, `s<name>`: null over nothing), whatever form the driver returns them in.
+ */
+export type AggregateShape = DimensionShape & { [name: `k${string}`]: Column<number> } & { [name: `${'m' | 's'}${string}`]: Column<number | null> };
+
+/** The columns of a percentile query beside its dimensions: the value, its rank in its group and the group's size. */
+export type PercentileShape = DimensionShape & { v: Column<number>; rn: Column<number>; n: Column<number> };
+
+function dimensionShape(spec: ReportSpec): DimensionShape {
+  const shape: DimensionShape = {};
+  spec.dimensions.forEach((dimension, i) => {
+    shape[`d${i}`] = dimension.kind === 'property' ? column.nullableText : column.nullableNumber;
+  });
+  return shape;
+}
+
+/** The shape of the rows compileAggregate (or the rollup's aggregate) returns for `spec`. */
+export function aggregateShape(spec: ReportSpec): AggregateShape {
+  const shape: AggregateShape = dimensionShape(spec);
+  const add = (measure: Measure, name: string): void => {
+    switch (measure.kind) {
+      case 'count':
+      case 'min':
+      case 'max':
+        shape[`m${name}`] = column.nullableNumber;
+        return;
+      case 'sum':
+      case 'avg':
+        shape[`s${name}`] = column.nullableNumber;
+        shape[`k${name}`] = column.count;
+        return;
+      case 'percentile':
+        return;
+      case 'ratio':
+        add(measure.numerator, `${name}n`);
+        add(measure.denominator, `${name}d`);
+        return;
+      default:
+        return assertNever(measure);
+    }
+  };
+  spec.measures.forEach((measure, i) => add(measure, String(i)));
+  return shape;
+}
+
+/** The shape of the rows compilePercentile returns for `spec`. */
+export function percentileShape(spec: ReportSpec): PercentileShape {
+  return { ...dimensionShape(spec), v: column.number, rn: column.number, n: column.number };
 }
 
 /**

@@ -1,9 +1,10 @@
 import { findDirectoryEntries } from '../../conversations/directory';
-import { Database, fromDbInstant, ReportReader, toNumber } from '../../db/database';
+import { Database, ReportReader } from '../../db/database';
+import { Column, column, RowOf, selectReport } from '../../db/rows';
 import { assertNever, BadInput, invariant } from '../../errors';
 import { ConversationProperty } from '../../conversations/query/properties';
 import { bucketStart, LocalDateRange, localDateOf, OffsetTable, offsetTable, rangeInstants, timeBuckets, wholeBuckets } from '../../calendar/time';
-import { compilePercentile, compileSpans } from './compile';
+import { aggregateShape, AggregateShape, compilePercentile, compileSpans, DimensionShape, GroupValue, percentileShape } from './compile';
 import { Measure, MeasureUnit } from './measures';
 import { aggregateQuery, rollupsEnabled } from './rollup/plan';
 import { BoundSpec, Dimension, isOtherDate, ReportSpec, TimeAxis } from './spec';
@@ -60,25 +61,24 @@ export async function computeReport(db: ReportReader, spec: ReportSpec, options:
   // All time over nothing: a time series by the date property has no bucket to show.
   if (bound.axes.some((axis, i) => axis?.buckets.length === 0 && !isOtherDate(spec, spec.dimensions[i]))) return { result: { ...header, rows: [] }, source: 'RAW' };
 
-  const groups = new Map<string, { raw: unknown[]; values: (number | null)[] }>();
-  const groupOf = (raw: unknown[]) => {
-    const key = JSON.stringify(raw.map(normaliseRaw));
+  const groups = new Map<string, Group>();
+  const groupOf = (raw: GroupValue[]) => {
+    const key = JSON.stringify(raw);
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { raw: raw.map(normaliseRaw), values: spec.measures.map(emptyValue) }));
+    if (!group) groups.set(key, (group = { raw, values: spec.measures.map(emptyValue) }));
     return group;
   };
-  const dimensionColumns = spec.dimensions.map((_, i) => `d${i}`);
   const aggregate = aggregateQuery(bound, options.rollups ?? rollupsEnabled());
   const source: AnswerSource = aggregate.fromRollup ? 'ROLLUP' : 'RAW';
-  for (const row of await db.report<Record<string, unknown>>(aggregate.query)) {
-    const group = groupOf(dimensionColumns.map((c) => row[c]));
+  for (const row of await selectReport(db, aggregate.query, aggregateShape(spec))) {
+    const group = groupOf(groupValues(spec, row));
     spec.measures.forEach((measure, i) => {
       if (measure.kind !== 'percentile') group.values[i] = measureValue(measure, String(i), row);
     });
   }
   for (const [i, measure] of spec.measures.entries()) {
     if (measure.kind !== 'percentile') continue;
-    await percentiles(db, bound, measure, dimensionColumns, (raw, value) => {
+    await percentiles(db, bound, measure, (raw, value) => {
       groupOf(raw).values[i] = value;
     });
   }
@@ -110,13 +110,18 @@ export async function bindBuckets(db: ReportReader, spec: ReportSpec): Promise<B
   const spans = new Map<string, LocalDateRange>();
   const instants = new Map<string, { first: Date; last: Date }>();
   if (columns.length > 0) {
-    const [row] = await db.report<Record<string, unknown>>(compileSpans(spec, columns));
-    columns.forEach((column, i) => {
-      const first = fromDbInstant(row?.[`first${i}`]);
-      const last = fromDbInstant(row?.[`last${i}`]);
+    const shape: Record<string, Column<Date | null>> = {};
+    columns.forEach((_, i) => {
+      shape[`first${i}`] = column.nullableInstant;
+      shape[`last${i}`] = column.nullableInstant;
+    });
+    const [row] = await selectReport(db, compileSpans(spec, columns), shape);
+    columns.forEach((date, i) => {
+      const first = row?.[`first${i}`] ?? null;
+      const last = row?.[`last${i}`] ?? null;
       if (first && last) {
-        spans.set(column, { from: localDateOf(first, spec.timezone), to: localDateOf(last, spec.timezone) });
-        instants.set(column, { first, last });
+        spans.set(date, { from: localDateOf(first, spec.timezone), to: localDateOf(last, spec.timezone) });
+        instants.set(date, { first, last });
       }
     });
   }
@@ -154,16 +159,16 @@ function otherDateAxis(spec: ReportSpec, dimension: TimeDimension, span: LocalDa
   return { buckets, filled: [indexOf(listed.from), indexOf(listed.to) + 1] };
 }
 
-async function percentiles(db: ReportReader, spec: BoundSpec, measure: Measure, columns: string[], set: (raw: unknown[], value: number) => void): Promise<void> {
+async function percentiles(db: ReportReader, spec: BoundSpec, measure: Measure, set: (raw: GroupValue[], value: number) => void): Promise<void> {
   const query = compilePercentile(spec, measure);
   invariant(measure.kind === 'percentile', 'a percentile measure');
   const { fraction, value } = measure;
-  const byGroup = new Map<string, { raw: unknown[]; n: number; ranked: Map<number, number> }>();
-  for (const row of await db.report<Record<string, unknown>>(query)) {
-    const raw = columns.map((c) => normaliseRaw(row[c]));
+  const byGroup = new Map<string, { raw: GroupValue[]; n: number; ranked: Map<number, number> }>();
+  for (const row of await selectReport(db, query, percentileShape(spec))) {
+    const raw = groupValues(spec, row);
     const key = JSON.stringify(raw);
-    const group = byGroup.get(key) ?? { raw, n: toNumber(row.n) as number, ranked: new Map() };
-    group.ranked.set(toNumber(row.rn) as number, toNumber(row.v) as number);
+    const group = byGroup.get(key) ?? { raw, n: row.n, ranked: new Map() };
+    group.ranked.set(row.rn, row.v);
     byGroup.set(key, group);
   }
   for (const { raw, n, ranked } of byGroup.values()) {
@@ -177,24 +182,25 @@ async function percentiles(db: ReportReader, spec: BoundSpec, measure: Measure, 
 }
 
 /**
- * A measure's value from the aggregate row (the columns measureColumns names): a count is 0 over
- * nothing; a sum, average, minimum or maximum over no values is null; a ratio is null when its
- * denominator is 0 or null (a share of nothing), and × 100 in unit PERCENT.
+ * A measure's value from the aggregate row (the columns measureColumns names, read as
+ * aggregateShape says): a count is 0 over nothing; a sum, average, minimum or maximum over no
+ * values is null; a ratio is null when its denominator is 0 or null (a share of nothing), and × 100
+ * in unit PERCENT.
  */
-export function measureValue(measure: Measure, name: string, row: Record<string, unknown>): number | null {
+export function measureValue(measure: Measure, name: string, row: RowOf<AggregateShape>): number | null {
   switch (measure.kind) {
     case 'count':
-      return toNumber(row[`m${name}`]) ?? 0;
+      return row[`m${name}`] ?? 0;
     case 'sum':
     case 'avg': {
-      const count = toNumber(row[`k${name}`]) ?? 0;
+      const count = row[`k${name}`];
       if (count === 0) return null;
-      const sum = toNumber(row[`s${name}`]) as number;
+      const sum = row[`s${name}`] as number;
       return (measure.kind === 'avg' ? sum / count : sum) / measure.value.scale;
     }
     case 'min':
     case 'max': {
-      const value = toNumber(row[`m${name}`]);
+      const value = row[`m${name}`];
       return value === null ? null : value / measure.value.scale;
     }
     case 'ratio': {
@@ -214,11 +220,14 @@ function emptyValue(measure: Measure): number | null {
   return measure.kind === 'count' ? 0 : null;
 }
 
-/** mysql2 and SQLite return the same group values in different types (bucket index as string or number). */
-function normaliseRaw(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'bigint') return Number(value);
-  return value;
+/** A group's dimension values, in order, from a row of the aggregate or a percentile query. */
+function groupValues(spec: ReportSpec, row: RowOf<DimensionShape>): GroupValue[] {
+  return spec.dimensions.map((_, i) => row[`d${i}`]);
+}
+
+interface Group {
+  raw: GroupValue[];
+  values: (number | null)[];
 }
 
 /**
@@ -226,12 +235,12 @@ function normaliseRaw(value: unknown): unknown {
  * that has data (with a single dimension, every listed bucket even without data). Buckets outside
  * the listed ones (another date property's, beyond the range) show only where they have data.
  */
-function fillEmptyBuckets(spec: BoundSpec, seen: unknown[][], groupOf: (raw: unknown[]) => unknown): void {
+function fillEmptyBuckets(spec: BoundSpec, seen: GroupValue[][], groupOf: (raw: GroupValue[]) => unknown): void {
   // Without time buckets, every hour, weekday or range of the first such dimension is listed instead.
   const listed = spec.dimensions.findIndex((d) => d.kind === 'local' || d.kind === 'range');
   const timeAt = spec.axes.some((axis) => axis !== null) ? spec.axes.findIndex((axis) => axis !== null) : listed;
   if (timeAt < 0) return;
-  const others = new Map<string, unknown[]>();
+  const others = new Map<string, GroupValue[]>();
   for (const raw of seen) {
     const rest = raw.filter((_, i) => i !== timeAt);
     others.set(JSON.stringify(rest), rest);
@@ -250,7 +259,7 @@ function fillEmptyBuckets(spec: BoundSpec, seen: unknown[][], groupOf: (raw: unk
   }
 }
 
-async function labelRows(db: ReportReader, spec: BoundSpec, groups: { raw: unknown[]; values: (number | null)[] }[]): Promise<ReportRow[]> {
+async function labelRows(db: ReportReader, spec: BoundSpec, groups: Group[]): Promise<ReportRow[]> {
   const names = await Promise.all(
     spec.dimensions.map(async (d, i) => {
       if (d.kind !== 'property' || !d.property.directory) return null;

@@ -4,7 +4,8 @@ import { ingestConversations } from '../../src/conversations/import';
 import { buildSpec, ReportShape, RunOptions } from '../../src/reporting/engine/build-spec';
 import { drilldownSpec } from '../../src/reporting/engine/drilldown';
 import { coreMeasures, MeasureDefinition, MeasureLookup } from '../../src/reporting/engine/measures';
-import { planRollup } from '../../src/reporting/engine/rollup/plan';
+import { aggregateQuery, planRollup } from '../../src/reporting/engine/rollup/plan';
+import { aggregateShape } from '../../src/reporting/engine/compile';
 import { bindBuckets, runSpec } from '../../src/reporting/engine/run';
 import { loadPropertyCatalog } from '../../src/conversations/query/properties';
 import { aConversation } from '../support/fixtures';
@@ -102,6 +103,18 @@ describe.each(DIALECTS)('measure kinds on %s', (dialect) => {
     expect(plan.kind).toBe('rollup');
     expect(await valuesOf(measures, true)).toEqual(await valuesOf(measures, false));
     expect(await valuesOf(measures, true)).toEqual({ support: [3, (2 / 3) * 100, 210, 70], sales: [2, 50, 90, 90] });
+  });
+
+  it.each([
+    ['from the conversations', ['count', 'avgCsat', 'sumCsat', 'minCsat', 'maxCsat', 'medianCsat', 'highPriority', 'highShare', 'closedPerHigh', 'maxMessages'], false],
+    ['from the rollup', ['count', 'closedShare', 'sumFirstResponse', 'avgFirstResponseSeconds'], true],
+  ])('declares exactly the columns the aggregate returns %s, so none reads as a missing null', async (_, measures, rollups) => {
+    const bound = await bindBuckets(database.db, await specOf(measures as string[]));
+    const aggregate = aggregateQuery(bound, rollups as boolean);
+    expect(aggregate.fromRollup).toBe(rollups);
+    const rows = await database.db.report<Record<string, unknown>>(aggregate.query);
+    expect(rows.map((row) => Object.keys(row).sort())).toEqual(rows.map(() => Object.keys(aggregateShape(bound)).sort()));
+    expect(rows.length).toBe(2);
   });
 
   it.each([

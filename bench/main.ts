@@ -565,7 +565,7 @@ function report(options: Options, setup: Setup, figures: ServerFigures, started:
   }
   const [one, two] = [WORKER_COUNTS[0], WORKER_COUNTS[1]].map((n) => figures.workers?.find((w) => w.workers === n));
   if (one && two) {
-    for (const [name, key] of [['{ __typename }', 'trivialRps'], ['cached report', 'reportRps']] as const) {
+    for (const [name, key] of [['{ __typename }', 'trivialRps'], ['cached report', 'reportRps'], ['report, cache off (rollups)', 'rollupRps']] as const) {
       const speedup = ratio(two[key], one[key]);
       rows.push({
         figure: `throughput ${WORKER_CLIENTS} clients, ${name}: ${two.workers} worker processes vs ${one.workers}`,
@@ -603,7 +603,7 @@ function report(options: Options, setup: Setup, figures: ServerFigures, started:
       sequential: figures.sequential.map((q) => ({ configuration: q.configuration, reportP50Ms: round(q.report.p50), trivialP50Ms: round(q.trivial.p50) })),
       throughput: figures.throughput.map((t) => ({ configuration: t.configuration, clients: t.clients, reportRps: round(t.reportRps), trivialRps: round(t.trivialRps), reportLatencyP50Ms: t.reportLatencyP50Ms, trivialLatencyP50Ms: t.trivialLatencyP50Ms })),
       serverRssMb: round(serverRss),
-      workers: figures.workers?.map((w) => ({ workers: w.workers, clients: w.clients, trivialRps: round(w.trivialRps), reportRps: round(w.reportRps) })) ?? null,
+      workers: figures.workers?.map((w) => ({ workers: w.workers, clients: w.clients, trivialRps: round(w.trivialRps), reportRps: round(w.reportRps), rollupRps: round(w.rollupRps) })) ?? null,
       importerRssMb: round(full?.peakRssMiB),
       // Beyond the issue's shape:
       conversations: options.conversations,

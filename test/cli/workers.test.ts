@@ -207,7 +207,8 @@ describe('threadline serve --workers (more)', () => {
     } finally {
       await test.drop();
     }
-  }, 60_000);
+    // Five worker start-ups one after another: on a busy 2-core machine each can take several seconds.
+  }, 180_000);
 
   it('exits 1 without restarting when the workers cannot start', async () => {
     const test = await createTestDatabase('sqlite');

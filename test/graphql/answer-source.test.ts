@@ -3,20 +3,15 @@ import { closeReportCache } from '../../src/reporting/cache';
 import { ConversationInput, IngestDocument } from './generated/operations';
 import { startTestApi, TestApi } from '../support/api';
 import { DIALECTS } from '../support/databases';
-import { aConversation } from '../support/fixtures';
+import { MARCH_CHATS } from '../support/fixtures';
 import { itWithRedis, redisUrl } from '../support/servers';
 
 /**
  * `extensions.threadline.source` says where each report's answer came from (CACHE, ROLLUP, RAW),
  * keyed by the report's response path; `Threadline-Timing: 1` adds its server-side milliseconds.
  */
-const asInput = (overrides: Record<string, unknown>) => aConversation(overrides) as unknown as ConversationInput;
 
-const MARCH = [
-  asInput({ id: 'c-1', createdAt: '2026-03-02T10:00:00Z' }),
-  asInput({ id: 'c-2', createdAt: '2026-03-10T10:00:00Z', status: 'CLOSED', closedAt: '2026-03-10T11:00:00Z' }),
-  asInput({ id: 'c-3', createdAt: '2026-03-20T23:30:00Z', assignee: { id: 'u-8', name: 'Grace Hopper' } }),
-];
+const MARCH = MARCH_CHATS as unknown as ConversationInput[];
 
 interface Answer {
   status: number;

@@ -4,7 +4,7 @@ import { closeReportCache } from '../../src/reporting/cache';
 import { ConversationInput } from './generated/operations';
 import { startTestApi, TestApi } from '../support/api';
 import { DIALECTS } from '../support/databases';
-import { aConversation } from '../support/fixtures';
+import { aConversation, MARCH_CHATS } from '../support/fixtures';
 
 /**
  * The whole-response cache of report queries (src/server/response-cache.ts), black-box over HTTP.
@@ -13,11 +13,7 @@ import { aConversation } from '../support/fixtures';
  */
 const asInput = (overrides: Record<string, unknown>) => aConversation(overrides) as unknown as ConversationInput;
 
-const MARCH = [
-  asInput({ id: 'c-1', createdAt: '2026-03-02T10:00:00Z' }),
-  asInput({ id: 'c-2', createdAt: '2026-03-10T10:00:00Z', status: 'CLOSED', closedAt: '2026-03-10T11:00:00Z' }),
-  asInput({ id: 'c-3', createdAt: '2026-03-20T23:30:00Z', assignee: { id: 'u-8', name: 'Grace Hopper' } }),
-];
+const MARCH = MARCH_CHATS as unknown as ConversationInput[];
 
 interface Answer {
   status: number;

@@ -15,6 +15,13 @@ export function aConversation(overrides: Record<string, unknown> = {}): Record<s
   };
 }
 
+/** Three chats in March 2026 (one closed, one assigned by name): what the answer-source and response-cache tests ingest. */
+export const MARCH_CHATS: readonly Record<string, unknown>[] = [
+  aConversation({ id: 'c-1', createdAt: '2026-03-02T10:00:00Z' }),
+  aConversation({ id: 'c-2', createdAt: '2026-03-10T10:00:00Z', status: 'CLOSED', closedAt: '2026-03-10T11:00:00Z' }),
+  aConversation({ id: 'c-3', createdAt: '2026-03-20T23:30:00Z', assignee: { id: 'u-8', name: 'Grace Hopper' } }),
+];
+
 export function toNdjson(conversations: readonly unknown[]): string {
   return conversations.map((c) => JSON.stringify(c)).join('\n') + '\n';
 }

@@ -7,6 +7,7 @@ import { AccountReportLimits, DatabaseConfig, DatabaseTimeouts, parseDatabaseUrl
 import { QueryTimeout, ServiceUnavailable } from '../errors';
 import { QueryTimedOut, SqliteReaders } from './sqlite-readers';
 import { ReportTurns } from './report-turns';
+import { Slots } from './slots';
 import { closeChangeStamps } from './changes';
 import { InfileConnection, LoadDataRefused, loadRows } from './load-data';
 import { SqlDialect } from './dialect';
@@ -274,44 +275,6 @@ const MYSQL_CONNECTIONS = 10;
  * THREADLINE_DB_TIMEOUT_MS and answered SERVICE_UNAVAILABLE, as if the database were down.
  */
 const CONNECTIONS_KEPT_FROM_REPORTS = 2;
-
-/**
- * At most `size` holders at once; the others wait in order. A wait longer than `limitMs` is the
- * query's time limit spent: it answers TIMEOUT, like a query that ran that long.
- */
-class Slots {
-  private free: number;
-  private readonly waiting: (() => void)[] = [];
-
-  constructor(size: number) {
-    this.free = size;
-  }
-
-  async take(limitMs: number): Promise<() => void> {
-    if (this.free > 0) this.free--;
-    else {
-      await new Promise<void>((resolve, reject) => {
-        const turn = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-        const timer = setTimeout(() => {
-          this.waiting.splice(this.waiting.indexOf(turn), 1);
-          reject(new QueryTimedOut(limitMs));
-        }, limitMs);
-        this.waiting.push(turn);
-      });
-    }
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.free++;
-    };
-  }
-}
 
 /** How long past its own limit MariaDB may take to stop a statement before the server counts as not answering. */
 const QUERY_LIMIT_GRACE_MS = 2000;

@@ -1,15 +1,11 @@
 import { AccountReportLimits } from '../config';
 import { QueryTimeout, RateLimited } from '../errors';
 import { countReportsWaiting } from '../metrics';
+import { Slots, SlotsFull } from './slots';
+import { QueryTimedOut } from './sqlite-readers';
 
 /** What a refused report tells its client to wait: turns free up as reports end, usually within seconds. */
 export const ACCOUNT_BUSY_RETRY_AFTER_SECONDS = 1;
-
-interface AccountTurns {
-  running: number;
-  /** In the order they asked; each is called when a running one hands its turn on. */
-  waiting: (() => void)[];
-}
 
 /**
  * Turns of one account's reports, drill-downs, value lists and conversation pages in this process
@@ -21,7 +17,8 @@ interface AccountTurns {
  * limit: one still waiting when the limit is up answers TIMEOUT, like a query that ran that long.
  */
 export class ReportTurns {
-  private readonly accounts = new Map<number, AccountTurns>();
+  /** The slots of each account with a report running or waiting; an idle account's are dropped. */
+  private readonly accounts = new Map<number, Slots>();
 
   constructor(
     private readonly limits: AccountReportLimits,
@@ -30,58 +27,31 @@ export class ReportTurns {
 
   /** Runs `work` in one of the account's turns, waiting for one if they are all taken. */
   async run<T>(accountId: number, work: () => Promise<T>): Promise<T> {
-    const release = await this.take(accountId);
+    let slots = this.accounts.get(accountId);
+    if (!slots) {
+      slots = new Slots(this.limits.inFlight, { queued: this.limits.queued, onWait: countReportsWaiting });
+      this.accounts.set(accountId, slots);
+    }
+    let release: () => void;
+    try {
+      release = await slots.take(this.limitMs);
+    } catch (error) {
+      throw this.refusal(error);
+    }
     try {
       return await work();
     } finally {
       release();
+      if (slots.idle) this.accounts.delete(accountId);
     }
   }
 
-  private take(accountId: number): Promise<() => void> {
-    let turns = this.accounts.get(accountId);
-    if (!turns) {
-      turns = { running: 0, waiting: [] };
-      this.accounts.set(accountId, turns);
-    }
-    const account = turns;
-    if (account.running < this.limits.inFlight) {
-      account.running++;
-      return Promise.resolve(this.releaser(accountId, account));
-    }
-    if (account.waiting.length >= this.limits.queued) {
-      return Promise.reject(
-        new RateLimited(
-          `Too many reports at once: this account already has ${this.limits.inFlight} reports, drill-downs or lists running on this server and ${account.waiting.length} waiting; retry in ${ACCOUNT_BUSY_RETRY_AFTER_SECONDS} s.`,
-          ACCOUNT_BUSY_RETRY_AFTER_SECONDS,
-        ),
-      );
-    }
-    return new Promise((resolve, reject) => {
-      const turn = () => {
-        clearTimeout(timer);
-        countReportsWaiting(-1);
-        resolve(this.releaser(accountId, account));
-      };
-      const timer = setTimeout(() => {
-        account.waiting.splice(account.waiting.indexOf(turn), 1);
-        countReportsWaiting(-1);
-        reject(new QueryTimeout(this.limitMs));
-      }, this.limitMs);
-      account.waiting.push(turn);
-      countReportsWaiting(1);
-    });
-  }
-
-  /** Gives the turn to the next in line, or back to the account; once only. */
-  private releaser(accountId: number, account: AccountTurns): () => void {
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      const next = account.waiting.shift();
-      if (next) next();
-      else if (--account.running === 0) this.accounts.delete(accountId);
-    };
+  private refusal(error: unknown): unknown {
+    if (error instanceof QueryTimedOut) return new QueryTimeout(this.limitMs);
+    if (!(error instanceof SlotsFull)) return error;
+    return new RateLimited(
+      `Too many reports at once: this account already has ${this.limits.inFlight} reports, drill-downs or lists running on this server and ${error.waiting} waiting; retry in ${ACCOUNT_BUSY_RETRY_AFTER_SECONDS} s.`,
+      ACCOUNT_BUSY_RETRY_AFTER_SECONDS,
+    );
   }
 }

@@ -11,10 +11,10 @@ import { Slots } from './slots';
 import { closeChangeStamps } from './changes';
 import { InfileConnection, LoadDataRefused, loadRows } from './load-data';
 import { SqlDialect } from './dialect';
-import { Sql } from './sql';
+import { identifier, identifiers, Sql, sql } from './sql';
 
 export { fromDbInstant, toNumber } from './driver-values';
-import { mysqlDialect } from './dialects/mysql';
+import { addedOnDuplicate, mysqlDialect } from './dialects/mysql';
 import { sqliteDialect } from './dialects/sqlite';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from '../../migrations';
@@ -201,12 +201,11 @@ export async function openDatabase(url: string | undefined, options: OpenOptions
     // A temporary table is the connection's own and commits nothing when created (MariaDB, MySQL);
     // it stays with the pooled connection, so it is emptied before each use.
     const staging = `${table}_staged`;
-    await run(runner, `CREATE TEMPORARY TABLE IF NOT EXISTS ${staging} LIKE ${table}`);
-    await run(runner, `DELETE FROM ${staging}`);
+    await run(runner, sql`CREATE TEMPORARY TABLE IF NOT EXISTS ${identifier(staging)} LIKE ${identifier(table)}`);
+    await run(runner, sql`DELETE FROM ${identifier(staging)}`);
     if (!(await load(runner, staging, columns, rows))) return false;
-    const names = columns.join(', ');
-    const adds = addColumns.map((c) => `${table}.${c} = ${table}.${c} + VALUES(${c})`).join(', ');
-    await run(runner, `INSERT INTO ${table} (${names}) SELECT ${names} FROM ${staging} ON DUPLICATE KEY UPDATE ${adds}`);
+    const names = identifiers(columns);
+    await run(runner, sql`INSERT INTO ${identifier(table)} (${names}) SELECT ${names} FROM ${identifier(staging)} ON DUPLICATE KEY UPDATE ${addedOnDuplicate(addColumns, table)}`);
     return true;
   };
   let queue: Promise<unknown> = Promise.resolve();

@@ -1,5 +1,5 @@
 import { SqlDialect } from '../dialect';
-import { identifier, identifiers, join, raw, rows, sql } from '../sql';
+import { identifier, identifiers, join, raw, rows, Sql, sql } from '../sql';
 
 export const mysqlDialect: SqlDialect = {
   name: 'mysql',
@@ -11,8 +11,7 @@ export const mysqlDialect: SqlDialect = {
     return sql`INSERT INTO ${identifier(table)} (${identifiers(columns)}) VALUES ${rows(values)} ON DUPLICATE KEY UPDATE ${onDuplicate}`;
   },
   accumulate(table, columns, _keyColumns, addColumns, values) {
-    const updates = join(addColumns.map((c) => sql`${identifier(c)} = ${identifier(c)} + VALUES(${identifier(c)})`), ', ');
-    return sql`INSERT INTO ${identifier(table)} (${identifiers(columns)}) VALUES ${rows(values)} ON DUPLICATE KEY UPDATE ${updates}`;
+    return sql`INSERT INTO ${identifier(table)} (${identifiers(columns)}) VALUES ${rows(values)} ON DUPLICATE KEY UPDATE ${addedOnDuplicate(addColumns)}`;
   },
   lockingRead: raw(' FOR UPDATE'),
   // MariaDB's form (MySQL 8 has the MAX_EXECUTION_TIME hint instead; the caller checks which server
@@ -36,3 +35,12 @@ export const mysqlDialect: SqlDialect = {
     return sql`LOWER(${expression}) ${raw(negate ? 'NOT LIKE' : 'LIKE')} LOWER(${pattern})`;
   },
 };
+
+/**
+ * `ON DUPLICATE KEY UPDATE` of an accumulating write: each of `addColumns` adds the new row's value
+ * to the stored one. `table` qualifies the stored columns where a SELECT's source has the same names.
+ */
+export function addedOnDuplicate(addColumns: readonly string[], table?: string): Sql {
+  const stored = (c: string) => (table === undefined ? identifier(c) : sql`${identifier(table)}.${identifier(c)}`);
+  return join(addColumns.map((c) => sql`${stored(c)} = ${stored(c)} + VALUES(${identifier(c)})`), ', ');
+}

@@ -1,7 +1,7 @@
 import { isDbInstant, ReportReader } from '../db/database';
 import { BadInput } from '../errors';
 import { column, RowOf, selectReport } from '../db/rows';
-import { raw, Sql, sql } from '../db/sql';
+import { empty, raw, Sql, sql } from '../db/sql';
 import { Channel, CHANNELS, ConversationStatus, STATUSES } from './conversation.entity';
 import { ID_MAX } from './validate';
 
@@ -92,7 +92,7 @@ const LISTED = {
 export async function pageConversations(db: ReportReader, accountId: number, where: Sql, page: PageArgs): Promise<ConversationPage> {
   const first = pageSize(page.first);
   const after = page.after ? decodeCursor(page.after) : null;
-  const keyset = after ? sql` AND (c.created_at < ${after.createdAt} OR (c.created_at = ${after.createdAt} AND c.external_id < ${after.externalId}))` : raw('');
+  const keyset = after ? sql` AND (c.created_at < ${after.createdAt} OR (c.created_at = ${after.createdAt} AND c.external_id < ${after.externalId}))` : empty;
   const rows = await selectReport(
     db,
     sql`SELECT ${COLUMNS} FROM conversations c WHERE c.account_id = ${accountId} AND (${where})${keyset}

@@ -4,7 +4,7 @@ import { Database } from '../db/database';
 import { column, selectReport } from '../db/rows';
 import { BadInput } from '../errors';
 import { escapeLike } from '../conversations/query/filters';
-import { identifier, raw, Sql, sql } from '../db/sql';
+import { empty, identifier, raw, Sql, sql } from '../db/sql';
 import { ConversationProperty, PropertyCatalog } from '../conversations/query/properties';
 
 /** One value of a property, as a picker lists it: what a filter takes, what a person reads, how many conversations have it. */
@@ -57,10 +57,10 @@ export async function propertyValues(db: Database, catalog: PropertyCatalog, acc
 
 /** SQL giving (value, label, n) per value of `property`; property columns come from the catalog, never from input. */
 function valuesQuery(db: Database, property: ConversationProperty, accountId: number, search: string | null): Sql {
-  const matching = (expression: Sql) => (search ? sql` AND ${db.dialect.likeInsensitive(expression, search, false)}` : raw(''));
+  const matching = (expression: Sql) => (search ? sql` AND ${db.dialect.likeInsensitive(expression, search, false)}` : empty);
   if (property.directory) {
     const column = raw(property.column as string);
-    const where = search ? sql` AND (${db.dialect.likeInsensitive(raw('d.name'), search, false)} OR ${db.dialect.likeInsensitive(raw('d.external_id'), search, false)})` : raw('');
+    const where = search ? sql` AND (${db.dialect.likeInsensitive(raw('d.name'), search, false)} OR ${db.dialect.likeInsensitive(raw('d.external_id'), search, false)})` : empty;
     return sql`SELECT d.external_id AS value, d.name AS label, COALESCE(c.n, 0) AS n FROM ${identifier(DIRECTORY_TABLES[property.directory])} d
         LEFT JOIN (SELECT ${column} AS id, COUNT(*) AS n FROM conversations c WHERE c.account_id = ${accountId} GROUP BY ${column}) c ON c.id = d.external_id
         WHERE d.account_id = ${accountId}${where}`;

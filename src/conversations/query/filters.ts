@@ -1,5 +1,5 @@
 import { SqlDialect } from '../../db/dialect';
-import { and, list, raw, Sql, sql } from '../../db/sql';
+import { and, empty, list, raw, Sql, sql } from '../../db/sql';
 import { assertNever, BadInput } from '../../errors';
 import { parseInstant } from '../timestamp';
 import { ConversationProperty, FilterOperator, OPERATORS_BY_TYPE, PropertyCatalog } from './properties';
@@ -61,8 +61,8 @@ export function compileFilter(filter: FilterSpec, context: FilterContext, field:
 /** Custom properties live in conversation_properties: a condition is an EXISTS on its row. */
 function customCondition(property: ConversationProperty, operator: FilterOperator, positiveOperator: FilterOperator, negate: boolean, values: string[], context: FilterContext, field: string): Sql {
   const exists = (condition: Sql) => sql`EXISTS (SELECT 1 FROM conversation_properties p WHERE p.account_id = c.account_id AND p.conversation_id = c.external_id AND p.name = ${property.customName}${condition})`;
-  if (operator === 'IS_KNOWN') return exists(raw(''));
-  if (operator === 'IS_UNKNOWN') return sql`NOT ${exists(raw(''))}`;
+  if (operator === 'IS_KNOWN') return exists(empty);
+  if (operator === 'IS_UNKNOWN') return sql`NOT ${exists(empty)}`;
   const column = raw(property.type === 'NUMBER' ? 'p.value_number' : 'p.value_text');
   const found = exists(sql` AND ${condition(column, property, positiveOperator, values, context, field)}`);
   return negate ? sql`NOT ${found}` : found;

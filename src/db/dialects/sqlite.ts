@@ -1,10 +1,10 @@
 import { SqlDialect } from '../dialect';
-import { identifier, identifiers, join, raw, rows, sql } from '../sql';
+import { empty, identifier, identifiers, join, raw, rows, sql } from '../sql';
 
 export const sqliteDialect: SqlDialect = {
   name: 'sqlite',
   // SQLite's planner prefers a covering index whose prefix matches the WHERE clause by itself.
-  reportIndexHint: () => raw(''),
+  reportIndexHint: () => empty,
   // SQLite 3.32+ allows 32766 host parameters per statement.
   maxParams: 32000,
   upsert(table, columns, keyColumns, updateColumns, values) {
@@ -17,7 +17,7 @@ export const sqliteDialect: SqlDialect = {
     const updates = join(addColumns.map((c) => sql`${identifier(c)} = ${identifier(c)} + excluded.${identifier(c)}`), ', ');
     return sql`INSERT INTO ${identifier(table)} (${identifiers(columns)}) VALUES ${rows(values)} ON CONFLICT (${identifiers(keyColumns)}) DO UPDATE SET ${updates}`;
   },
-  lockingRead: raw(''),
+  lockingRead: empty,
   limitStatementTime: () => null,
   epochSeconds(expression) {
     return sql`unixepoch(${expression})`;

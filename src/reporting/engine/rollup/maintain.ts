@@ -3,7 +3,7 @@ import { ConversationRecord } from '../../../conversations/record';
 import { Database, Queryable, toDbInstant, Transaction } from '../../../db/database';
 import { column, RowOf, select, selectOne } from '../../../db/rows';
 import { SqlDialect } from '../../../db/dialect';
-import { identifier, identifiers, list, raw, rows as valueRows, sql } from '../../../db/sql';
+import { empty, identifier, identifiers, list, raw, rows as valueRows, sql } from '../../../db/sql';
 import { GroupColumn, RollupCell, RollupChanges, RollupFacts, RollupGroup } from './cells';
 
 /**
@@ -185,7 +185,7 @@ export async function rebuildRollupsIn(tx: Queryable, dialect: SqlDialect, accou
   for (;;) {
     const rows: RowOf<typeof PAGE_ROW>[] = await select(
       tx,
-      sql`SELECT external_id, ${FACT_COLUMNS} FROM conversations WHERE account_id = ${accountId}${after === null ? raw('') : sql` AND external_id > ${after}`} ORDER BY external_id LIMIT ${raw(String(REBUILD_PAGE))}`,
+      sql`SELECT external_id, ${FACT_COLUMNS} FROM conversations WHERE account_id = ${accountId}${after === null ? empty : sql` AND external_id > ${after}`} ORDER BY external_id LIMIT ${raw(String(REBUILD_PAGE))}`,
       PAGE_ROW,
     );
     const changes = new RollupChanges();
